@@ -1,0 +1,93 @@
+"""The exceptions workshop_assign raises, as one tree with one root.
+
+::
+
+    WorkshopAssignError(Exception)        anything this library raises on purpose
+    ├── InputError(.., ValueError)        the caller's data cannot be used as given
+    │   ├── SpreadsheetError              unreadable file, missing sheet/column, bad cell
+    │   └── InvalidProblemError           semantic problems, all collected at once (.issues)
+    └── SolverError                       the solver could not produce a valid result
+        ├── UnsupportedRulesError         the chosen backend cannot express the rules
+        └── InfeasibleError               no assignment satisfies the rules (.reasons)
+
+``InputError`` subclasses ``ValueError`` so callers who already catch bad values keep
+working (the scikit-learn convention).  Context travels in keyword-only attributes, so
+the command line can print one precise line per error without parsing messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "InfeasibleError",
+    "InputError",
+    "InvalidProblemError",
+    "SolverError",
+    "SpreadsheetError",
+    "UnsupportedRulesError",
+    "WorkshopAssignError",
+]
+
+
+class WorkshopAssignError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+class InputError(WorkshopAssignError, ValueError):
+    """The caller's data cannot be used as given; fixing the data fixes the error."""
+
+
+class SpreadsheetError(InputError):
+    """A file, sheet, column or cell cannot be read.
+
+    Raised by the readers; ``path``, ``sheet`` and ``cell`` say where, when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.sheet = sheet
+        self.cell = cell
+
+
+class InvalidProblemError(InputError):
+    """The problem's data contradicts itself (unknown workshop, duplicate key, ...).
+
+    Raised by the ``Problem`` constructors after *all* checks ran, so one round trip
+    shows every problem; ``issues`` holds one sentence per problem.
+    """
+
+    def __init__(self, issues: Sequence[str]) -> None:
+        self.issues = tuple(issues)
+        count = len(self.issues)
+        head = "; ".join(self.issues[:5])
+        more = f" (and {count - 5} more)" if count > 5 else ""
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in the input: {head}{more}")
+
+
+class SolverError(WorkshopAssignError):
+    """The solver did not produce a valid result (a bug or an unsupported request)."""
+
+
+class UnsupportedRulesError(SolverError):
+    """The chosen backend cannot express the requested rules or options."""
+
+
+class InfeasibleError(SolverError):
+    """No assignment satisfies the rules; ``reasons`` says why, in numbers.
+
+    Raised by ``solve(..., require_all=True)`` when someone would be left out.
+    """
+
+    def __init__(self, reasons: Sequence[str]) -> None:
+        self.reasons = tuple(reasons)
+        super().__init__("no assignment places everyone: " + "; ".join(self.reasons))

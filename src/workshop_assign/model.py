@@ -1,0 +1,307 @@
+"""The domain model: workshops, attendees and the problem to solve.
+
+A ``Problem`` is plain, immutable data.  It is built through the ``from_*``
+constructors, which validate everything at once and raise one
+``InvalidProblemError`` listing every issue.  Attendees are stored column-wise (keys,
+one index per attendee into the distinct wish lists, optional attribute columns) so a
+problem of a million attendees stays small and quick to build; ``problem.attendees``
+gives the familiar one-object-per-person view on demand.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import overload
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from workshop_assign._encode import encode_keys, encode_wishes, group_raw_lists
+from workshop_assign.errors import InvalidProblemError
+
+__all__ = ["Attendee", "Problem", "Workshop"]
+
+
+@dataclass(frozen=True, slots=True)
+class Workshop:
+    """A workshop with its seats and, optionally, the fewest people it runs with."""
+
+    name: str
+    capacity: int
+    minimum: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """One person: a stable key, ranked wishes (best first), and free attributes."""
+
+    key: str
+    wishes: tuple[str, ...]
+    attributes: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, eq=False)
+class Problem:
+    """Workshops and attendees with ranked wishes: the input to ``solve``.
+
+    Attributes:
+        workshops: the workshops, in a fixed order (their index is used throughout).
+        keys: one unique key per attendee, in input order.
+        wish_lists: the distinct ranked wish lists, as tuples of workshop indices.
+        wish_list_of: per attendee, the index of its list in ``wish_lists`` (read-only).
+        attributes: further columns per attendee, kept for output (or ``None``).
+    """
+
+    workshops: tuple[Workshop, ...]
+    keys: tuple[str, ...]
+    wish_lists: tuple[tuple[int, ...], ...]
+    wish_list_of: npt.NDArray[np.int32]
+    attributes: pd.DataFrame | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.wish_list_of) != len(self.keys):
+            raise ValueError("wish_list_of must have one entry per key")
+        if self.attributes is not None and len(self.attributes) != len(self.keys):
+            raise ValueError("attributes must have one row per key")
+        index = np.ascontiguousarray(self.wish_list_of, dtype=np.int32)
+        if len(index) and (index.min() < 0 or index.max() >= len(self.wish_lists)):
+            raise ValueError("wish_list_of points outside wish_lists")
+        if any(w < 0 or w >= len(self.workshops) for lst in self.wish_lists for w in lst):
+            raise ValueError("a wish list names a workshop index that does not exist")
+        index.flags.writeable = False
+        object.__setattr__(self, "wish_list_of", index)
+
+    # -- constructors -------------------------------------------------------------------
+
+    @classmethod
+    def from_preferences(
+        cls,
+        preferences: Mapping[str, Sequence[str]],
+        *,
+        capacities: Mapping[str, int] | None = None,
+        workshops: Iterable[Workshop] | None = None,
+        minimums: Mapping[str, int] | None = None,
+    ) -> Problem:
+        """Build from ``{attendee key: [1st wish, 2nd wish, ...]}`` and the workshops.
+
+        Give the workshops either as ``capacities={name: seats}`` (with optional
+        ``minimums``) or as ``Workshop`` objects.  Blank wishes (``None``, ``""``) are
+        skipped, so later wishes move up.  Raises ``InvalidProblemError`` listing every
+        problem found.
+        """
+        issues: list[str] = []
+        strings = [key for key, wishes in preferences.items() if isinstance(wishes, str)]
+        if strings:
+            issues.append(
+                f"the wishes of {len(strings)} attendee(s) (e.g. {strings[0]!r}) are a "
+                "single string; give a list of workshop names, best first"
+            )
+        return cls._assemble(
+            preferences.keys(),
+            preferences.values(),
+            issues,
+            capacities=capacities,
+            workshops=workshops,
+            minimums=minimums,
+        )
+
+    @classmethod
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        *,
+        key: str,
+        wish_columns: Sequence[str],
+        capacities: Mapping[str, int] | None = None,
+        workshops: Iterable[Workshop] | None = None,
+        minimums: Mapping[str, int] | None = None,
+    ) -> Problem:
+        """Build from a table with one row per attendee and one column per rank.
+
+        ``wish_columns`` name the 1st, 2nd, ... choice columns in rank order; empty cells
+        are skipped.  All other columns are kept as attendee attributes for output.
+        """
+        issues: list[str] = []
+        missing = [c for c in [key, *wish_columns] if c not in frame.columns]
+        if missing:
+            raise InvalidProblemError([f"the table has no column {c!r}" for c in missing])
+        wishes = frame[list(wish_columns)].astype(object)
+        rows = wishes.itertuples(index=False, name=None)
+        rest = frame.drop(columns=[key, *wish_columns]).reset_index(drop=True)
+        return cls._assemble(
+            frame[key].tolist(),
+            rows,
+            issues,
+            capacities=capacities,
+            workshops=workshops,
+            minimums=minimums,
+            attributes=rest if len(rest.columns) else None,
+        )
+
+    @classmethod
+    def from_attendees(
+        cls,
+        attendees: Iterable[Attendee],
+        *,
+        capacities: Mapping[str, int] | None = None,
+        workshops: Iterable[Workshop] | None = None,
+        minimums: Mapping[str, int] | None = None,
+    ) -> Problem:
+        """Build from ``Attendee`` objects; their attributes become attribute columns."""
+        people = list(attendees)
+        attributes = pd.DataFrame([dict(p.attributes) for p in people])
+        return cls._assemble(
+            [p.key for p in people],
+            [p.wishes for p in people],
+            [],
+            capacities=capacities,
+            workshops=workshops,
+            minimums=minimums,
+            attributes=attributes if len(attributes.columns) else None,
+        )
+
+    @classmethod
+    def _assemble(
+        cls,
+        raw_keys: Iterable[Hashable],
+        raw_lists: Iterable[Sequence[object]],
+        issues: list[str],
+        *,
+        capacities: Mapping[str, int] | None,
+        workshops: Iterable[Workshop] | None,
+        minimums: Mapping[str, int] | None,
+        attributes: pd.DataFrame | None = None,
+    ) -> Problem:
+        """Validate and encode; raise one error with every issue found."""
+        table = build_workshops(capacities, workshops, minimums, issues)
+        keys = encode_keys(raw_keys, issues)
+        distinct, index = group_raw_lists(raw_lists)
+        encoded = encode_wishes(distinct, index, [w.name for w in table], keys=keys, issues=issues)
+        if issues:
+            raise InvalidProblemError(issues)
+        return cls(table, keys, encoded.lists, encoded.list_of, attributes)
+
+    # -- views ----------------------------------------------------------------------------
+
+    @property
+    def attendees(self) -> Sequence[Attendee]:
+        """The attendees as objects, built on access (cheap to ask for, lazy per item)."""
+        return _AttendeeView(self)
+
+    @property
+    def workshop_names(self) -> tuple[str, ...]:
+        """Workshop names in the problem's order."""
+        return tuple(w.name for w in self.workshops)
+
+    @property
+    def capacities(self) -> npt.NDArray[np.int64]:
+        """Seats per workshop, in the problem's order."""
+        return np.array([w.capacity for w in self.workshops], dtype=np.int64)
+
+    @property
+    def max_rank(self) -> int:
+        """The length of the longest wish list."""
+        return max((len(lst) for lst in self.wish_lists), default=0)
+
+    def wishes_of(self, position: int) -> tuple[str, ...]:
+        """The ranked wishes of the attendee at ``position``, as workshop names."""
+        names = self.workshop_names
+        return tuple(names[w] for w in self.wish_lists[self.wish_list_of[position]])
+
+    def demand_by_rank(self) -> pd.DataFrame:
+        """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks."""
+        counts = np.bincount(self.wish_list_of, minlength=len(self.wish_lists))
+        table = np.zeros((len(self.workshops), max(self.max_rank, 1)), dtype=np.int64)
+        for lst, count in zip(self.wish_lists, counts, strict=True):
+            for rank, workshop in enumerate(lst):
+                table[workshop, rank] += count
+        return pd.DataFrame(
+            table,
+            index=pd.Index(self.workshop_names, name="workshop"),
+            columns=pd.RangeIndex(1, table.shape[1] + 1, name="rank"),
+        )
+
+
+class _AttendeeView(Sequence[Attendee]):
+    """A read-only sequence of ``Attendee`` objects over a problem's columns."""
+
+    def __init__(self, problem: Problem) -> None:
+        self._problem = problem
+
+    def __len__(self) -> int:
+        return len(self._problem.keys)
+
+    @overload
+    def __getitem__(self, position: int) -> Attendee: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Attendee]: ...
+    def __getitem__(self, position: int | slice) -> Attendee | Sequence[Attendee]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        problem = self._problem
+        position = range(len(self))[position]
+        attributes: Mapping[str, object] = MappingProxyType({})
+        if problem.attributes is not None:
+            row = problem.attributes.iloc[position]
+            attributes = MappingProxyType({str(k): v for k, v in row.items()})
+        return Attendee(problem.keys[position], problem.wishes_of(position), attributes)
+
+    def __iter__(self) -> Iterator[Attendee]:
+        return (self[i] for i in range(len(self)))
+
+
+def build_workshops(
+    capacities: Mapping[str, int] | None,
+    workshops: Iterable[Workshop] | None,
+    minimums: Mapping[str, int] | None,
+    issues: list[str],
+) -> tuple[Workshop, ...]:
+    """The workshop table from either form, with every issue added to ``issues``."""
+    if (capacities is None) == (workshops is None):
+        issues.append("give the workshops either as capacities={name: seats} or as workshops=")
+        return ()
+    if workshops is not None:
+        table = tuple(workshops)
+        if minimums is not None:
+            issues.append("minimums= goes with capacities=; set Workshop.minimum instead")
+    else:
+        assert capacities is not None
+        mins = dict(minimums or {})
+        table = tuple(Workshop(str(n), c, mins.pop(n, None)) for n, c in capacities.items())
+        issues.extend(f"minimum given for {n!r}, which has no capacity" for n in mins)
+    seen: set[str] = set()
+    for workshop in table:
+        issues.extend(_workshop_issues(workshop, seen))
+    return table
+
+
+def _workshop_issues(workshop: Workshop, seen: set[str]) -> list[str]:
+    """What is wrong with one workshop (name, capacity, minimum); records its name."""
+    found = []
+    name = workshop.name
+    if not isinstance(name, str) or not name.strip():
+        found.append(f"a workshop has no name ({name!r})")
+    elif name in seen:
+        found.append(f"workshop {name!r} is listed twice")
+    seen.add(name)
+    for label, value in (("capacity", workshop.capacity), ("minimum", workshop.minimum)):
+        if label == "minimum" and value is None:
+            continue
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 0:
+            found.append(
+                f"the {label} of workshop {name!r} must be a whole number >= 0, not {value!r}"
+            )
+    if (
+        isinstance(workshop.minimum, numbers.Integral)
+        and isinstance(workshop.capacity, numbers.Integral)
+        and workshop.minimum > workshop.capacity
+    ):
+        found.append(
+            f"workshop {name!r} has a minimum ({workshop.minimum}) above its "
+            f"capacity ({workshop.capacity})"
+        )
+    return found

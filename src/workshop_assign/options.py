@@ -1,0 +1,101 @@
+"""Solver settings: the objectives and one validated, immutable record of the options.
+
+The options are recorded unchanged in every ``Result`` so that a result can be reproduced
+and its summary can say exactly what was asked for.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workshop_assign.errors import InputError
+
+__all__ = ["Objective", "SolveOptions"]
+
+
+class Objective(StrEnum):
+    """What "best" means; every objective is solved exactly.
+
+    RANK_SUM: the smallest total rank cost (by default 0 for a 1st choice, 1 for a 2nd,
+        ...).  Places as many people as possible first, unless an explicit
+        ``unassigned_cost`` says what leaving someone out costs.
+    RANK_MAXIMAL: as many 1st choices as possible, then as many 2nd choices, and so on.
+    FAIR: as few people as possible at the worst rank received, then at the next worst:
+        nobody gets a 3rd choice if that is avoidable.
+    """
+
+    RANK_SUM = "rank-sum"
+    RANK_MAXIMAL = "rank-maximal"
+    FAIR = "fair"
+
+
+@dataclass(frozen=True, slots=True)
+class SolveOptions:
+    """Every setting that shapes a result.  Build it with ``SolveOptions.create``."""
+
+    objective: Objective = Objective.RANK_SUM
+    rank_costs: tuple[int, ...] | None = None
+    unassigned_cost: int | None = None
+    require_all: bool = False
+    fill_unranked: bool = False
+    seed: int | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        objective: Objective | str = Objective.RANK_SUM,
+        rank_costs: Sequence[int] | None = None,
+        unassigned_cost: int | None = None,
+        require_all: bool = False,
+        fill_unranked: bool = False,
+        seed: int | None = None,
+    ) -> SolveOptions:
+        """Validate the settings; raise ``InputError`` naming the first bad one."""
+        try:
+            chosen = Objective(objective)
+        except ValueError:
+            names = ", ".join(o.value for o in Objective)
+            raise InputError(f"unknown objective {objective!r}; choose one of {names}") from None
+        costs = None if rank_costs is None else tuple(_whole(c, "rank cost") for c in rank_costs)
+        if costs is not None and not costs:
+            raise InputError("rank_costs is empty; give one cost per rank, e.g. 0,1,2")
+        if chosen is not Objective.RANK_SUM and (costs is not None or unassigned_cost is not None):
+            raise InputError(
+                f"rank_costs and unassigned_cost apply to the rank-sum objective only, "
+                f"not to {chosen.value}"
+            )
+        unassigned = None if unassigned_cost is None else _whole(unassigned_cost, "unassigned cost")
+        if seed is not None and (not isinstance(seed, numbers.Integral) or seed < 0):
+            raise InputError(f"seed must be a whole number >= 0, not {seed!r}")
+        return cls(
+            chosen,
+            costs,
+            unassigned,
+            bool(require_all),
+            bool(fill_unranked),
+            None if seed is None else int(seed),
+        )
+
+    def costs_for(self, max_rank: int) -> tuple[int, ...]:
+        """The rank costs for ranks 1..max_rank (default 0, 1, 2, ...)."""
+        if self.rank_costs is None:
+            return tuple(range(max_rank))
+        if len(self.rank_costs) < max_rank:
+            raise InputError(
+                f"{len(self.rank_costs)} rank costs given, but attendees rank up to "
+                f"{max_rank} workshops; give one cost per rank"
+            )
+        return self.rank_costs[:max_rank]
+
+
+def _whole(value: object, label: str) -> int:
+    """A non-negative whole number, or an ``InputError`` that names the setting."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or int(value) < 0:
+        if isinstance(value, float) and value.is_integer() and value >= 0:
+            return int(value)
+        raise InputError(f"each {label} must be a whole number >= 0, not {value!r}")
+    return int(value)

@@ -1,0 +1,216 @@
+"""The result of a solve: one outcome per attendee, statistics and proof status.
+
+A ``Result`` keeps compact per-person arrays and builds tables on request, so a
+million-person result costs a few megabytes until it is turned into a DataFrame.
+``check_result`` is an independent checker of the hard constraints; ``solve`` runs it on
+every result before returning it, and the tests run it on everything they solve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from workshop_assign.model import Problem
+from workshop_assign.options import Objective, SolveOptions
+
+__all__ = ["Reason", "Result", "Status", "check_result"]
+
+
+class Status(StrEnum):
+    """How good a result is known to be.
+
+    OPTIMAL: the solver proved that no better assignment exists.
+    FEASIBLE: valid, but not proven optimal (for example a time limit was reached).
+    INFEASIBLE: no assignment satisfies the rules (``InfeasibleError`` carries it).
+    """
+
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+
+
+class Reason(int, Enum):
+    """Why a person is not in one of their ranked workshops (``NONE`` when they are)."""
+
+    NONE = 0
+    NO_WISHES = 1
+    RANKED_FULL = 2
+    COST = 3
+    UNRANKED_FILL = 4
+
+    def text(self, lang: str = "en") -> str | None:
+        """A short explanation in English (``en``) or German (``de``)."""
+        return _REASON_TEXT[lang][self]
+
+
+_REASON_TEXT: dict[str, dict[Reason, str | None]] = {
+    "en": {
+        Reason.NONE: None,
+        Reason.NO_WISHES: "ranked no workshop",
+        Reason.RANKED_FULL: "every workshop they ranked is full",
+        Reason.COST: "left out: the unassigned cost is below the cost of their free ranked seats",
+        Reason.UNRANKED_FILL: "placed in a free seat of a workshop they did not rank",
+    },
+    "de": {
+        Reason.NONE: None,
+        Reason.NO_WISHES: "hat keinen Workshop gewählt",
+        Reason.RANKED_FULL: "alle gewählten Workshops sind voll",
+        Reason.COST: "nicht zugeteilt: die Kosten dafür liegen unter denen der freien Wunschplätze",
+        Reason.UNRANKED_FILL: "auf einen freien Platz in einem nicht gewählten Workshop gesetzt",
+    },
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """The outcome of ``solve``: who goes where, how good it is, and why.
+
+    Attributes:
+        problem: the problem that was solved (not modified).
+        options: every setting used.
+        status: whether optimality was proven.
+        objective_value: total cost for ``rank-sum``; for ``rank-maximal`` the counts of
+            1st, 2nd, ... choices; for ``fair`` the same counts worst rank first.
+        workshop_of: per attendee, the workshop index, or -1 when unassigned.
+        rank_of: per attendee, the 1-based rank received, 0 when not a ranked workshop.
+        reason_of: per attendee, a ``Reason`` code.
+        n_classes: how many classes of interchangeable attendees the model used.
+    """
+
+    problem: Problem
+    options: SolveOptions
+    status: Status
+    objective_value: int | tuple[int, ...]
+    workshop_of: npt.NDArray[np.int32]
+    rank_of: npt.NDArray[np.int16]
+    reason_of: npt.NDArray[np.int8]
+    n_classes: int
+
+    @property
+    def objective(self) -> Objective:
+        """The objective that was optimised."""
+        return self.options.objective
+
+    @property
+    def proven_optimal(self) -> bool:
+        """True when the solver proved that no better assignment exists."""
+        return self.status is Status.OPTIMAL
+
+    @property
+    def rank_counts(self) -> dict[int, int]:
+        """People per 1-based rank received, every rank up to the longest list."""
+        counts = np.bincount(self.rank_of, minlength=self.problem.max_rank + 1)
+        return {rank: int(counts[rank]) for rank in range(1, len(counts))}
+
+    @property
+    def n_unassigned(self) -> int:
+        """People without a workshop."""
+        return int(np.count_nonzero(self.workshop_of < 0))
+
+    @property
+    def n_unranked(self) -> int:
+        """People placed in a workshop they did not rank (only with ``fill_unranked``)."""
+        return int(np.count_nonzero(self.reason_of == Reason.UNRANKED_FILL))
+
+    def to_frame(self, *, lang: str = "en", attributes: bool = False) -> pd.DataFrame:
+        """One row per attendee: attendee, workshop, rank (1 = first choice), reason.
+
+        ``workshop`` and ``reason`` are categoricals and ``rank`` a nullable integer, so
+        "unassigned" is a missing value rather than a magic one.  With
+        ``attributes=True`` the attendees' other input columns follow.
+        """
+        names = pd.CategoricalDtype(list(self.problem.workshop_names))
+        texts = [Reason(code).text(lang) for code in Reason]
+        reasons = pd.CategoricalDtype([t for t in texts if t is not None])
+        reason_codes = np.asarray(self.reason_of, dtype=np.int64) - 1
+        frame = pd.DataFrame(
+            {
+                "attendee": pd.Series(np.asarray(self.problem.keys, dtype=object), dtype=object),
+                "workshop": pd.Categorical.from_codes(self.workshop_of, dtype=names),
+                "rank": pd.array(np.where(self.rank_of > 0, self.rank_of, 0), dtype="Int16"),
+                "reason": pd.Categorical.from_codes(reason_codes, dtype=reasons),
+            }
+        )
+        frame.loc[self.rank_of == 0, "rank"] = pd.NA
+        if attributes and self.problem.attributes is not None:
+            frame = pd.concat([frame, self.problem.attributes.reset_index(drop=True)], axis=1)
+        return frame
+
+    def statistics(self) -> pd.DataFrame:
+        """Per workshop: seats, people placed, free seats, fill share and people per rank."""
+        n_ws = len(self.problem.workshops)
+        placed = self.workshop_of >= 0
+        table = np.zeros((n_ws, self.problem.max_rank + 1), dtype=np.int64)
+        np.add.at(table, (self.workshop_of[placed], self.rank_of[placed]), 1)
+        seats = self.problem.capacities
+        assigned = table.sum(axis=1)
+        frame = pd.DataFrame(
+            {
+                "capacity": seats,
+                "assigned": assigned,
+                "free": seats - assigned,
+                "fill": np.divide(assigned, seats, out=np.zeros(n_ws), where=seats > 0),
+            },
+            index=pd.Index(self.problem.workshop_names, name="workshop"),
+        )
+        for rank in range(1, table.shape[1]):
+            frame[f"rank {rank}"] = table[:, rank]
+        frame["unranked"] = table[:, 0]
+        return frame
+
+    def check(self) -> list[str]:
+        """Violations of the hard constraints (empty when the result is valid)."""
+        return check_result(
+            self.problem, self.workshop_of, self.rank_of, fill_unranked=self.options.fill_unranked
+        )
+
+
+def check_result(
+    problem: Problem,
+    workshop_of: npt.NDArray[np.integer],
+    rank_of: npt.NDArray[np.integer],
+    *,
+    fill_unranked: bool,
+) -> list[str]:
+    """Check an assignment against a problem, independently of how it was found.
+
+    Each attendee appears exactly once (one entry each), no workshop holds more people
+    than seats, the stated rank is the workshop's position in the person's wishes, and
+    nobody sits in a workshop they did not rank unless ``fill_unranked`` allowed it.
+    """
+    n_people, n_ws = len(problem.keys), len(problem.workshops)
+    if len(workshop_of) != n_people or len(rank_of) != n_people:
+        return [f"expected one outcome per attendee ({n_people}), got {len(workshop_of)}"]
+    if len(workshop_of) and (workshop_of.min() < -1 or workshop_of.max() >= n_ws):
+        return ["a workshop index is out of range"]
+    problems = []
+    placed = workshop_of >= 0
+    load = np.bincount(workshop_of[placed], minlength=n_ws)
+    for w in np.flatnonzero(load > problem.capacities).tolist():
+        problems.append(
+            f"{problem.workshop_names[w]!r} holds {load[w]} people for "
+            f"{problem.capacities[w]} seats"
+        )
+    position = np.zeros((len(problem.wish_lists), n_ws), dtype=np.int16)
+    for list_id, wishes in enumerate(problem.wish_lists):
+        position[list_id, list(wishes)] = np.arange(1, len(wishes) + 1)
+    expected = np.zeros(n_people, dtype=np.int16)
+    expected[placed] = position[problem.wish_list_of[placed], workshop_of[placed]]
+    wrong_rank = np.flatnonzero(expected != rank_of)
+    if len(wrong_rank):
+        problems.append(
+            f"{len(wrong_rank)} stated ranks are wrong (first: attendee "
+            f"{problem.keys[wrong_rank[0]]!r})"
+        )
+    unranked = np.flatnonzero(placed & (expected == 0))
+    if len(unranked) and not fill_unranked:
+        problems.append(
+            f"{len(unranked)} people sit in a workshop they did not rank "
+            f"(first: attendee {problem.keys[unranked[0]]!r})"
+        )
+    return problems

@@ -1,0 +1,111 @@
+"""Why not everyone can be placed, in numbers an organizer can act on.
+
+After a maximum flow, the people left out and everything reachable from them in the
+residual network form a Hall violator: a set of attendees whose ranked workshops, taken
+together, have fewer seats than they have people (every such seat is already taken by
+someone of the same set).  Each connected set becomes one sentence.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from workshop_assign._text import count
+from workshop_assign.solve.classes import AttendeeClasses
+from workshop_assign.solve.flow import ClassArcs
+
+Ints = npt.NDArray[np.int64]
+
+
+def explain_shortfall(
+    classes: AttendeeClasses,
+    arcs: ClassArcs,
+    flows: Ints,
+    capacities: Ints,
+    *,
+    names: Sequence[str],
+    fill_unranked: bool,
+) -> list[str]:
+    """One sentence per independent reason that some attendees cannot be placed."""
+    people, seats = int(classes.sizes.sum()), int(capacities.sum())
+    reasons = []
+    if people > seats:
+        reasons.append(
+            f"{count(people, 'attendee')} but only {count(seats, 'seat')} in all workshops together"
+        )
+    if fill_unranked:
+        return reasons
+    empty = [c for c, wishes in enumerate(classes.wishes) if not wishes]
+    no_wishes = int(classes.sizes[empty].sum()) if empty else 0
+    if no_wishes:
+        reasons.append(
+            f"{count(no_wishes, 'attendee')} ranked no workshop "
+            "(allow filling free seats of unranked workshops to seat them)"
+        )
+    for members, workshops in _violators(classes, arcs, flows):
+        if people > seats and len(workshops) == len(capacities):
+            continue  # the same as the head-count sentence above
+        demand, held = int(classes.sizes[members].sum()), int(capacities[workshops].sum())
+        listed = ", ".join(repr(names[w]) for w in workshops[:5])
+        more = f" and {len(workshops) - 5} more" if len(workshops) > 5 else ""
+        reasons.append(
+            f"{count(demand, 'attendee')} ranked only {listed}{more}, which "
+            f"have {count(held, 'seat')} together: {demand - held} cannot be placed"
+        )
+    return reasons
+
+
+def _violators(classes: AttendeeClasses, arcs: ClassArcs, flows: Ints) -> list[tuple[Ints, Ints]]:
+    """Connected sets (classes, workshops) that hold left-out people and lack seats.
+
+    First everything reachable from left-out people by alternating paths (ranked
+    workshop, then someone seated there); then that set split into its connected parts,
+    each of which is short of exactly as many seats as it has left-out people.
+    """
+    placed = np.bincount(arcs.cls, weights=flows, minlength=len(classes))
+    starts = [c for c in np.flatnonzero(placed < classes.sizes).tolist() if classes.wishes[c]]
+    seated = arcs.cls[flows > 0].tolist(), arcs.workshop[flows > 0].tolist()
+    members = _reachable(starts, classes.wishes, _by_workshop(*seated))
+    inside = [c for c in range(len(classes)) if c in members]
+    rankers = _by_workshop(inside, [classes.wishes[c] for c in inside])
+    found = []
+    unvisited = set(members)
+    for start in inside:
+        if start in unvisited:
+            part = _reachable([start], classes.wishes, rankers)
+            unvisited -= part
+            workshops = {w for c in part for w in classes.wishes[c]}
+            found.append((np.array(sorted(part)), np.array(sorted(workshops))))
+    return found
+
+
+def _by_workshop(classes: Sequence[int], workshops: Sequence[object]) -> dict[int, list[int]]:
+    """Workshop -> classes, from pairs of a class and a workshop (or a tuple of them)."""
+    table: dict[int, list[int]] = {}
+    for cls, entry in zip(classes, workshops, strict=True):
+        for workshop in entry if isinstance(entry, tuple) else (entry,):
+            table.setdefault(int(workshop), []).append(cls)
+    return table
+
+
+def _reachable(
+    starts: Sequence[int], wishes: Sequence[tuple[int, ...]], holders: dict[int, list[int]]
+) -> set[int]:
+    """Classes reachable from ``starts``: class -> ranked workshop -> its listed classes."""
+    members = set(starts)
+    queue = deque(starts)
+    done: set[int] = set()
+    while queue:
+        for workshop in wishes[queue.popleft()]:
+            if workshop in done:
+                continue
+            done.add(workshop)
+            for cls in holders.get(workshop, []):
+                if cls not in members:
+                    members.add(cls)
+                    queue.append(cls)
+    return members

@@ -1,0 +1,115 @@
+"""Independent reference solvers: brute force, CP-SAT over attendees, and an assignment LP.
+
+None of these share code with the library: they see only plain wish lists and seats, so
+agreement with them is evidence, not an echo.  Each returns the best *objective key*: a
+tuple to minimise, whose first entry is minus the people placed (when placement comes
+first) -- see ``objective_key``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+from ortools.sat.python import cp_model
+from scipy.optimize import linear_sum_assignment
+
+Wishes = Sequence[Sequence[int]]
+
+
+def objective_key(
+    objective: str,
+    rank_of: Sequence[int],
+    max_rank: int,
+    rank_costs: Sequence[int] | None = None,
+    unassigned_cost: int | None = None,
+) -> tuple[int, ...]:
+    """The value to minimise for an assignment given as 1-based ranks (0 = not placed)."""
+    placed = sum(1 for r in rank_of if r > 0)
+    counts = [sum(1 for r in rank_of if r == k) for k in range(1, max_rank + 1)]
+    if objective == "rank-sum":
+        costs = list(rank_costs) if rank_costs is not None else list(range(max_rank))
+        total = sum(costs[r - 1] for r in rank_of if r > 0)
+        if unassigned_cost is not None:
+            return (total + unassigned_cost * (len(rank_of) - placed),)
+        return (-placed, total)
+    if objective == "rank-maximal":
+        return (-placed, *(-n for n in counts))
+    if objective == "fair":
+        return (-placed, *reversed(counts[1:]))
+    raise ValueError(objective)
+
+
+def brute_force(
+    wishes: Wishes, capacities: Sequence[int], objective: str, **costs: object
+) -> tuple[int, ...]:
+    """Try every assignment (each person: one ranked workshop or none)."""
+    max_rank = max((len(w) for w in wishes), default=0)
+    best: tuple[int, ...] | None = None
+    for choice in itertools.product(*[range(len(w) + 1) for w in wishes]):
+        load = [0] * len(capacities)
+        for person, pick in enumerate(choice):
+            if pick:
+                load[wishes[person][pick - 1]] += 1
+        if all(n <= c for n, c in zip(load, capacities, strict=True)):
+            key = objective_key(objective, choice, max_rank, **costs)  # type: ignore[arg-type]
+            best = key if best is None or key < best else best
+    assert best is not None
+    return best
+
+
+def cp_sat(wishes: Wishes, capacities: Sequence[int], objective: str) -> tuple[int, ...]:
+    """Optimise lexicographically with one boolean per attendee and ranked workshop."""
+    max_rank = max((len(w) for w in wishes), default=0)
+    model = cp_model.CpModel()
+    x = {
+        (i, r): model.new_bool_var(f"x{i}_{r}") for i, w in enumerate(wishes) for r in range(len(w))
+    }
+    for i, w in enumerate(wishes):
+        model.add(sum(x[i, r] for r in range(len(w))) <= 1)
+    for ws, cap in enumerate(capacities):
+        model.add(sum(v for (i, r), v in x.items() if wishes[i][r] == ws) <= cap)
+    at_rank = [sum(v for (i, r), v in x.items() if r == k) for k in range(max_rank)]
+    placed = sum(x.values())
+    stages = [-placed]
+    if objective == "rank-sum":
+        stages.append(sum(r * v for (i, r), v in x.items()))
+    elif objective == "rank-maximal":
+        stages += [-n for n in at_rank]
+    else:
+        stages += list(reversed(at_rank[1:]))
+    key = []
+    for expression in stages:
+        model.minimize(expression)
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        assert solver.solve(model) == cp_model.OPTIMAL
+        value = round(solver.objective_value)
+        model.add(expression == value)
+        key.append(value)
+    return tuple(key)
+
+
+def assignment_lp(
+    wishes: Wishes, capacities: Sequence[int], rank_costs: Sequence[int]
+) -> tuple[int, int]:
+    """rank-sum via scipy's linear_sum_assignment over individual seats.
+
+    Rows are people; columns are seats plus one "left out" column per person, priced so
+    that placing one more person always beats any saving in rank cost.
+    """
+    n = len(wishes)
+    seats = [w for w, cap in enumerate(capacities) for _ in range(cap)]
+    big = (max(rank_costs, default=0) + 1) * (n + 1)
+    forbidden = big * (n + 1)
+    cost = np.full((n, len(seats) + n), forbidden, dtype=np.int64)
+    cost[:, len(seats) :] = big
+    for i, w in enumerate(wishes):
+        for r, ws in enumerate(w):
+            cost[i, [s for s, seat in enumerate(seats) if seat == ws]] = rank_costs[r]
+    rows, cols = linear_sum_assignment(cost)
+    total = int(cost[rows, cols].sum())
+    left_out = int((cols >= len(seats)).sum())
+    assert total < forbidden
+    return -(n - left_out), total - big * left_out
