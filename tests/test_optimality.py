@@ -16,9 +16,9 @@ import workshop_assign as wa
 from reference import assignment_lp, brute_force, cp_sat, objective_key
 from strategies import Spec, specs
 from workshop_assign import synthetic
-from workshop_assign.solve import classes as classes_module
-from workshop_assign.solve import flow as flow_module
-from workshop_assign.solve.objectives import cost_levels
+from workshop_assign.solver import classes as classes_module
+from workshop_assign.solver import flow as flow_module
+from workshop_assign.solver.objectives import cost_levels
 
 OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
 

@@ -14,7 +14,8 @@ Typical use::
 Importing this package does no work beyond importing its modules.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 from workshop_assign.errors import (
     InfeasibleError,
@@ -28,11 +29,11 @@ from workshop_assign.errors import (
 from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.result import Reason, Result, Status
-from workshop_assign.solve import solve
+from workshop_assign.solver import solve
 
 try:
-    __version__ = version("workshop-assign")
-except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = _version("workshop-assign")
+except _PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0+unknown"
 
 __all__ = [

@@ -100,9 +100,12 @@ class Problem:
                 f"the wishes of {len(strings)} attendee(s) (e.g. {strings[0]!r}) are a "
                 "single string; give a list of workshop names, best first"
             )
+        lists: Iterable[Sequence[object]] = preferences.values()
+        if strings:  # reported above; not split into letters
+            lists = [() if isinstance(w, str) else w for w in lists]
         return cls._assemble(
             preferences.keys(),
-            preferences.values(),
+            lists,
             issues,
             capacities=capacities,
             workshops=workshops,

@@ -15,8 +15,8 @@ import numpy as np
 import numpy.typing as npt
 
 from workshop_assign._text import count
-from workshop_assign.solve.classes import AttendeeClasses
-from workshop_assign.solve.flow import ClassArcs
+from workshop_assign.solver.classes import AttendeeClasses
+from workshop_assign.solver.flow import ClassArcs
 
 Ints = npt.NDArray[np.int64]
 

@@ -16,11 +16,11 @@ from workshop_assign.errors import InfeasibleError, InputError, SolverError, Uns
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.result import Reason, Result, Status
-from workshop_assign.solve.classes import AttendeeClasses, build_classes
-from workshop_assign.solve.expand import Outcome, expand, fill_free_seats, priority_order
-from workshop_assign.solve.flow import ClassArcs, class_arcs, solve_class_flow
-from workshop_assign.solve.infeasible import explain_shortfall
-from workshop_assign.solve.objectives import cost_levels, objective_value
+from workshop_assign.solver.classes import AttendeeClasses, build_classes
+from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
+from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
+from workshop_assign.solver.infeasible import explain_shortfall
+from workshop_assign.solver.objectives import cost_levels, objective_value
 
 __all__ = ["solve"]
 

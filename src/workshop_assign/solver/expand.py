@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.solve.classes import AttendeeClasses
-from workshop_assign.solve.flow import ClassArcs
+from workshop_assign.solver.classes import AttendeeClasses
+from workshop_assign.solver.flow import ClassArcs
 
 Ints = npt.NDArray[np.int64]
 NO_WORKSHOP = -1

@@ -26,8 +26,8 @@ import numpy.typing as npt
 from ortools.graph.python import min_cost_flow
 
 from workshop_assign.errors import SolverError
-from workshop_assign.solve.classes import AttendeeClasses
-from workshop_assign.solve.objectives import CostLevels
+from workshop_assign.solver.classes import AttendeeClasses
+from workshop_assign.solver.objectives import CostLevels
 
 Ints = npt.NDArray[np.int64]
 _OPTIMAL = min_cost_flow.SimpleMinCostFlow.OPTIMAL

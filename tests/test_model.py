@@ -1,0 +1,191 @@
+"""Building problems: every constructor, and every validation issue reported at once."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import workshop_assign as wa
+
+CAPS = {"Digitale Zwillinge": 2, "Mobilitätskonzepte": 1, "Teilhabe": 3}
+
+
+def test_from_preferences_keeps_order_and_groups_identical_lists() -> None:
+    problem = wa.Problem.from_preferences(
+        {
+            "ana@x.example": ["Digitale Zwillinge", "Mobilitätskonzepte"],
+            "ben@x.example": ["Teilhabe"],
+            "cem@x.example": ["Digitale Zwillinge", "Mobilitätskonzepte"],
+        },
+        capacities=CAPS,
+    )
+    assert problem.keys == ("ana@x.example", "ben@x.example", "cem@x.example")
+    assert problem.wish_lists == ((0, 1), (2,))
+    assert problem.wish_list_of.tolist() == [0, 1, 0]
+    assert problem.wishes_of(2) == ("Digitale Zwillinge", "Mobilitätskonzepte")
+    assert problem.workshop_names == tuple(CAPS)
+    assert problem.capacities.tolist() == [2, 1, 3]
+    assert problem.max_rank == 2
+
+
+def test_blank_wishes_are_skipped_so_later_wishes_move_up() -> None:
+    problem = wa.Problem.from_preferences(
+        {"a@x.example": ["Teilhabe", None, "", "  ", "Mobilitätskonzepte"], "b@x.example": []},
+        capacities=CAPS,
+    )
+    assert problem.wishes_of(0) == ("Teilhabe", "Mobilitätskonzepte")
+    assert problem.wishes_of(1) == ()
+
+
+def test_from_frame_reads_rank_columns_and_keeps_other_columns() -> None:
+    frame = pd.DataFrame(
+        {
+            "E-Mail": ["a@x.example", "b@x.example"],
+            "Name": ["Ana", "Ben"],
+            "Erstwunsch": ["Teilhabe", "Mobilitätskonzepte"],
+            "Zweitwunsch": [np.nan, "Teilhabe"],
+        }
+    )
+    problem = wa.Problem.from_frame(
+        frame, key="E-Mail", wish_columns=["Erstwunsch", "Zweitwunsch"], capacities=CAPS
+    )
+    assert problem.wishes_of(0) == ("Teilhabe",)
+    assert problem.wishes_of(1) == ("Mobilitätskonzepte", "Teilhabe")
+    assert problem.attributes is not None
+    assert problem.attributes["Name"].tolist() == ["Ana", "Ben"]
+    assert problem.attendees[1].attributes == {"Name": "Ben"}
+
+
+def test_from_frame_names_missing_columns() -> None:
+    frame = pd.DataFrame({"E-Mail": ["a@x.example"]})
+    with pytest.raises(wa.InvalidProblemError, match="no column 'Erstwunsch'"):
+        wa.Problem.from_frame(frame, key="E-Mail", wish_columns=["Erstwunsch"], capacities=CAPS)
+
+
+def test_from_attendees_round_trips_through_the_attendee_view() -> None:
+    people = [
+        wa.Attendee("a@x.example", ("Teilhabe",), {"org": "Stadt Halle"}),
+        wa.Attendee("b@x.example", ("Digitale Zwillinge", "Teilhabe"), {"org": "Saalekreis"}),
+    ]
+    problem = wa.Problem.from_attendees(people, capacities=CAPS)
+    assert list(problem.attendees) == people
+    assert problem.attendees[-1] == people[-1]
+    assert problem.attendees[0:1] == people[:1]
+    assert len(problem.attendees) == 2
+
+
+def test_workshops_can_be_given_as_objects_with_minimums() -> None:
+    shops = [wa.Workshop("A", 10, minimum=4), wa.Workshop("B", 5)]
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, workshops=shops)
+    assert problem.workshops == tuple(shops)
+    with_map = wa.Problem.from_preferences(
+        {"a@x.example": ["A"]}, capacities={"A": 10, "B": 5}, minimums={"A": 4}
+    )
+    assert with_map.workshops == tuple(shops)
+
+
+def test_every_problem_is_reported_in_one_error() -> None:
+    with pytest.raises(wa.InvalidProblemError) as caught:
+        wa.Problem.from_preferences(
+            {
+                "a@x.example": ["Mobilitatskonzepte"],  # typo, close to a real name
+                "b@x.example": ["Teilhabe", "Teilhabe"],
+                "c@x.example": ["Kochkurs"],
+                "d@x.example": "Teilhabe",  # type: ignore[dict-item]
+            },
+            workshops=[
+                wa.Workshop("Mobilitätskonzepte", -1),
+                wa.Workshop("Teilhabe", 3),
+                wa.Workshop("Teilhabe", 2),
+                wa.Workshop("Zwilling", 2, minimum=5),
+            ],
+        )
+    issues = caught.value.issues
+    text = " | ".join(issues)
+    assert "capacity of workshop 'Mobilitätskonzepte' must be a whole number >= 0, not -1" in text
+    assert "workshop 'Teilhabe' is listed twice" in text
+    assert "minimum (5) above its capacity (2)" in text
+    assert "ranked 'Mobilitatskonzepte', which is not a workshop; did you mean" in text
+    assert "'Kochkurs', which is not a workshop" in text
+    assert "ranked workshop 'Teilhabe' twice" in text
+    assert "are a single string" in text
+    assert len(issues) == 7
+    assert isinstance(caught.value, ValueError)  # callers catching ValueError keep working
+
+
+def test_duplicate_and_blank_keys_are_reported() -> None:
+    frame = pd.DataFrame(
+        {
+            "key": ["a@x.example", "b@x.example", "a@x.example", None],
+            "w1": ["Teilhabe"] * 4,
+        }
+    )
+    with pytest.raises(wa.InvalidProblemError) as caught:
+        wa.Problem.from_frame(frame, key="key", wish_columns=["w1"], capacities=CAPS)
+    text = " | ".join(caught.value.issues)
+    assert "attendee key is empty (first at position 4)" in text
+    assert "1 attendee key(s) occur more than once, e.g. 'a@x.example'" in text
+
+
+def test_unknown_name_counts_every_affected_attendee() -> None:
+    prefs = {f"p{i}@x.example": ["Teilhabe", "Kochkurs"] for i in range(5)}
+    prefs["q@x.example"] = ["Kochkurs"]
+    with pytest.raises(
+        wa.InvalidProblemError, match=re.escape("6 attendees (e.g. 'p0@x.example')")
+    ):
+        wa.Problem.from_preferences(prefs, capacities=CAPS)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "either as capacities"),
+        ({"capacities": CAPS, "workshops": []}, "either as capacities"),
+        ({"capacities": {"A": 1.5}}, "capacity of workshop 'A' must be a whole number"),
+        ({"capacities": {"A": True}}, "capacity of workshop 'A' must be a whole number"),
+        ({"capacities": {"A": 1}, "minimums": {"B": 1}}, "minimum given for 'B'"),
+        ({"workshops": [wa.Workshop("A", 1)], "minimums": {"A": 1}}, "set Workshop.minimum"),
+        ({"workshops": [wa.Workshop(" ", 1)]}, "has no name"),
+    ],
+)
+def test_invalid_workshop_tables(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(wa.InvalidProblemError, match=message):
+        wa.Problem.from_preferences({}, **kwargs)  # type: ignore[arg-type]
+
+
+def test_problem_is_immutable() -> None:
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 1})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        problem.keys = ()  # type: ignore[misc]
+    with pytest.raises(ValueError, match="read-only"):
+        problem.wish_list_of[0] = 0
+
+
+def test_direct_construction_checks_structure() -> None:
+    with pytest.raises(ValueError, match="one entry per key"):
+        wa.Problem((wa.Workshop("A", 1),), ("a",), ((0,),), np.array([], dtype=np.int32))
+    with pytest.raises(ValueError, match="outside wish_lists"):
+        wa.Problem((wa.Workshop("A", 1),), ("a",), ((0,),), np.array([1], dtype=np.int32))
+    with pytest.raises(ValueError, match="does not exist"):
+        wa.Problem((wa.Workshop("A", 1),), ("a",), ((3,),), np.array([0], dtype=np.int32))
+
+
+def test_demand_by_rank_counts_each_rank() -> None:
+    problem = wa.Problem.from_preferences(
+        {
+            "a@x.example": ["A", "B"],
+            "b@x.example": ["A"],
+            "c@x.example": ["B", "A"],
+            "d@x.example": [],
+        },
+        capacities={"A": 1, "B": 1, "C": 1},
+    )
+    demand = problem.demand_by_rank()
+    assert demand.loc["A"].tolist() == [2, 1]
+    assert demand.loc["B"].tolist() == [1, 1]
+    assert demand.loc["C"].tolist() == [0, 0]
+    assert list(demand.columns) == [1, 2]

@@ -1,0 +1,24 @@
+"""The public API is exactly what __all__ says (httpx's pattern)."""
+
+from __future__ import annotations
+
+import workshop_assign as wa
+
+
+def test_all_lists_exactly_the_public_names() -> None:
+    public = {name for name in dir(wa) if not name.startswith("_")}
+    modules = {"errors", "model", "options", "result", "solver", "synthetic"}
+    assert set(wa.__all__) - {"__version__"} == public - modules
+    for name in wa.__all__:
+        assert getattr(wa, name) is not None
+
+
+def test_error_tree() -> None:
+    assert issubclass(wa.InputError, ValueError)
+    assert issubclass(wa.SpreadsheetError, wa.InputError)
+    assert issubclass(wa.InvalidProblemError, wa.InputError)
+    assert issubclass(wa.InfeasibleError, wa.SolverError)
+    assert issubclass(wa.UnsupportedRulesError, wa.SolverError)
+    assert issubclass(wa.SolverError, wa.WorkshopAssignError)
+    error = wa.SpreadsheetError("bad cell", path="x.xlsx", sheet="Tabelle1", cell="B7")
+    assert (error.path, error.sheet, error.cell) == ("x.xlsx", "Tabelle1", "B7")
