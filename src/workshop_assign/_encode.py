@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from itertools import chain
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -74,19 +75,10 @@ def encode_wishes(
     canonical: dict[tuple[int, ...], int] = {}
     remap = np.empty(len(raw_distinct), dtype=np.int32)
     for list_id, raw in enumerate(raw_distinct):
-        encoded: list[int] = []
-        for value in raw:
-            if is_blank(value):
-                continue
-            name = value if isinstance(value, str) else repr(value)
-            found = position.get(name)
-            if found is None:
-                unknown.setdefault(name, []).append(list_id)
-            elif found in encoded:
-                repeated.setdefault(name, []).append(list_id)
-            else:
-                encoded.append(found)
-        remap[list_id] = canonical.setdefault(tuple(encoded), len(canonical))
+        encoded = [position.get(v) if type(v) is str else None for v in raw]
+        if None in encoded or len(set(encoded)) != len(encoded):
+            encoded = _encode_slowly(raw, list_id, position, unknown, repeated)
+        remap[list_id] = canonical.setdefault(tuple(encoded), len(canonical))  # type: ignore[arg-type]
     for name, people, example in _affected(unknown, raw_index, keys):
         close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -94,6 +86,40 @@ def encode_wishes(
     for name, people, example in _affected(repeated, raw_index, keys):
         issues.append(f"{people} (e.g. {example!r}) ranked workshop {name!r} twice")
     return EncodedWishes(tuple(canonical), remap[raw_index] if len(raw_index) else raw_index)
+
+
+def _encode_slowly(
+    raw: tuple[object, ...],
+    list_id: int,
+    position: dict[str, int],
+    unknown: dict[str, list[int]],
+    repeated: dict[str, list[int]],
+) -> list[int]:
+    """Encode a list that has blanks, unknown or repeated names, noting each problem."""
+    encoded: list[int] = []
+    for value in raw:
+        if is_blank(value):
+            continue
+        name = value if isinstance(value, str) else repr(value)
+        found = position.get(name)
+        if found is None:
+            unknown.setdefault(name, []).append(list_id)
+        elif found in encoded:
+            repeated.setdefault(name, []).append(list_id)
+        else:
+            encoded.append(found)
+    return encoded
+
+
+def flatten_lists(
+    lists: Sequence[tuple[int, ...]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Lists as three flat arrays: which list, which item, and its 0-based position."""
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    items = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+    owner = np.repeat(np.arange(len(lists), dtype=np.int64), lengths)
+    starts = np.cumsum(lengths) - lengths
+    return owner, items, np.arange(len(items), dtype=np.int64) - np.repeat(starts, lengths)
 
 
 def _affected(

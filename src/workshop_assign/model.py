@@ -13,6 +13,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import overload
 
@@ -20,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._encode import encode_keys, encode_wishes, group_raw_lists
+from workshop_assign._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
 from workshop_assign.errors import InvalidProblemError
 
 __all__ = ["Attendee", "Problem", "Workshop"]
@@ -70,7 +71,8 @@ class Problem:
         index = np.ascontiguousarray(self.wish_list_of, dtype=np.int32)
         if len(index) and (index.min() < 0 or index.max() >= len(self.wish_lists)):
             raise ValueError("wish_list_of points outside wish_lists")
-        if any(w < 0 or w >= len(self.workshops) for lst in self.wish_lists for w in lst):
+        _, items, _ = flatten_lists(self.wish_lists)
+        if len(items) and (items.min() < 0 or items.max() >= len(self.workshops)):
             raise ValueError("a wish list names a workshop index that does not exist")
         index.flags.writeable = False
         object.__setattr__(self, "wish_list_of", index)
@@ -205,7 +207,7 @@ class Problem:
         """Seats per workshop, in the problem's order."""
         return np.array([w.capacity for w in self.workshops], dtype=np.int64)
 
-    @property
+    @cached_property
     def max_rank(self) -> int:
         """The length of the longest wish list."""
         return max((len(lst) for lst in self.wish_lists), default=0)
@@ -218,10 +220,9 @@ class Problem:
     def demand_by_rank(self) -> pd.DataFrame:
         """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks."""
         counts = np.bincount(self.wish_list_of, minlength=len(self.wish_lists))
+        owner, items, rank = flatten_lists(self.wish_lists)
         table = np.zeros((len(self.workshops), max(self.max_rank, 1)), dtype=np.int64)
-        for lst, count in zip(self.wish_lists, counts, strict=True):
-            for rank, workshop in enumerate(lst):
-                table[workshop, rank] += count
+        np.add.at(table, (items, rank), counts[owner])
         return pd.DataFrame(
             table,
             index=pd.Index(self.workshop_names, name="workshop"),

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign._encode import flatten_lists
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
 
@@ -196,11 +197,8 @@ def check_result(
             f"{problem.workshop_names[w]!r} holds {load[w]} people for "
             f"{problem.capacities[w]} seats"
         )
-    position = np.zeros((len(problem.wish_lists), n_ws), dtype=np.int16)
-    for list_id, wishes in enumerate(problem.wish_lists):
-        position[list_id, list(wishes)] = np.arange(1, len(wishes) + 1)
-    expected = np.zeros(n_people, dtype=np.int16)
-    expected[placed] = position[problem.wish_list_of[placed], workshop_of[placed]]
+    expected = np.zeros(n_people, dtype=np.int64)
+    expected[placed] = _rank_in_list(problem, problem.wish_list_of[placed], workshop_of[placed])
     wrong_rank = np.flatnonzero(expected != rank_of)
     if len(wrong_rank):
         problems.append(
@@ -214,3 +212,19 @@ def check_result(
             f"(first: attendee {problem.keys[unranked[0]]!r})"
         )
     return problems
+
+
+def _rank_in_list(
+    problem: Problem, list_ids: npt.NDArray[np.integer], workshops: npt.NDArray[np.integer]
+) -> npt.NDArray[np.int64]:
+    """1-based position of each workshop in the given wish list, 0 where it is absent."""
+    owner, items, rank = flatten_lists(problem.wish_lists)
+    width = len(problem.workshops)
+    known = owner * width + items
+    order = np.argsort(known, kind="stable")
+    wanted = list_ids.astype(np.int64) * width + workshops
+    at = np.searchsorted(known[order], wanted).clip(max=max(len(known) - 1, 0))
+    if not len(known):
+        return np.zeros(len(wanted), dtype=np.int64)
+    hit = known[order][at] == wanted
+    return np.where(hit, rank[order][at] + 1, 0)

@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 from ortools.graph.python import min_cost_flow
 
+from workshop_assign._encode import flatten_lists
 from workshop_assign.errors import SolverError
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.objectives import CostLevels
@@ -48,14 +49,7 @@ class ClassArcs:
 
 def class_arcs(classes: AttendeeClasses) -> ClassArcs:
     """The arcs the model may use: each class to each workshop it ranked."""
-    lengths = np.fromiter((len(w) for w in classes.wishes), dtype=np.int64, count=len(classes))
-    flat = np.fromiter(
-        (w for lst in classes.wishes for w in lst), dtype=np.int64, count=int(lengths.sum())
-    )
-    cls = np.repeat(np.arange(len(classes), dtype=np.int64), lengths)
-    starts = np.cumsum(lengths) - lengths
-    rank = np.arange(len(flat), dtype=np.int64) - np.repeat(starts, lengths)
-    return ClassArcs(cls, flat, rank)
+    return ClassArcs(*flatten_lists(classes.wishes))
 
 
 @dataclass(slots=True)

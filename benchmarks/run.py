@@ -1,0 +1,249 @@
+"""The benchmark suite: `make bench` (or `python benchmarks/run.py [--quick]`).
+
+Each case runs in a fresh subprocess so its timings and peak memory are its own.  Methods
+that are compared run in the same process, one after the other, and the comparison is
+printed as a ratio: this machine is shared and noisy, so absolute seconds drift from run
+to run while ratios measured side by side hold.
+
+Cases:
+  scale    preferences -> result frame at N attendees, K workshops, split into steps,
+           with the process's peak memory (ru_maxrss)
+  flat     the solve step alone at growing N: nearly flat once classes are built
+  per-attendee   the class model against min-cost flow with one node per attendee
+  milp     the class model against a per-attendee MILP (PuLP + CBC), same optimum
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import ortools
+import pandas
+import pulp
+from ortools.graph.python import min_cost_flow
+
+import workshop_assign as wa
+from workshop_assign import synthetic
+from workshop_assign.options import SolveOptions
+from workshop_assign.solver.classes import build_classes
+from workshop_assign.solver.flow import class_arcs, solve_class_flow
+from workshop_assign.solver.objectives import cost_levels
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(step: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    value = step()
+    return value, time.perf_counter() - start
+
+
+def case_scale(n: int, k: int) -> dict[str, Any]:
+    """Preferences to result frame, step by step, at n attendees and k workshops."""
+    event = synthetic.generate(n, k, seed=1)
+    rss_before = peak_rss_mib()
+    problem, t_problem = timed(
+        lambda: wa.Problem.from_preferences(event.preferences, capacities=event.capacities)
+    )
+    result, t_solve = timed(lambda: wa.solve(problem))
+    frame, t_frame = timed(result.to_frame)
+    assert len(frame) == n and result.proven_optimal
+    return {
+        "n": n,
+        "k": k,
+        "classes": result.n_classes,
+        "problem_s": t_problem,
+        "solve_s": t_solve,
+        "frame_s": t_frame,
+        "total_s": t_problem + t_solve + t_frame,
+        "rss_after_generation_mib": rss_before,
+        "peak_rss_mib": peak_rss_mib(),
+        "rank_counts": result.rank_counts,
+        "unassigned": result.n_unassigned,
+    }
+
+
+def class_flow_only(problem: wa.Problem) -> None:
+    """Just the optimisation over classes: classes, arcs, costs, min-cost flow."""
+    classes = build_classes(problem)
+    arcs = class_arcs(classes)
+    levels = cost_levels(SolveOptions(), arcs.rank, len(classes), problem.max_rank)
+    solve_class_flow(classes, arcs, problem.capacities, levels)
+
+
+def case_flat(sizes: list[int], k: int) -> dict[str, Any]:
+    """Flow over classes, and all of solve(), at each size (best of 3, same process)."""
+    rows = []
+    for n in sizes:
+        problem = synthetic.generate(n, k, seed=2).to_problem()
+        flow = min(timed(lambda p=problem: class_flow_only(p))[1] for _ in range(3))
+        whole = min(timed(lambda p=problem: wa.solve(p))[1] for _ in range(3))
+        rows.append({"n": n, "classes": len(problem.wish_lists), "flow_s": flow, "solve_s": whole})
+    return {"k": k, "rows": rows}
+
+
+def per_attendee_flow(problem: wa.Problem) -> int:
+    """Min-cost flow with one node per attendee: the model without classes."""
+    n, k = len(problem.keys), len(problem.workshops)
+    tails, heads, costs = [], [], []
+    for person in range(n):
+        for rank, shop in enumerate(problem.wish_lists[problem.wish_list_of[person]]):
+            tails.append(1 + person)
+            heads.append(1 + n + shop)
+            costs.append(rank)
+    sink = 1 + n + k
+    all_tails = np.concatenate([np.zeros(n), tails, np.arange(1 + n, 1 + n + k)]).astype(np.int64)
+    all_heads = np.concatenate([np.arange(1, 1 + n), heads, np.full(k, sink)]).astype(np.int64)
+    caps = np.concatenate([np.ones(n + len(tails)), problem.capacities]).astype(np.int64)
+    cost = np.concatenate([np.zeros(n), costs, np.zeros(k)]).astype(np.int64)
+    solver = min_cost_flow.SimpleMinCostFlow()
+    solver.add_arcs_with_capacity_and_unit_cost(all_tails, all_heads, caps, cost)
+    solver.set_node_supply(0, n)
+    solver.set_node_supply(sink, -n)
+    assert solver.solve_max_flow_with_min_cost() == solver.OPTIMAL
+    return int(solver.optimal_cost())
+
+
+def case_per_attendee(n: int, k: int) -> dict[str, Any]:
+    """Classes + flow + expansion against a per-attendee flow, same problem and process."""
+    problem = synthetic.generate(n, k, seed=3).to_problem()
+    result, t_classes = timed(lambda: wa.solve(problem))
+    cost, t_people = timed(lambda: per_attendee_flow(problem))
+    assert cost == result.objective_value
+    return {
+        "n": n,
+        "k": k,
+        "classes_s": t_classes,
+        "per_attendee_s": t_people,
+        "ratio": t_people / t_classes,
+        "objective": cost,
+    }
+
+
+def pulp_milp(event: synthetic.SyntheticEvent) -> tuple[int, int]:
+    """Per-attendee MILP as other tools write it: one binary per attendee and wish."""
+    model = pulp.LpProblem("assignment", pulp.LpMinimize)
+    n = len(event.preferences)
+    big = 3 * n + 1  # one more person placed outweighs any rank cost
+    x = {}
+    for i, wishes in enumerate(event.preferences.values()):
+        for rank, shop in enumerate(wishes):
+            x[i, rank, shop] = pulp.LpVariable(f"x_{i}_{rank}", cat=pulp.LpBinary)
+    model += pulp.lpSum(rank * v for (_, rank, _), v in x.items()) - big * pulp.lpSum(x.values())
+    by_person: dict[int, list[Any]] = {}
+    by_shop: dict[str, list[Any]] = {}
+    for (i, _, shop), v in x.items():
+        by_person.setdefault(i, []).append(v)
+        by_shop.setdefault(shop, []).append(v)
+    for variables in by_person.values():
+        model += pulp.lpSum(variables) <= 1
+    for shop, variables in by_shop.items():
+        model += pulp.lpSum(variables) <= event.capacities[shop]
+    model.solve(pulp.PULP_CBC_CMD(msg=False, threads=1))
+    assert pulp.LpStatus[model.status] == "Optimal"
+    chosen = [(rank, v.value()) for (_, rank, _), v in x.items()]
+    placed = round(sum(val for _, val in chosen))
+    return placed, round(sum(rank * val for rank, val in chosen))
+
+
+def case_milp(n: int, k: int) -> dict[str, Any]:
+    """The whole pipeline against PuLP + CBC on the same event, in the same process."""
+    event = synthetic.generate(n, k, seed=4)
+
+    def ours() -> wa.Result:
+        problem = wa.Problem.from_preferences(event.preferences, capacities=event.capacities)
+        return wa.solve(problem)
+
+    result, t_ours = timed(ours)
+    (placed, cost), t_milp = timed(lambda: pulp_milp(event))
+    assert (placed, cost) == (n - result.n_unassigned, result.objective_value)
+    return {
+        "n": n,
+        "k": k,
+        "ours_s": t_ours,
+        "milp_s": t_milp,
+        "ratio": t_milp / t_ours,
+        "objective": cost,
+        "placed": placed,
+    }
+
+
+CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "scale": case_scale,
+    "flat": case_flat,
+    "per-attendee": case_per_attendee,
+    "milp": case_milp,
+}
+
+
+def machine() -> dict[str, Any]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)),
+        "python": platform.python_version(),
+        "ortools": ortools.__version__,
+        "pandas": pandas.__version__,
+        "numpy": np.__version__,
+    }
+
+
+def run_case(name: str, **kwargs: Any) -> dict[str, Any]:
+    """Run one case in a fresh interpreter and return what it reported."""
+    code = (
+        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        f"import run; print(json.dumps(run.CASES[{name!r}](**{kwargs!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    args = parser.parse_args()
+    plan = [
+        ("scale", {"n": 20_000 if args.quick else 1_000_000, "k": 30}),
+        (
+            "flat",
+            {"sizes": [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000], "k": 30},
+        ),
+        ("per-attendee", {"n": 5_000 if args.quick else 1_000_000, "k": 30}),
+        ("milp", {"n": 1_000 if args.quick else 30_000, "k": 30}),
+    ]
+    report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
+    for name, kwargs in plan:
+        print(f"running {name} {kwargs} ...", flush=True)
+        report["cases"][name] = run_case(name, **kwargs)
+        print(json.dumps(report["cases"][name], indent=1), flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    target = RESULTS / ("quick.json" if args.quick else "latest.json")
+    target.write_text(json.dumps(report, indent=1))
+    print(f"written to {target}")
+
+
+if __name__ == "__main__":
+    main()

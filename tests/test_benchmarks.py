@@ -1,0 +1,25 @@
+"""The benchmark script runs (small sizes) and its methods agree; no timings are asserted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_quick_benchmark_run_agrees_across_methods() -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+        check=True,
+        capture_output=True,
+    )
+    report = json.loads((ROOT / "benchmarks" / "results" / "quick.json").read_text())
+    cases = report["cases"]
+    assert set(cases) == {"scale", "flat", "per-attendee", "milp"}
+    # Each comparison asserted equal optima inside the run; check the figures exist.
+    assert cases["milp"]["placed"] == cases["milp"]["n"]
+    assert cases["per-attendee"]["objective"] >= 0
+    assert cases["scale"]["unassigned"] + sum(cases["scale"]["rank_counts"].values()) == 20_000
