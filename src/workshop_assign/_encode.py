@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import math
-from itertools import chain
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
