@@ -75,10 +75,10 @@ def encode_wishes(
     canonical: dict[tuple[int, ...], int] = {}
     remap = np.empty(len(raw_distinct), dtype=np.int32)
     for list_id, raw in enumerate(raw_distinct):
-        encoded = [position.get(v) if type(v) is str else None for v in raw]
-        if None in encoded or len(set(encoded)) != len(encoded):
-            encoded = _encode_slowly(raw, list_id, position, unknown, repeated)
-        remap[list_id] = canonical.setdefault(tuple(encoded), len(canonical))  # type: ignore[arg-type]
+        quick = [position.get(v, -1) if type(v) is str else -1 for v in raw]
+        if -1 in quick or len(set(quick)) != len(quick):  # blanks, unknown or repeated names
+            quick = _encode_slowly(raw, list_id, position, unknown, repeated)
+        remap[list_id] = canonical.setdefault(tuple(quick), len(canonical))
     for name, people, example in _affected(unknown, raw_index, keys):
         close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
