@@ -14,44 +14,47 @@ Typical use::
 Importing this package does no work beyond importing its modules.
 """
 
-from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
-from importlib.metadata import version as _version
-
+from workshop_assign._version import library_version as _library_version
 from workshop_assign.errors import (
     InfeasibleError,
     InputError,
     InvalidProblemError,
+    MissingCapacitiesError,
     SolverError,
     SpreadsheetError,
     UnsupportedRulesError,
     WorkshopAssignError,
 )
+from workshop_assign.io import parse_export, read_export
 from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
+from workshop_assign.provenance import Note, Source
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.solver import solve
 
-try:
-    __version__ = _version("workshop-assign")
-except _PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0+unknown"
+__version__ = _library_version()
 
 __all__ = [
     "Attendee",
     "InfeasibleError",
     "InputError",
     "InvalidProblemError",
+    "MissingCapacitiesError",
+    "Note",
     "Objective",
     "Problem",
     "Reason",
     "Result",
     "SolveOptions",
     "SolverError",
+    "Source",
     "SpreadsheetError",
     "Status",
     "UnsupportedRulesError",
     "Workshop",
     "WorkshopAssignError",
     "__version__",
+    "parse_export",
+    "read_export",
     "solve",
 ]

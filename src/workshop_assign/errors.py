@@ -5,7 +5,8 @@
     WorkshopAssignError(Exception)        anything this library raises on purpose
     ├── InputError(.., ValueError)        the caller's data cannot be used as given
     │   ├── SpreadsheetError              unreadable file, missing sheet/column, bad cell
-    │   └── InvalidProblemError           semantic problems, all collected at once (.issues)
+    │   ├── InvalidProblemError           semantic problems, all collected at once (.issues)
+    │   └── MissingCapacitiesError        the workshops have no seat counts (.demand)
     └── SolverError                       the solver could not produce a valid result
         ├── UnsupportedRulesError         the chosen backend cannot express the rules
         └── InfeasibleError               no assignment satisfies the rules (.reasons)
@@ -18,11 +19,16 @@ the command line can print one precise line per error without parsing messages.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "InfeasibleError",
     "InputError",
     "InvalidProblemError",
+    "MissingCapacitiesError",
     "SolverError",
     "SpreadsheetError",
     "UnsupportedRulesError",
@@ -72,6 +78,18 @@ class InvalidProblemError(InputError):
         more = f" (and {count - 5} more)" if count > 5 else ""
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{count} {noun} in the input: {head}{more}")
+
+
+class MissingCapacitiesError(InputError):
+    """An export was read but no capacities were given for its workshops.
+
+    Raised by ``read_export``; ``demand`` is a table of the workshops found with how
+    many people ranked each of them 1st, 2nd, ..., to help choose the seat counts.
+    """
+
+    def __init__(self, message: str, *, demand: pd.DataFrame) -> None:
+        super().__init__(message)
+        self.demand = demand
 
 
 class SolverError(WorkshopAssignError):

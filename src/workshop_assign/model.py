@@ -23,6 +23,7 @@ import pandas as pd
 
 from workshop_assign._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
 from workshop_assign.errors import InvalidProblemError
+from workshop_assign.provenance import Source
 
 __all__ = ["Attendee", "Problem", "Workshop"]
 
@@ -34,6 +35,7 @@ class Workshop:
     name: str
     capacity: int
     minimum: int | None = None
+    room: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,8 @@ class Problem:
         wish_lists: the distinct ranked wish lists, as tuples of workshop indices.
         wish_list_of: per attendee, the index of its list in ``wish_lists`` (read-only).
         attributes: further columns per attendee, kept for output (or ``None``).
+        source: how the problem was read from an export, with every decision made
+            (``None`` when it was built from Python data).
     """
 
     workshops: tuple[Workshop, ...]
@@ -62,6 +66,7 @@ class Problem:
     wish_lists: tuple[tuple[int, ...], ...]
     wish_list_of: npt.NDArray[np.int32]
     attributes: pd.DataFrame | None = None
+    source: Source | None = None
 
     def __post_init__(self) -> None:
         if len(self.wish_list_of) != len(self.keys):
@@ -87,12 +92,14 @@ class Problem:
         capacities: Mapping[str, int] | None = None,
         workshops: Iterable[Workshop] | None = None,
         minimums: Mapping[str, int] | None = None,
+        attributes: pd.DataFrame | None = None,
     ) -> Problem:
         """Build from ``{attendee key: [1st wish, 2nd wish, ...]}`` and the workshops.
 
         Give the workshops either as ``capacities={name: seats}`` (with optional
         ``minimums``) or as ``Workshop`` objects.  Blank wishes (``None``, ``""``) are
-        skipped, so later wishes move up.  Raises ``InvalidProblemError`` listing every
+        skipped, so later wishes move up.  ``attributes`` (one row per attendee, in the
+        same order) are kept for output.  Raises ``InvalidProblemError`` listing every
         problem found.
         """
         issues: list[str] = []
@@ -112,6 +119,7 @@ class Problem:
             capacities=capacities,
             workshops=workshops,
             minimums=minimums,
+            attributes=attributes,
         )
 
     @classmethod
@@ -184,6 +192,10 @@ class Problem:
         """Validate and encode; raise one error with every issue found."""
         table = build_workshops(capacities, workshops, minimums, issues)
         keys = encode_keys(raw_keys, issues)
+        if attributes is not None:
+            if len(attributes) != len(keys):
+                issues.append(f"attributes has {len(attributes)} rows for {len(keys)} attendees")
+            attributes = attributes.reset_index(drop=True)
         distinct, index = group_raw_lists(raw_lists)
         encoded = encode_wishes(distinct, index, [w.name for w in table], keys=keys, issues=issues)
         if issues:

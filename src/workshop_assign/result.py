@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign._encode import flatten_lists
+from workshop_assign.errors import InputError
+from workshop_assign.io.writers import write_result
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
 
@@ -164,11 +167,34 @@ class Result:
         frame["unranked"] = table[:, 0]
         return frame
 
+    def to_excel(self, path: str | Path, *, lang: str | None = None) -> Path:
+        """Write the organizer's workbook: assignments, rosters, summary and notes.
+
+        ``lang`` is ``"de"`` or ``"en"`` (default: the language of the export's headers).
+        """
+        return write_result(self, _suffixed(path, ".xlsx"), lang=lang)
+
+    def to_csv(self, path: str | Path, *, lang: str | None = None) -> Path:
+        """Write the Assignments table as CSV (UTF-8; ``;``-separated in German)."""
+        return write_result(self, _suffixed(path, ".csv"), lang=lang)
+
+    def to_json(self, path: str | Path, *, lang: str | None = None) -> Path:
+        """Write the Assignments table as JSON records."""
+        return write_result(self, _suffixed(path, ".json"), lang=lang)
+
     def check(self) -> list[str]:
         """Violations of the hard constraints (empty when the result is valid)."""
         return check_result(
             self.problem, self.workshop_of, self.rank_of, fill_unranked=self.options.fill_unranked
         )
+
+
+def _suffixed(path: str | Path, suffix: str) -> Path:
+    """``path`` with the writer's suffix; a different one is an error, not a surprise."""
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise InputError(f"{target.name}: use a file name ending in {suffix}")
+    return target
 
 
 def check_result(

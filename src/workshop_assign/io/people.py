@@ -1,0 +1,157 @@
+"""Who is who in an export: the key column, names, organisation, time stamps, status.
+
+The key must really identify people: an e-mail column when nearly every row has an
+address, else a response ID, else the names.  Rows are then sorted out the way an
+organizer would: unsubmitted responses and cancellations are not attendees, and a person
+who registered twice counts once, with their latest submission.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from workshop_assign.errors import SpreadsheetError
+from workshop_assign.io.text import cell_text, fold, is_blank
+
+ID_HEADERS = {"id", "antwort id", "response id", "responseid", "respondent id", "antwort-id",
+              "teilnehmer-id", "lfd. nr.", "lfd nr", "nr", "nr.", "registration id", "anmelde-id"}
+NAME_HEADERS = {"name", "vollständiger name", "full name", "teilnehmer", "teilnehmerin",
+                "teilnehmende", "participant", "ihr name", "your name", "name, vorname"}
+FIRST_HEADERS = {"vorname", "first name", "given name", "firstname"}
+LAST_HEADERS = {"nachname", "last name", "surname", "family name", "familienname", "lastname"}
+ORG_WORDS = ("organisation", "organization", "kommune", "institution", "behörde", "verwaltung",
+             "firma", "einrichtung", "arbeitgeber", "company", "dienststelle", "gemeinde")
+TIME_HEADERS = ("completion time", "fertigstellungszeit", "submitdate", "datum abgeschickt",
+                "zeitstempel", "timestamp", "last modified time", "zeitpunkt der letzten änderung",
+                "datestamp", "datum letzte aktivität", "start time", "startzeit", "startdate")
+SUBMIT_HEADERS = {"submitdate", "datum abgeschickt", "submit date", "abgeschickt"}
+CANCEL_WORDS = {"storniert", "abgesagt", "cancelled", "canceled", "storno", "abgemeldet",
+                "teilnahme storniert", "registration cancelled", "withdrawn", "zurückgezogen"}
+CANCEL_HEADERS = {"storniert", "abgesagt", "cancelled", "canceled", "storno", "abgemeldet"}
+YES = {"ja", "yes", "x", "true", "wahr", "1", "y", "j"}
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleColumns:
+    """The columns that say who someone is and when they registered."""
+
+    key: str
+    email: str | None
+    names: tuple[str, ...]
+    organisation: str | None
+    timestamp: str | None
+    submitted: str | None
+
+
+def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) -> PeopleColumns:
+    """Detect (or check the given) key column and the other identifying columns."""
+    headers = [str(c) for c in frame.columns if c not in skip]
+    folded = {h: fold(h) for h in headers}
+    email = next((h for h in headers if "mail" in folded[h] and _emails(frame[h]) >= 0.8), None)
+    names = _name_columns(headers, folded)
+    org = next((h for h in headers if any(w in folded[h] for w in ORG_WORDS)), None)
+    stamp = next((h for t in TIME_HEADERS for h in headers if folded[h] == t), None)
+    submitted = next((h for h in headers if folded[h] in SUBMIT_HEADERS), None)
+    if key is not None:
+        if key not in frame.columns:
+            listed = ", ".join(repr(str(c)) for c in frame.columns[:12])
+            raise SpreadsheetError(f"there is no column {key!r} for --key; the columns are {listed}")
+        return PeopleColumns(key, email, names, org, stamp, submitted)
+    chosen = _choose_key(frame, headers, folded, email, names)
+    return PeopleColumns(chosen, email, names, org, stamp, submitted)
+
+
+def _choose_key(frame: pd.DataFrame, headers: list[str], folded: dict[str, str],
+                email: str | None, names: tuple[str, ...]) -> str:
+    if email is not None and _filled(frame[email]) >= 0.8:
+        return email
+    ident = next((h for h in headers if folded[h] in ID_HEADERS and _filled(frame[h]) >= 0.95
+                  and frame[h].map(cell_text).is_unique), None)
+    if ident is not None:
+        return ident
+    if names:
+        return names[0]
+    raise SpreadsheetError("cannot tell which column identifies attendees (no e-mail, ID or "
+                           "name column); name it with --key")
+
+
+def _name_columns(headers: list[str], folded: dict[str, str]) -> tuple[str, ...]:
+    full = next((h for h in headers if folded[h] in NAME_HEADERS), None)
+    first = next((h for h in headers if folded[h] in FIRST_HEADERS), None)
+    last = next((h for h in headers if folded[h] in LAST_HEADERS), None)
+    if first and last:
+        return (first, last)
+    return (full,) if full else ()
+
+
+def key_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
+    """Each row's key text ("" when missing); first and last names are joined."""
+    joined_names = len(columns.names) == 2 and columns.key == columns.names[0]
+    parts = columns.names if joined_names else (columns.key,)
+    texts = [frame[p].map(lambda v: "" if is_blank(v) else " ".join(cell_text(v).split()))
+             for p in parts]
+    joined = texts[0]
+    for more in texts[1:]:
+        joined = (joined + " " + more).str.strip()
+    return joined.tolist()
+
+
+def identity(key: str) -> str:
+    """What makes two keys the same person: case, spacing and Unicode form ignored."""
+    return "".join(fold(key).split()) if "@" in key else fold(key)
+
+
+def latest_of_each(identities: list[str], stamps: pd.Series | None, keep: npt.NDArray[np.bool_]
+                   ) -> dict[int, int]:
+    """For rows superseded by a later registration of the same person: row -> winner.
+
+    The latest time stamp wins; without (or with equal) time stamps, the later row.
+    """
+    order = pd.DataFrame({"who": identities, "time": stamps if stamps is not None else pd.NaT,
+                          "pos": np.arange(len(identities))})[keep]
+    order = order.sort_values(["who", "time", "pos"], na_position="first", kind="stable")
+    winners = order.groupby("who", sort=False)["pos"].transform("last")
+    lost = order["pos"] != winners
+    return dict(zip(order["pos"][lost].tolist(), winners[lost].tolist(), strict=True))
+
+
+def parse_stamps(column: pd.Series) -> pd.Series:
+    """Time stamps from cells: real dates, or text in German or ISO/US notation."""
+    def one(value: object) -> pd.Timestamp | None:
+        if is_blank(value):
+            return None
+        text = cell_text(value).strip()
+        german = "." in text.split(" ")[0]
+        try:
+            return pd.Timestamp(pd.to_datetime(text, dayfirst=german))
+        except (ValueError, TypeError, OverflowError):
+            return None
+    return pd.to_datetime(column.map(one), errors="coerce")
+
+
+def cancelled_rows(frame: pd.DataFrame, skip: set[str]) -> npt.NDArray[np.bool_]:
+    """Rows marked cancelled: a cell reading "storniert"/"cancelled", or a yes in a
+    column headed that way."""
+    marked = np.zeros(len(frame), dtype=bool)
+    for column in frame.columns:
+        if column in skip:
+            continue
+        texts = frame[column].map(lambda v: fold(cell_text(v)) if not is_blank(v) else "")
+        if fold(str(column)) in CANCEL_HEADERS:
+            marked |= texts.isin(YES).to_numpy()
+        else:
+            marked |= texts.isin(CANCEL_WORDS).to_numpy()
+    return marked
+
+
+def _emails(column: pd.Series) -> float:
+    values = [v for v in column.tolist()[:500] if not is_blank(v)]
+    return sum("@" in str(v) for v in values) / len(values) if values else 0.0
+
+
+def _filled(column: pd.Series) -> float:
+    return float(column.map(lambda v: not is_blank(v)).mean()) if len(column) else 0.0

@@ -1,0 +1,209 @@
+"""Load an export as a grid of cells: Excel workbooks (via calamine) and CSV files.
+
+Everything that can go wrong with the *file* is turned into a ``SpreadsheetError`` that
+says where and what to do: not a spreadsheet, damaged or truncated, no such sheet, an
+empty workbook, formulas whose values were never stored.  The grid keeps every row,
+including title and blank rows, so that row numbers match what the organizer sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from workshop_assign.errors import SpreadsheetError
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+WORKSHOP_SHEETS = {"workshops", "workshop", "kapazitäten", "kapazitaeten", "capacities", "plätze"}
+Cell = object
+
+
+@dataclass(slots=True)
+class Grid:
+    """One sheet (or CSV file) as rows of cells; empty cells are ``""``.
+
+    ``merged`` holds merged ranges as 0-based inclusive (first row, first column, last
+    row, last column); ``encoding`` and ``delimiter`` are set for CSV files.
+    """
+
+    path: str | None
+    sheet: str | None
+    rows: list[list[Cell]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name of a 0-based index: 0 -> A, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def cell_name(row: int, column: int) -> str:
+    """``B7`` for 0-based row 6, column 1."""
+    return f"{column_letter(column)}{row + 1}"
+
+
+def load_grids(
+    path: Path, *, sheet: str | None = None, encoding: str | None = None,
+    delimiter: str | None = None,
+) -> tuple[Grid, Grid | None]:
+    """The attendee grid and, from a workbook, a workshop sheet if there is one."""
+    if not path.exists():
+        raise SpreadsheetError(f"{path}: no such file; check the path", path=str(path))
+    if path.is_dir():
+        raise SpreadsheetError(f"{path} is a folder, not an export file", path=str(path))
+    if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
+        return _load_workbook(path, sheet)
+    if sheet is not None:
+        raise SpreadsheetError(f"{path} is a CSV file and has no sheets; leave out --sheet",
+                               path=str(path))
+    return load_csv(path, encoding=encoding, delimiter=delimiter), None
+
+
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+def _load_workbook(path: Path, sheet: str | None) -> tuple[Grid, Grid | None]:
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as error:
+        raise _unreadable(path, error) from None
+    visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")]
+    if sheet is not None and sheet not in book.sheet_names:
+        listed = ", ".join(repr(n) for n in book.sheet_names)
+        raise SpreadsheetError(f"{path}: there is no sheet {sheet!r}; the sheets are {listed}",
+                               path=str(path), sheet=sheet)
+    shop_sheet = next((n for n in book.sheet_names if n.strip().casefold() in WORKSHOP_SHEETS), None)
+    candidates = [sheet] if sheet is not None else [n for n in visible if n != shop_sheet]
+    grids = [_read_sheet(book, path, name) for name in candidates]
+    main = next((g for g in grids if _filled_rows(g) >= 1), None)
+    if main is None:
+        where = f"sheet {sheet!r}" if sheet else "the workbook"
+        raise SpreadsheetError(f"{path}: {where} is empty; export the registrations again",
+                               path=str(path), sheet=sheet)
+    _reject_formulas_without_values(path, main)
+    shops = _read_sheet(book, path, shop_sheet) if shop_sheet and shop_sheet != main.sheet else None
+    return main, shops
+
+
+def _read_sheet(book: CalamineWorkbook, path: Path, name: str) -> Grid:
+    try:
+        sheet = book.get_sheet_by_name(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+    except (CalamineError, OSError, ValueError) as error:
+        raise _unreadable(path, error, name) from None
+    return Grid(str(path), name, [list(row) for row in rows], merged)
+
+
+def _unreadable(path: Path, error: Exception, sheet: str | None = None) -> SpreadsheetError:
+    reason = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+    return SpreadsheetError(
+        f"{path}: cannot be read as an Excel workbook ({reason}); it may be damaged or "
+        "truncated, or not a spreadsheet: download the export again",
+        path=str(path), sheet=sheet)
+
+
+def _filled_rows(grid: Grid) -> int:
+    return sum(1 for row in grid.rows if any(c not in ("", None) for c in row))
+
+
+_CELL = re.compile(rb"<c r=\"([A-Z]+[0-9]+)\"[^>]*?(?:/>|>(.*?)</c>)", re.DOTALL)
+
+
+def _reject_formulas_without_values(path: Path, grid: Grid) -> None:
+    """Formulas whose results were never stored read as empty: refuse them, named."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _sheet_member(archive, grid.sheet or "")
+            if member is None:
+                return
+            data = archive.read(member)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return  # not an OOXML workbook (.xls, .ods): calamine already read its values
+    if b"<f" not in data:
+        return
+    for match in _CELL.finditer(data):
+        body = match.group(2) or b""
+        if b"<f" in body and b"<v" not in body:
+            cell = match.group(1).decode()
+            raise SpreadsheetError(
+                f"{path}, sheet {grid.sheet!r}, cell {cell}: holds a formula whose value was "
+                "never calculated; open the file in Excel or LibreOffice, save it, and try "
+                "again (or paste the values)", path=str(path), sheet=grid.sheet, cell=cell)
+
+
+def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The XML part of the named sheet, found through the workbook's relationships."""
+    book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    for tag in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name = re.search(r'name="([^"]*)"', tag.group(0))
+        rid = re.search(r'r:id="([^"]*)"', tag.group(0))
+        if name and rid and _unescape(name.group(1)) == sheet:
+            target = re.search(rf'Id="{re.escape(rid.group(1))}"[^>]*Target="([^"]*)"', rels) or \
+                re.search(rf'Target="([^"]*)"[^>]*Id="{re.escape(rid.group(1))}"', rels)
+            if target:
+                part = target.group(1).lstrip("/")
+                return part if part.startswith("xl/") else f"xl/{part}"
+    return None
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def load_csv(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Grid:
+    """A CSV file as a grid; encoding and delimiter are detected unless given."""
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise SpreadsheetError(f"{path}: is not a CSV text file (it holds binary data); "
+                               "export the registrations as .xlsx or .csv", path=str(path))
+    text, used = _decode(raw, encoding, path)
+    sep = delimiter or _sniff_delimiter(text)
+    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
+    return Grid(str(path), None, [list(r) for r in rows], [], used, sep)
+
+
+def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
+    """Decode with the given encoding, else UTF-8 (with or without BOM), else Windows-1252."""
+    tries = [encoding] if encoding else ["utf-8-sig", "cp1252"]
+    for name in tries:
+        try:
+            return raw.decode(name), ("utf-8" if name == "utf-8-sig" else name)
+        except (UnicodeDecodeError, LookupError) as error:
+            if encoding:
+                raise SpreadsheetError(f"{path}: cannot be decoded as {encoding} ({error}); "
+                                       "try another --encoding", path=str(path)) from None
+    raise SpreadsheetError(f"{path}: is neither UTF-8 nor Windows-1252 text; "
+                           "give its --encoding", path=str(path))
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most equal, widest rows."""
+    sample = "\n".join(text.splitlines()[:50])
+    best, best_score = ",", -1.0
+    for sep in (";", ",", "\t", "|"):
+        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=sep) if r]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = widths.count(common) / len(widths) * (common > 1) * common
+        if score > best_score:
+            best, best_score = sep, score
+    return best

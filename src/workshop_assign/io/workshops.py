@@ -1,0 +1,84 @@
+"""The workshop table: names, seats, and optionally minimum and room.
+
+It comes from a ``Workshops`` sheet in the export, from a separate file (CSV or Excel),
+or from Python arguments.  Headers are recognised in German and English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from workshop_assign.errors import SpreadsheetError
+from workshop_assign.io.header import Table, table_from_frame, table_from_grid
+from workshop_assign.io.tables import Grid, column_letter, load_grids
+from workshop_assign.io.text import cell_text, fold, is_blank
+from workshop_assign.model import Workshop
+
+NAME_WORDS = ("workshop", "name", "titel", "title", "thema", "topic", "bezeichnung", "angebot")
+SEAT_WORDS = ("plätze", "platze", "kapazit", "capacity", "seats", "places", "max",
+              "teilnehmerzahl", "anzahl")
+MIN_WORDS = ("minimum", "mindest", "min.", "min ")
+ROOM_WORDS = ("raum", "room", "ort", "location")
+
+WorkshopSpec = Path | str | pd.DataFrame | Mapping[str, int] | Sequence[Workshop]
+
+
+def read_workshops(spec: WorkshopSpec | Grid) -> list[Workshop]:
+    """Workshops from a file path, a sheet, a DataFrame, ``{name: seats}`` or objects."""
+    if isinstance(spec, Mapping):
+        return [Workshop(str(name), int(seats)) for name, seats in spec.items()]
+    if isinstance(spec, Grid):
+        return _from_table(table_from_grid(spec), spec.path, spec.sheet)
+    if isinstance(spec, pd.DataFrame):
+        return _from_table(table_from_frame(spec), None, None)
+    if isinstance(spec, str | Path):
+        grid, shops = load_grids(Path(spec))
+        return read_workshops(shops if shops is not None else grid)
+    return list(spec)
+
+
+def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Workshop]:
+    frame = table.frame
+    headers = [str(c) for c in frame.columns]
+    name = _column(headers, NAME_WORDS) or headers[0]
+    rest = [h for h in headers if h != name]
+    seats = _column(rest, SEAT_WORDS)
+    where = f"{path}, sheet {sheet!r}" if sheet else str(path or "the workshop table")
+    if seats is None:
+        raise SpreadsheetError(f"{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') "
+                               "next to the workshop names", path=path, sheet=sheet)
+    minimum = _column([h for h in rest if h != seats], MIN_WORDS)
+    room = _column(rest, ROOM_WORDS)
+    found = []
+    for position, row in enumerate(frame.itertuples(index=False)):
+        values = dict(zip(headers, row, strict=True))
+        if is_blank(values[name]):
+            continue
+        row_number = int(table.rows[position])
+
+        def whole(column: str, row_number: int = row_number, values: dict = values) -> int:
+            cell = f"{column_letter(headers.index(column))}{row_number}"
+            return _whole(values[column], where, cell, sheet, path)
+
+        found.append(Workshop(
+            " ".join(cell_text(values[name]).split()),
+            whole(seats),
+            whole(minimum) if minimum and not is_blank(values[minimum]) else None,
+            cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
+        ))
+    return found
+
+
+def _column(headers: list[str], words: tuple[str, ...]) -> str | None:
+    return next((h for h in headers if any(w in fold(h) + " " for w in words)), None)
+
+
+def _whole(value: object, where: str, cell: str, sheet: str | None, path: str | None) -> int:
+    text = cell_text(value).strip()
+    if text.isdigit():
+        return int(text)
+    raise SpreadsheetError(f"{where}, cell {cell}: {text[:30]!r} is not a number of seats; "
+                           "write a whole number", path=path, sheet=sheet, cell=cell)

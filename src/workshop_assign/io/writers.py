@@ -1,0 +1,190 @@
+"""Write a result for organizers: an Excel workbook, or the assignment table as CSV/JSON.
+
+The workbook has an Assignments sheet (the original columns plus workshop, rank and
+reason), one printable roster per workshop, a Summary (people per rank, fill, objective
+and proof, options, version, input hash) and the Notes (every decision made while
+reading).  Labels are German or English.  Text that starts like a formula is always
+written as text.  Files are written to a temporary name and renamed, so a failure never
+leaves half a file, and the input file is never written over.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from workshop_assign.errors import InputError
+from workshop_assign.io.labels import label, roster_columns, summary_rows
+from workshop_assign.io.text import cell_text
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+    from workshop_assign.result import Result
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def write_result(result: Result, path: str | Path, *, lang: str | None = None) -> Path:
+    """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix."""
+    target = Path(path)
+    writers: dict[str, Callable[[Result, Path, str], None]] = {
+        ".xlsx": _write_excel, ".csv": _write_csv, ".json": _write_json}
+    suffix = target.suffix.lower()
+    if suffix not in writers:
+        raise InputError(f"cannot write {target.name}: the name must end in .xlsx, .csv or .json")
+    _refuse_input(result, target)
+    language = lang or (result.problem.source.language if result.problem.source else "en")
+    if language not in ("de", "en"):
+        raise InputError(f"unknown language {language!r}; choose de or en")
+    with _atomic(target) as temporary:
+        writers[suffix](result, temporary, language)
+    return target
+
+
+def assignments(result: Result, lang: str) -> pd.DataFrame:
+    """The Assignments table: original columns, then workshop, rank and reason."""
+    frame = result.to_frame(lang=lang)
+    source = result.problem.source
+    if source is not None and result.problem.attributes is not None:
+        base = result.problem.attributes.copy()
+    else:
+        base = pd.DataFrame({label("attendee", lang): frame["attendee"]})
+        if result.problem.attributes is not None:
+            base = pd.concat([base, result.problem.attributes], axis=1)
+    base[label("workshop", lang)] = frame["workshop"].astype(object)
+    base[label("rank", lang)] = frame["rank"]
+    base[label("reason", lang)] = frame["reason"].astype(object)
+    return base
+
+
+def _refuse_input(result: Result, target: Path) -> None:
+    source = result.problem.source
+    if source is None or source.path is None:
+        return
+    if target.exists() and Path(source.path).exists() and target.samefile(source.path):
+        raise InputError(f"{target}: is the input file; choose another output name "
+                         "(the input is never written over)")
+
+
+@contextmanager
+def _atomic(target: Path) -> Iterator[Path]:
+    """A temporary path next to ``target`` that replaces it only on success."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent if str(target.parent) else ".")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_csv(result: Result, path: Path, lang: str) -> None:
+    table = assignments(result, lang).map(_csv_safe)
+    table.to_csv(path, index=False, sep=";" if lang == "de" else ",", encoding="utf-8-sig")
+
+
+def _write_json(result: Result, path: Path, lang: str) -> None:
+    table = assignments(result, lang)
+    table.to_json(path, orient="records", force_ascii=False, date_format="iso", indent=1)
+
+
+def _csv_safe(value: object) -> object:
+    """Keep spreadsheet programs from reading a cell of a CSV file as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _write_excel(result: Result, path: Path, lang: str) -> None:
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                           "strings_to_urls": False, "strings_to_numbers": False,
+                                           "remove_timezone": True})
+    formats = {"bold": book.add_format({"bold": True}),
+               "date": book.add_format({"num_format": "yyyy-mm-dd hh:mm"})}
+    table = assignments(result, lang)
+    _write_table(book.add_worksheet(label("Assignments", lang)), table, formats)
+    used: set[str] = {label("Assignments", lang)}
+    for name, roster in roster_columns(result, table, lang):
+        sheet_name = _sheet_name(name, used)
+        _write_table(book.add_worksheet(sheet_name), roster, formats)
+    summary = book.add_worksheet(_sheet_name(label("Summary", lang), used))
+    _write_rows(summary, summary_rows(result, lang), formats)
+    notes = book.add_worksheet(_sheet_name(label("Notes", lang), used))
+    _write_table(notes, _notes_table(result, lang), formats)
+    book.close()
+
+
+def _notes_table(result: Result, lang: str) -> pd.DataFrame:
+    source = result.problem.source
+    notes = sorted(source.notes if source else (), key=lambda n: (n.row or 0))
+    return pd.DataFrame({
+        label("row", lang): [n.row for n in notes],
+        label("column", lang): [n.column for n in notes],
+        label("value", lang): [n.value for n in notes],
+        label("decision", lang): [n.text(lang) for n in notes],
+        label("kind", lang): [label(n.kind.value, lang) for n in notes],
+    }, dtype=object)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unique Excel sheet name (at most 31 characters, no []:*?/\\)."""
+    base = SHEET_FORBIDDEN.sub(" ", name).strip().strip("'")[:31] or "Sheet"
+    candidate, number = base, 2
+    while candidate.casefold() in {u.casefold() for u in used}:
+        suffix = f" ({number})"
+        candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _write_table(sheet: Worksheet, table: pd.DataFrame, formats: dict[str, object]) -> None:
+    for column, header in enumerate(table.columns):
+        sheet.write_string(0, column, str(header), formats["bold"])
+        sheet.set_column(column, column, min(45, max(10, len(str(header)) + 2)))
+    sheet.freeze_panes(1, 0)
+    for row, values in enumerate(table.itertuples(index=False, name=None), start=1):
+        for column, value in enumerate(values):
+            _write_cell(sheet, row, column, value, formats)
+    if len(table.columns):
+        sheet.autofilter(0, 0, max(len(table), 1), len(table.columns) - 1)
+
+
+def _write_rows(sheet: Worksheet, rows: list[list[object]], formats: dict[str, object]) -> None:
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 6, 16)
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            _write_cell(sheet, row, column, value, formats,
+                        bold=column == 0 and len(values) == 1)
+
+
+def _write_cell(sheet: Worksheet, row: int, column: int, value: object,
+                formats: dict[str, object], *, bold: bool = False) -> None:
+    """Numbers as numbers, dates as dates, everything else as text (never a formula)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return
+    if isinstance(value, bool | np.bool_):
+        sheet.write_boolean(row, column, bool(value))
+    elif isinstance(value, numbers.Real):
+        if not math.isnan(value):
+            sheet.write_number(row, column, value)
+    elif isinstance(value, datetime | date) and not isinstance(value, time):
+        sheet.write_datetime(row, column, value, formats["date"])
+    else:
+        sheet.write_string(row, column, cell_text(value), *([formats["bold"]] if bold else []))

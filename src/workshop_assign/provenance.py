@@ -1,0 +1,166 @@
+"""Where a problem came from, and every decision made while reading it.
+
+A ``Note`` records one decision about the input (a normalised name, a dropped row, a
+detected layout) with where it happened and the original value, in words that can be
+rendered in English or German.  A ``Source`` bundles the notes with what an organizer
+needs to reproduce and defend a result: the file, its SHA-256, the sheet, the header
+row, the layout, the key column, and the rows that were not attendees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+__all__ = ["Note", "NoteKind", "Source"]
+
+EXCERPT = 60  # longest excerpt of a cell ever echoed back
+
+
+def excerpt(value: object) -> str:
+    """A short, single-line excerpt of a cell value, safe to show in a message."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+class NoteKind(StrEnum):
+    """What sort of decision a note records."""
+
+    DETECTED = "detected"  # how the file was understood (sheet, header, layout, key)
+    NORMALISED = "normalised"  # a value was read differently from how it was written
+    DROPPED = "dropped"  # an input row is not an attendee (cancelled, duplicate, ...)
+    WARNING = "warning"  # something the organizer should look at
+
+
+_TEXT: dict[str, tuple[str, str]] = {
+    # code: (English, German); fields in braces come from Note.params
+    "sheet": ("read sheet {sheet!r}", "Tabellenblatt {sheet!r} gelesen"),
+    "header": ("column headers found in row {header_row}", "Spaltenüberschriften in Zeile {header_row}"),
+    "layout": ("wishes read as {layout}: {columns}", "Wünsche gelesen als {layout}: {columns}"),
+    "key": ("attendees identified by column {column!r}", "Teilnehmende erkannt an Spalte {column!r}"),
+    "encoding": (
+        "file read as {encoding}, separated by {delimiter!r}",
+        "Datei gelesen als {encoding}, getrennt durch {delimiter!r}",
+    ),
+    "blank-rows": (
+        "skipped {count} empty row(s): {rows}",
+        "{count} leere Zeile(n) übersprungen: {rows}",
+    ),
+    "name": (
+        "read as workshop {workshop!r} ({how}); {count} cell(s)",
+        "als Workshop {workshop!r} gelesen ({how}); {count} Zelle(n)",
+    ),
+    "gap": (
+        "an earlier choice is empty: later choices move up",
+        "eine frühere Wahl ist leer: spätere Wünsche rücken auf",
+    ),
+    "repeat": (
+        "workshop {workshop!r} is ranked twice: the first rank is kept",
+        "Workshop {workshop!r} ist doppelt gewählt: der erste Rang zählt",
+    ),
+    "tie": (
+        "several workshops have rank {rank}: kept in column order",
+        "mehrere Workshops haben Rang {rank}: Reihenfolge der Spalten übernommen",
+    ),
+    "cancelled": ("not an attendee: marked cancelled", "keine Teilnahme: als storniert markiert"),
+    "superseded": (
+        "not counted: the same person registered again in row {winner} (the later one counts)",
+        "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet (die spätere zählt)",
+    ),
+    "incomplete": (
+        "not an attendee: the response was never submitted",
+        "keine Teilnahme: die Antwort wurde nie abgeschickt",
+    ),
+    "no-key": (
+        "no {column!r} given: identified as {key!r}",
+        "kein Wert in {column!r}: geführt als {key!r}",
+    ),
+    "not-attendee": (
+        "not an attendee: the row has neither a key nor wishes",
+        "keine Teilnahme: die Zeile hat weder Kennung noch Wünsche",
+    ),
+    "no-wishes": ("ranked no workshop", "hat keinen Workshop gewählt"),
+    "unknown-rank": (
+        "not a rank, ignored",
+        "kein Rang, ignoriert",
+    ),
+}
+
+_HOW: dict[str, tuple[str, str]] = {
+    "spacing": ("spacing, case or Unicode form", "Leerzeichen, Groß-/Kleinschreibung oder Unicode"),
+    "spelling": ("spelling of umlauts or punctuation", "Schreibweise von Umlauten oder Satzzeichen"),
+    "long": ("the long option text names it", "der lange Optionstext nennt ihn"),
+    "short": ("a shortened name of it", "eine Kurzform des Namens"),
+    "typo": ("a likely typo", "ein wahrscheinlicher Tippfehler"),
+}
+
+
+LAYOUT_NAMES: dict[str, tuple[str, str]] = {
+    "columns per rank": ("one column per rank", "eine Spalte je Rang"),
+    "rank positions": ("one column per rank position (LimeSurvey)",
+                       "eine Spalte je Rangplatz (LimeSurvey)"),
+    "grid": ("one column per workshop holding a rank (Google Forms grid)",
+             "eine Spalte je Workshop mit dem Rang (Google-Forms-Raster)"),
+    "ranking cell": ("the whole ranking in one cell (Microsoft Forms)",
+                     "die ganze Rangfolge in einer Zelle (Microsoft Forms)"),
+    "long": ("one row per attendee, workshop and rank", "eine Zeile je Person, Workshop und Rang"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One decision about the input, with where it happened.
+
+    ``row`` is the 1-based row as the organizer sees it in the sheet or file (``None``
+    for decisions about the whole file), ``column`` the header of the column, ``value``
+    a short excerpt of the original cell.
+    """
+
+    kind: NoteKind
+    code: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+    def text(self, lang: str = "en") -> str:
+        """The decision in words, in English (``en``) or German (``de``)."""
+        which = 1 if lang == "de" else 0
+        params = dict(self.params)
+        if "how" in params:
+            params["how"] = _HOW[str(params["how"])][which]
+        if "layout" in params:
+            params["layout"] = LAYOUT_NAMES.get(str(params["layout"]), (params["layout"],) * 2)[which]
+        return _TEXT[self.code][which].format(**params)
+
+
+@dataclass(frozen=True, eq=False)
+class Source:
+    """How a problem was read from an export (see the module docstring).
+
+    ``rows`` holds, per attendee, the 1-based row of the input it came from; ``dropped``
+    holds the input rows that are not attendees, with their original columns plus
+    ``row`` and ``reason``.
+    """
+
+    path: str | None
+    sha256: str | None
+    sheet: str | None
+    header_row: int | None
+    layout: str
+    key_column: str
+    wish_columns: tuple[str, ...]
+    language: str
+    columns: tuple[str, ...]
+    rows: npt.NDArray[np.int64]
+    notes: tuple[Note, ...]
+    dropped: pd.DataFrame
+    name_columns: tuple[str, ...] = ()
+    organisation_column: str | None = None
+    email_column: str | None = None
