@@ -13,7 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)  ## solve the bundled example and say where the result is
-	$(BIN)/python examples/smart_cities.py
+	@mkdir -p out
+	$(BIN)/workshop-assign solve examples/smart_cities_anmeldungen.xlsx -o out/zuteilung.xlsx
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest

@@ -1,8 +1,8 @@
-"""Assign the Smart Cities afternoon's attendees to its three workshops.
+"""Assign the Smart Cities afternoon's attendees to its three workshops, from Python.
 
-Reads the bundled export (one row per attendee, 1st/2nd/3rd choice columns) and the
-workshop table, solves for the smallest total rank cost, and writes one row per attendee
-to ``out/zuteilung.csv``.  Run it from the repository root: ``make demo``.
+Reads the bundled export (title rows, blank rows, typos and all), solves for the
+smallest total rank cost, and writes the organizer's workbook plus a CSV of the
+assignments.  ``make demo`` runs the command line on the same file instead.
 """
 
 from __future__ import annotations
@@ -10,36 +10,31 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 import workshop_assign as wa
 
 HERE = Path(__file__).parent
 
 
 def main(out_dir: Path = Path("out")) -> Path:
-    """Solve the example and return the path of the written result."""
-    export = pd.read_csv(HERE / "smart_cities_anmeldungen.csv", keep_default_na=False)
-    seats = pd.read_csv(HERE / "smart_cities_workshops.csv")
-    problem = wa.Problem.from_frame(
-        export,
-        key="E-Mail",
-        wish_columns=["Erstwunsch", "Zweitwunsch", "Drittwunsch"],
-        capacities=dict(zip(seats["Workshop"], seats["Plätze"], strict=True)),
-    )
+    """Solve the example and return the path of the written workbook."""
+    problem = wa.read_export(HERE / "smart_cities_anmeldungen.xlsx")  # seats: 'Workshops' sheet
     result = wa.solve(problem)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / "zuteilung.csv"
-    result.to_frame(lang="de", attributes=True).to_csv(target, index=False)
+    workbook = result.to_excel(out_dir / "zuteilung.xlsx", lang="de")
+    result.to_csv(out_dir / "zuteilung.csv", lang="en")
     proof = "proven optimal" if result.proven_optimal else result.status.value
     print(
         f"{len(problem.keys)} attendees, objective {result.objective.value} = "
         f"{result.objective_value} ({proof})"
     )
     print("people per rank received:", result.rank_counts, "unassigned:", result.n_unassigned)
-    print(result.statistics()[["capacity", "assigned", "free"]].to_string())
-    print(f"result written to {target.resolve()}")
-    return target
+    assert problem.source is not None
+    print(
+        f"{len(problem.source.notes)} decisions about the input, "
+        f"{len(problem.source.dropped)} rows not counted"
+    )
+    print(f"result written to {workbook.resolve()}")
+    return workbook
 
 
 if __name__ == "__main__":

@@ -24,8 +24,11 @@ EXCERPT = 60  # longest excerpt of a cell ever echoed back
 
 
 def excerpt(value: object) -> str:
-    """A short, single-line excerpt of a cell value, safe to show in a message."""
-    text = " ".join(str(value).split())
+    """A short, single-line excerpt of a cell value, safe to show in a message.
+
+    Spaces are kept (they may be the very thing a note is about); line breaks show as ⏎.
+    """
+    text = str(value).replace("\r\n", "\n").replace("\n", "⏎").replace("\t", " ")
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
@@ -41,9 +44,15 @@ class NoteKind(StrEnum):
 _TEXT: dict[str, tuple[str, str]] = {
     # code: (English, German); fields in braces come from Note.params
     "sheet": ("read sheet {sheet!r}", "Tabellenblatt {sheet!r} gelesen"),
-    "header": ("column headers found in row {header_row}", "Spaltenüberschriften in Zeile {header_row}"),
+    "header": (
+        "column headers found in row {header_row}",
+        "Spaltenüberschriften in Zeile {header_row}",
+    ),
     "layout": ("wishes read as {layout}: {columns}", "Wünsche gelesen als {layout}: {columns}"),
-    "key": ("attendees identified by column {column!r}", "Teilnehmende erkannt an Spalte {column!r}"),
+    "key": (
+        "attendees identified by column {column!r}",
+        "Teilnehmende erkannt an Spalte {column!r}",
+    ),
     "encoding": (
         "file read as {encoding}, separated by {delimiter!r}",
         "Datei gelesen als {encoding}, getrennt durch {delimiter!r}",
@@ -71,7 +80,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cancelled": ("not an attendee: marked cancelled", "keine Teilnahme: als storniert markiert"),
     "superseded": (
         "not counted: the same person registered again in row {winner} (the later one counts)",
-        "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet (die spätere zählt)",
+        "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet "
+        "(die spätere zählt)",
     ),
     "incomplete": (
         "not an attendee: the response was never submitted",
@@ -94,7 +104,10 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _HOW: dict[str, tuple[str, str]] = {
     "spacing": ("spacing, case or Unicode form", "Leerzeichen, Groß-/Kleinschreibung oder Unicode"),
-    "spelling": ("spelling of umlauts or punctuation", "Schreibweise von Umlauten oder Satzzeichen"),
+    "spelling": (
+        "spelling of umlauts or punctuation",
+        "Schreibweise von Umlauten oder Satzzeichen",
+    ),
     "long": ("the long option text names it", "der lange Optionstext nennt ihn"),
     "short": ("a shortened name of it", "eine Kurzform des Namens"),
     "typo": ("a likely typo", "ein wahrscheinlicher Tippfehler"),
@@ -103,12 +116,18 @@ _HOW: dict[str, tuple[str, str]] = {
 
 LAYOUT_NAMES: dict[str, tuple[str, str]] = {
     "columns per rank": ("one column per rank", "eine Spalte je Rang"),
-    "rank positions": ("one column per rank position (LimeSurvey)",
-                       "eine Spalte je Rangplatz (LimeSurvey)"),
-    "grid": ("one column per workshop holding a rank (Google Forms grid)",
-             "eine Spalte je Workshop mit dem Rang (Google-Forms-Raster)"),
-    "ranking cell": ("the whole ranking in one cell (Microsoft Forms)",
-                     "die ganze Rangfolge in einer Zelle (Microsoft Forms)"),
+    "rank positions": (
+        "one column per rank position (LimeSurvey)",
+        "eine Spalte je Rangplatz (LimeSurvey)",
+    ),
+    "grid": (
+        "one column per workshop holding a rank (Google Forms grid)",
+        "eine Spalte je Workshop mit dem Rang (Google-Forms-Raster)",
+    ),
+    "ranking cell": (
+        "the whole ranking in one cell (Microsoft Forms)",
+        "die ganze Rangfolge in einer Zelle (Microsoft Forms)",
+    ),
     "long": ("one row per attendee, workshop and rank", "eine Zeile je Person, Workshop und Rang"),
 }
 
@@ -136,7 +155,9 @@ class Note:
         if "how" in params:
             params["how"] = _HOW[str(params["how"])][which]
         if "layout" in params:
-            params["layout"] = LAYOUT_NAMES.get(str(params["layout"]), (params["layout"],) * 2)[which]
+            params["layout"] = LAYOUT_NAMES.get(str(params["layout"]), (params["layout"],) * 2)[
+                which
+            ]
         return _TEXT[self.code][which].format(**params)
 
 

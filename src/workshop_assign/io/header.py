@@ -19,10 +19,37 @@ from workshop_assign.io.tables import Grid, cell_name, column_letter
 from workshop_assign.io.text import cell_text, fold, is_blank, ordinal
 
 SCAN_ROWS = 30
-HEADER_WORDS = ("mail", "name", "wunsch", "wahl", "choice", "zeitstempel", "timestamp", "rank",
-                "rang", "priorit", "organisation", "organization", "startzeit", "start time",
-                "completion", "fertigstellung", "submitdate", "id", "[", "kommune", "status",
-                "workshop", "plätze", "kapazit", "capacity", "seats", "raum", "room", "minimum")
+HEADER_WORDS = (
+    "mail",
+    "name",
+    "wunsch",
+    "wahl",
+    "choice",
+    "zeitstempel",
+    "timestamp",
+    "rank",
+    "rang",
+    "priorit",
+    "organisation",
+    "organization",
+    "startzeit",
+    "start time",
+    "completion",
+    "fertigstellung",
+    "submitdate",
+    "id",
+    "[",
+    "kommune",
+    "status",
+    "workshop",
+    "plätze",
+    "kapazit",
+    "capacity",
+    "seats",
+    "raum",
+    "room",
+    "minimum",
+)
 
 
 @dataclass(slots=True)
@@ -45,7 +72,9 @@ def header_score(row: list[object]) -> float:
             score -= 2
             continue
         text = fold(str(cell))
-        score += 1 + 3 * any(word in text for word in HEADER_WORDS) + 2 * (ordinal(text) is not None)
+        score += (
+            1 + 3 * any(word in text for word in HEADER_WORDS) + 2 * (ordinal(text) is not None)
+        )
     return score
 
 
@@ -62,30 +91,41 @@ def find_header_row(grid: Grid) -> int:
     if best < 0:
         raise SpreadsheetError(
             f"{_where(grid)}: found no row of column headers in the first {SCAN_ROWS} rows; "
-            "the export needs one header row above the data", path=grid.path, sheet=grid.sheet)
+            "the export needs one header row above the data",
+            path=grid.path,
+            sheet=grid.sheet,
+        )
     return best
 
 
 def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
     """The table below the (given or detected, 1-based) header row, blank rows removed."""
     if header_row is not None and not 1 <= header_row <= len(grid.rows):
-        raise SpreadsheetError(f"{_where(grid)}: there is no row {header_row} (the sheet has "
-                               f"{len(grid.rows)} rows)", path=grid.path, sheet=grid.sheet)
+        raise SpreadsheetError(
+            f"{_where(grid)}: there is no row {header_row} (the sheet has {len(grid.rows)} rows)",
+            path=grid.path,
+            sheet=grid.sheet,
+        )
     index = header_row - 1 if header_row is not None else find_header_row(grid)
     _reject_merged_headers(grid, index)
     width = max((len(r) for r in grid.rows[index:]), default=0)
     headers = _header_names(grid.rows[index], width)
-    body = grid.rows[index + 1:]
+    body = grid.rows[index + 1 :]
     if not any(any(not is_blank(c) for c in row) for row in body):
-        raise SpreadsheetError(f"{_where(grid)}: has column headers in row {index + 1} but no "
-                               "registrations below them", path=grid.path, sheet=grid.sheet,
-                               cell=cell_name(index, 0))
+        raise SpreadsheetError(
+            f"{_where(grid)}: has column headers in row {index + 1} but no "
+            "registrations below them",
+            path=grid.path,
+            sheet=grid.sheet,
+            cell=cell_name(index, 0),
+        )
     padded = [row + [""] * (width - len(row)) for row in body]
     frame = pd.DataFrame(padded, columns=headers, dtype=object)
     numbers = np.arange(index + 2, index + 2 + len(padded), dtype=np.int64)
     blank = frame.map(is_blank).all(axis=1).to_numpy() if len(frame) else np.zeros(0, bool)
-    return Table(frame[~blank].reset_index(drop=True), numbers[~blank], index + 1,
-                 numbers[blank].tolist())
+    return Table(
+        frame[~blank].reset_index(drop=True), numbers[~blank], index + 1, numbers[blank].tolist()
+    )
 
 
 def table_from_frame(frame: pd.DataFrame) -> Table:
@@ -94,8 +134,9 @@ def table_from_frame(frame: pd.DataFrame) -> Table:
     data.columns = _header_names(list(frame.columns), len(frame.columns))
     numbers = np.arange(2, len(data) + 2, dtype=np.int64)
     blank = data.map(is_blank).all(axis=1).to_numpy() if len(data) else np.zeros(0, bool)
-    return Table(data[~blank].reset_index(drop=True), numbers[~blank], None,
-                 numbers[blank].tolist())
+    return Table(
+        data[~blank].reset_index(drop=True), numbers[~blank], None, numbers[blank].tolist()
+    )
 
 
 def _header_names(row: list[object], width: int) -> list[str]:
@@ -104,7 +145,11 @@ def _header_names(row: list[object], width: int) -> list[str]:
     seen: dict[str, int] = {}
     for column in range(width):
         cell = row[column] if column < len(row) else ""
-        name = " ".join(cell_text(cell).split()) if not is_blank(cell) else f"({column_letter(column)})"
+        name = (
+            " ".join(cell_text(cell).split())
+            if not is_blank(cell)
+            else f"({column_letter(column)})"
+        )
         seen[name] = seen.get(name, 0) + 1
         names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return names
@@ -116,8 +161,11 @@ def _reject_merged_headers(grid: Grid, index: int) -> None:
             span = f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"
             raise SpreadsheetError(
                 f"{_where(grid)}, cells {span}: the header row has merged cells; unmerge them "
-                "so that every column has its own header", path=grid.path, sheet=grid.sheet,
-                cell=span)
+                "so that every column has its own header",
+                path=grid.path,
+                sheet=grid.sheet,
+                cell=span,
+            )
 
 
 def _where(grid: Grid) -> str:

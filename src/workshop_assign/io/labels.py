@@ -42,10 +42,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "title": ("Workshop assignment", "Workshop-Zuteilung"),
     "objective": ("Objective", "Ziel"),
     "rank-sum": ("smallest total rank cost (rank-sum)", "kleinste Summe der Rangkosten (rank-sum)"),
-    "rank-maximal": ("most 1st choices, then 2nd, ... (rank-maximal)",
-                     "meiste Erstwünsche, dann Zweitwünsche, ... (rank-maximal)"),
-    "fair": ("fewest at the worst rank, then the next (fair)",
-             "wenigste beim schlechtesten Rang, dann beim nächsten (fair)"),
+    "rank-maximal": (
+        "most 1st choices, then 2nd, ... (rank-maximal)",
+        "meiste Erstwünsche, dann Zweitwünsche, ... (rank-maximal)",
+    ),
+    "fair": (
+        "fewest at the worst rank, then the next (fair)",
+        "wenigste beim schlechtesten Rang, dann beim nächsten (fair)",
+    ),
     "value_of_objective": ("Objective value", "Zielwert"),
     "proven": ("Proven optimal", "Optimalität bewiesen"),
     "yes": ("yes", "ja"),
@@ -65,7 +69,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rank_costs": ("Rank costs", "Rangkosten"),
     "unassigned_cost": ("Unassigned cost", "Kosten für Nichtzuteilung"),
     "require_all": ("Everyone must be placed", "Alle müssen einen Platz bekommen"),
-    "fill_unranked": ("Fill free seats of unranked workshops", "Freie Plätze nicht gewählter Workshops füllen"),
+    "fill_unranked": (
+        "Fill free seats of unranked workshops",
+        "Freie Plätze nicht gewählter Workshops füllen",
+    ),
     "seed": ("Seed for ties", "Zufallsstartwert für Gleichstände"),
     "input": ("Input", "Eingabe"),
     "file": ("File", "Datei"),
@@ -90,20 +97,27 @@ def label(key: str, lang: str) -> str:
     return _LABELS[key][1 if lang == "de" else 0]
 
 
-def roster_columns(result: Result, table: pd.DataFrame, lang: str
-                   ) -> Iterator[tuple[str, pd.DataFrame]]:
+def roster_columns(
+    result: Result, table: pd.DataFrame, lang: str
+) -> Iterator[tuple[str, pd.DataFrame]]:
     """Per workshop, its roster: name, organisation, e-mail and wish received, by name."""
     source = result.problem.source
     keys = pd.Series(result.problem.keys, dtype=object)
     names = keys
     if source is not None and source.name_columns:
-        parts = [table[c].map(lambda v: "" if is_blank(v) else cell_text(v).strip())
-                 for c in source.name_columns]
+        parts = [
+            table[c].map(lambda v: "" if is_blank(v) else cell_text(v).strip())
+            for c in source.name_columns
+        ]
         names = parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
     columns = {label("name", lang): names}
     if source is not None and source.organisation_column:
         columns[label("organisation", lang)] = table[source.organisation_column]
-    if source is not None and source.email_column and source.email_column not in source.name_columns:
+    if (
+        source is not None
+        and source.email_column
+        and source.email_column not in source.name_columns
+    ):
         columns[label("email", lang)] = table[source.email_column]
     columns[label("rank", lang)] = pd.Series(result.rank_of, dtype="Int64").replace(0, pd.NA)
     roster = pd.DataFrame(columns)
@@ -117,46 +131,76 @@ def roster_columns(result: Result, table: pd.DataFrame, lang: str
 def summary_rows(result: Result, lang: str) -> list[list[object]]:
     """The Summary sheet as rows: result, ranks, fill, options and input."""
     rows: list[list[object]] = [[label("title", lang)], []]
-    rows += [[label("objective", lang), label(result.objective.value, lang)],
-             [label("proven", lang), label("yes" if result.proven_optimal else "no", lang)],
-             [label("value_of_objective", lang), str(result.objective_value)], []]
-    rows += _rank_rows(result, lang) + [[]] + _fill_rows(result, lang) + [[]]
-    rows += _option_rows(result, lang) + [[]] + _input_rows(result, lang)
+    rows += [
+        [label("objective", lang), label(result.objective.value, lang)],
+        [label("proven", lang), label("yes" if result.proven_optimal else "no", lang)],
+        [label("value_of_objective", lang), str(result.objective_value)],
+        [],
+    ]
+    rows += [*_rank_rows(result, lang), [], *_fill_rows(result, lang), []]
+    rows += [*_option_rows(result, lang), [], *_input_rows(result, lang)]
     return rows
 
 
 def _rank_rows(result: Result, lang: str) -> list[list[object]]:
     total = max(len(result.problem.keys), 1)
-    rows: list[list[object]] = [[label("per_rank", lang)],
-                                ["", label("people", lang), label("share", lang)]]
+    rows: list[list[object]] = [
+        [label("per_rank", lang)],
+        ["", label("people", lang), label("share", lang)],
+    ]
     counts = [(label("choice", lang).format(rank=r), n) for r, n in result.rank_counts.items()]
-    counts += [(label("unranked", lang), result.n_unranked), (label("unassigned", lang), result.n_unassigned)]
+    counts += [
+        (label("unranked", lang), result.n_unranked),
+        (label("unassigned", lang), result.n_unassigned),
+    ]
     rows += [[name, n, f"{n / total:.1%}"] for name, n in counts]
     return rows
 
 
 def _fill_rows(result: Result, lang: str) -> list[list[object]]:
     stats = result.statistics()
-    rows: list[list[object]] = [[label("fill", lang)],
-                                [label("workshop", lang), label("seats", lang), label("assigned", lang),
-                                 label("free", lang), label("fill_share", lang)]]
+    rows: list[list[object]] = [
+        [label("fill", lang)],
+        [
+            label("workshop", lang),
+            label("seats", lang),
+            label("assigned", lang),
+            label("free", lang),
+            label("fill_share", lang),
+        ],
+    ]
     for name, row in stats.iterrows():
-        rows.append([str(name), int(row["capacity"]), int(row["assigned"]), int(row["free"]),
-                     f"{row['fill']:.0%}"])
+        rows.append(
+            [
+                str(name),
+                int(row["capacity"]),
+                int(row["assigned"]),
+                int(row["free"]),
+                f"{row['fill']:.0%}",
+            ]
+        )
     return rows
 
 
 def _option_rows(result: Result, lang: str) -> list[list[object]]:
     options = result.options
     default = label("default", lang)
-    costs = ", ".join(map(str, options.rank_costs)) if options.rank_costs else f"{default} (0, 1, 2, ...)"
-    return [[label("options", lang)],
-            [label("rank_costs", lang), costs],
-            [label("unassigned_cost", lang), default if options.unassigned_cost is None
-             else options.unassigned_cost],
-            [label("require_all", lang), label("yes" if options.require_all else "no", lang)],
-            [label("fill_unranked", lang), label("yes" if options.fill_unranked else "no", lang)],
-            [label("seed", lang), "-" if options.seed is None else options.seed]]
+    costs = (
+        ", ".join(map(str, options.rank_costs))
+        if options.rank_costs
+        else f"{default} (0, 1, 2, ...)"
+    )
+    return [
+        [label("options", lang)],
+        [label("rank_costs", lang), costs],
+        [
+            label("unassigned_cost", lang),
+            default if options.unassigned_cost is None else options.unassigned_cost,
+        ],
+        [label("require_all", lang), label("yes" if options.require_all else "no", lang)],
+        [label("fill_unranked", lang), label("yes" if options.fill_unranked else "no", lang)],
+        [label("seed", lang), "-" if options.seed is None else options.seed],
+    ]
 
 
 def _input_rows(result: Result, lang: str) -> list[list[object]]:
@@ -164,14 +208,20 @@ def _input_rows(result: Result, lang: str) -> list[list[object]]:
     rows: list[list[object]] = [[label("input", lang)]]
     if source is not None:
         dropped = source.dropped["reason"].value_counts() if len(source.dropped) else pd.Series()
-        rows += [[label("file", lang), source.path or "-"],
-                 [label("sha256", lang), source.sha256 or "-"],
-                 [label("sheet", lang), source.sheet or "-"],
-                 [label("header_row", lang), source.header_row or "-"],
-                 [label("layout", lang), LAYOUT_NAMES[source.layout][1 if lang == "de" else 0]],
-                 [label("key_column", lang), source.key_column]]
-        rows += [[label("not_counted", lang) + ": " + label(str(reason), lang), int(n)]
-                 for reason, n in dropped.items()]
-    rows += [[label("attendees", lang), len(result.problem.keys)],
-             [label("version", lang), library_version()]]
+        rows += [
+            [label("file", lang), source.path or "-"],
+            [label("sha256", lang), source.sha256 or "-"],
+            [label("sheet", lang), source.sheet or "-"],
+            [label("header_row", lang), source.header_row or "-"],
+            [label("layout", lang), LAYOUT_NAMES[source.layout][1 if lang == "de" else 0]],
+            [label("key_column", lang), source.key_column],
+        ]
+        rows += [
+            [label("not_counted", lang) + ": " + label(str(reason), lang), int(n)]
+            for reason, n in dropped.items()
+        ]
+    rows += [
+        [label("attendees", lang), len(result.problem.keys)],
+        [label("version", lang), library_version()],
+    ]
     return rows

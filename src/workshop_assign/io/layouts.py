@@ -15,21 +15,36 @@ Layouts, in the order they are tried:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.io.text import bracketed, fold, is_blank, ordinal, rank_cell
+from workshop_assign.io.text import bracketed, cell_text, fold, is_blank, ordinal, rank_cell
 
 COLUMNS = "columns per rank"
 POSITIONS = "rank positions"
 GRID = "grid"
 CELL = "ranking cell"
 LONG = "long"
-RANK_WORDS = {"rang", "rank", "priorität", "prioritaet", "priority", "prio", "wunsch", "wahl",
-              "präferenz", "praeferenz", "preference", "position", "platz", "choice", "reihenfolge"}
+RANK_WORDS = {
+    "rang",
+    "rank",
+    "priorität",
+    "prioritaet",
+    "priority",
+    "prio",
+    "wunsch",
+    "wahl",
+    "präferenz",
+    "praeferenz",
+    "preference",
+    "position",
+    "platz",
+    "choice",
+    "reihenfolge",
+}
 WORKSHOP_WORDS = {"workshop", "thema", "topic", "session", "angebot", "kurs", "forum", "titel"}
 RANKING_HINTS = ("rang", "rank", "reihenfolge", "order", "priori", "sortier", "ordnen")
 
@@ -70,7 +85,8 @@ def detect_layout(frame: pd.DataFrame, wish_columns: Sequence[str] | None = None
     shown = ", ".join(repr(h) for h in headers[:8]) + (", ..." if len(headers) > 8 else "")
     raise SpreadsheetError(
         f"found no columns with ranked wishes among {shown}; name them in rank order with "
-        "--wish-columns (e.g. --wish-columns Erstwunsch Zweitwunsch)")
+        "--wish-columns (e.g. --wish-columns Erstwunsch Zweitwunsch)"
+    )
 
 
 def _given(frame: pd.DataFrame, columns: list[str]) -> Layout:
@@ -126,8 +142,15 @@ def _ranking_cell(frame: pd.DataFrame, headers: list[str]) -> Layout | None:
 
 def long_columns(frame: pd.DataFrame) -> tuple[str, str] | None:
     """(workshop column, rank column) of a long table, if it has both."""
-    rank = next((c for c in frame.columns if fold(str(c)) in RANK_WORDS
-                 and _share(frame[c], lambda v: rank_cell(v) is not None) > 0.8), None)
+    rank = next(
+        (
+            c
+            for c in frame.columns
+            if fold(str(c)) in RANK_WORDS
+            and _share(frame[c], lambda v: rank_cell(v) is not None) > 0.8
+        ),
+        None,
+    )
     shop = next((c for c in frame.columns if fold(str(c)) in WORKSHOP_WORDS), None)
     return (str(shop), str(rank)) if rank is not None and shop is not None else None
 
@@ -138,16 +161,20 @@ def read_wishes(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
         return _grid_rows(layout, frame)
     if layout.name == CELL:
         column = layout.columns[0]
-        return [RowWishes([(part.strip(), column) for part in str(cell).split(";") if part.strip()])
-                if not is_blank(cell) else RowWishes([]) for cell in frame[column].tolist()]
+        return [
+            RowWishes([(part.strip(), column) for part in str(cell).split(";") if part.strip()])
+            if not is_blank(cell)
+            else RowWishes([])
+            for cell in frame[column].tolist()
+        ]
     values = frame[list(layout.columns)].itertuples(index=False, name=None)
     return [_per_rank_row(cells, layout.columns) for cells in values]
 
 
 def _per_rank_row(cells: tuple[object, ...], columns: tuple[str, ...]) -> RowWishes:
-    wishes = [(str(c).strip(), col) for c, col in zip(cells, columns, strict=True) if not is_blank(c)]
+    wishes = [(cell_text(c), col) for c, col in zip(cells, columns, strict=True) if not is_blank(c)]
     filled = [not is_blank(c) for c in cells]
-    gap = any(not f and any(filled[i + 1:]) for i, f in enumerate(filled))
+    gap = any(not f and any(filled[i + 1 :]) for i, f in enumerate(filled))
     return RowWishes(wishes, gap=gap)
 
 
@@ -167,15 +194,16 @@ def _grid_rows(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
         ranks = [r for r, _, _ in ranked]
         tie = next((r for r in ranks if ranks.count(r) > 1), None)
         gap = bool(ranks) and ranks != list(range(1, len(ranks) + 1)) and tie is None
-        rows.append(RowWishes([(label, col) for _, label, col in ranked], gap, tie,
-                              unreadable or None))
+        rows.append(
+            RowWishes([(label, col) for _, label, col in ranked], gap, tie, unreadable or None)
+        )
     return rows
 
 
-def _share(column: pd.Series, test: object) -> float:
-    """Share of the non-empty cells of a column that pass a test."""
+def _share(column: pd.Series, test: Callable[[object], bool]) -> float:
+    """Share of the first non-empty cells of a column that pass a test."""
     values = [v for v in column.tolist()[:500] if not is_blank(v)]
-    return sum(1 for v in values if test(v)) / len(values) if values else 0.0  # type: ignore[operator]
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
 
 
 def _rank_cells(frame: pd.DataFrame, columns: list[str]) -> float:

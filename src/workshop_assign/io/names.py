@@ -42,8 +42,11 @@ class WorkshopMatcher:
         key = loose(text)
         if key in self._loose_index:
             return self._loose_index[key], "spelling"
-        for rule, found in (("long", self._named_within(key)), ("short", self._shortened(key)),
-                            ("typo", self._typo(key))):
+        for rule, found in (
+            ("long", self._named_within(key)),
+            ("short", self._shortened(key)),
+            ("typo", self._typo(key)),
+        ):
             if found is not None:
                 return found, rule
         return None
@@ -69,9 +72,15 @@ class WorkshopMatcher:
         return hits[0] if len(hits) == 1 else None
 
     def _typo(self, key: str) -> int | None:
-        scores = sorted(((difflib.SequenceMatcher(None, key, n).ratio(), i)
-                         for i, n in enumerate(self._loose)), reverse=True)
-        if scores and scores[0][0] >= TYPO_RATIO and (len(scores) == 1 or scores[1][0] < scores[0][0] - 0.1):
+        scores = sorted(
+            ((difflib.SequenceMatcher(None, key, n).ratio(), i) for i, n in enumerate(self._loose)),
+            reverse=True,
+        )
+        if (
+            scores
+            and scores[0][0] >= TYPO_RATIO
+            and (len(scores) == 1 or scores[1][0] < scores[0][0] - 0.1)
+        ):
             return scores[0][1]
         return None
 

@@ -17,20 +17,77 @@ import pandas as pd
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.io.text import cell_text, fold, is_blank
 
-ID_HEADERS = {"id", "antwort id", "response id", "responseid", "respondent id", "antwort-id",
-              "teilnehmer-id", "lfd. nr.", "lfd nr", "nr", "nr.", "registration id", "anmelde-id"}
-NAME_HEADERS = {"name", "vollständiger name", "full name", "teilnehmer", "teilnehmerin",
-                "teilnehmende", "participant", "ihr name", "your name", "name, vorname"}
+ID_HEADERS = {
+    "id",
+    "antwort id",
+    "response id",
+    "responseid",
+    "respondent id",
+    "antwort-id",
+    "teilnehmer-id",
+    "lfd. nr.",
+    "lfd nr",
+    "nr",
+    "nr.",
+    "registration id",
+    "anmelde-id",
+}
+NAME_HEADERS = {
+    "name",
+    "vollständiger name",
+    "full name",
+    "teilnehmer",
+    "teilnehmerin",
+    "teilnehmende",
+    "participant",
+    "ihr name",
+    "your name",
+    "name, vorname",
+}
 FIRST_HEADERS = {"vorname", "first name", "given name", "firstname"}
 LAST_HEADERS = {"nachname", "last name", "surname", "family name", "familienname", "lastname"}
-ORG_WORDS = ("organisation", "organization", "kommune", "institution", "behörde", "verwaltung",
-             "firma", "einrichtung", "arbeitgeber", "company", "dienststelle", "gemeinde")
-TIME_HEADERS = ("completion time", "fertigstellungszeit", "submitdate", "datum abgeschickt",
-                "zeitstempel", "timestamp", "last modified time", "zeitpunkt der letzten änderung",
-                "datestamp", "datum letzte aktivität", "start time", "startzeit", "startdate")
+ORG_WORDS = (
+    "organisation",
+    "organization",
+    "kommune",
+    "institution",
+    "behörde",
+    "verwaltung",
+    "firma",
+    "einrichtung",
+    "arbeitgeber",
+    "company",
+    "dienststelle",
+    "gemeinde",
+)
+TIME_HEADERS = (
+    "completion time",
+    "fertigstellungszeit",
+    "submitdate",
+    "datum abgeschickt",
+    "zeitstempel",
+    "timestamp",
+    "last modified time",
+    "zeitpunkt der letzten änderung",
+    "datestamp",
+    "datum letzte aktivität",
+    "start time",
+    "startzeit",
+    "startdate",
+)
 SUBMIT_HEADERS = {"submitdate", "datum abgeschickt", "submit date", "abgeschickt"}
-CANCEL_WORDS = {"storniert", "abgesagt", "cancelled", "canceled", "storno", "abgemeldet",
-                "teilnahme storniert", "registration cancelled", "withdrawn", "zurückgezogen"}
+CANCEL_WORDS = {
+    "storniert",
+    "abgesagt",
+    "cancelled",
+    "canceled",
+    "storno",
+    "abgemeldet",
+    "teilnahme storniert",
+    "registration cancelled",
+    "withdrawn",
+    "zurückgezogen",
+}
 CANCEL_HEADERS = {"storniert", "abgesagt", "cancelled", "canceled", "storno", "abgemeldet"}
 YES = {"ja", "yes", "x", "true", "wahr", "1", "y", "j"}
 
@@ -59,24 +116,41 @@ def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) ->
     if key is not None:
         if key not in frame.columns:
             listed = ", ".join(repr(str(c)) for c in frame.columns[:12])
-            raise SpreadsheetError(f"there is no column {key!r} for --key; the columns are {listed}")
+            raise SpreadsheetError(
+                f"there is no column {key!r} for --key; the columns are {listed}"
+            )
         return PeopleColumns(key, email, names, org, stamp, submitted)
     chosen = _choose_key(frame, headers, folded, email, names)
     return PeopleColumns(chosen, email, names, org, stamp, submitted)
 
 
-def _choose_key(frame: pd.DataFrame, headers: list[str], folded: dict[str, str],
-                email: str | None, names: tuple[str, ...]) -> str:
+def _choose_key(
+    frame: pd.DataFrame,
+    headers: list[str],
+    folded: dict[str, str],
+    email: str | None,
+    names: tuple[str, ...],
+) -> str:
     if email is not None and _filled(frame[email]) >= 0.8:
         return email
-    ident = next((h for h in headers if folded[h] in ID_HEADERS and _filled(frame[h]) >= 0.95
-                  and frame[h].map(cell_text).is_unique), None)
+    ident = next(
+        (
+            h
+            for h in headers
+            if folded[h] in ID_HEADERS
+            and _filled(frame[h]) >= 0.95
+            and frame[h].map(cell_text).is_unique
+        ),
+        None,
+    )
     if ident is not None:
         return ident
     if names:
         return names[0]
-    raise SpreadsheetError("cannot tell which column identifies attendees (no e-mail, ID or "
-                           "name column); name it with --key")
+    raise SpreadsheetError(
+        "cannot tell which column identifies attendees (no e-mail, ID or "
+        "name column); name it with --key"
+    )
 
 
 def _name_columns(headers: list[str], folded: dict[str, str]) -> tuple[str, ...]:
@@ -92,8 +166,9 @@ def key_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
     """Each row's key text ("" when missing); first and last names are joined."""
     joined_names = len(columns.names) == 2 and columns.key == columns.names[0]
     parts = columns.names if joined_names else (columns.key,)
-    texts = [frame[p].map(lambda v: "" if is_blank(v) else " ".join(cell_text(v).split()))
-             for p in parts]
+    texts = [
+        frame[p].map(lambda v: "" if is_blank(v) else " ".join(cell_text(v).split())) for p in parts
+    ]
     joined = texts[0]
     for more in texts[1:]:
         joined = (joined + " " + more).str.strip()
@@ -105,14 +180,20 @@ def identity(key: str) -> str:
     return "".join(fold(key).split()) if "@" in key else fold(key)
 
 
-def latest_of_each(identities: list[str], stamps: pd.Series | None, keep: npt.NDArray[np.bool_]
-                   ) -> dict[int, int]:
+def latest_of_each(
+    identities: list[str], stamps: pd.Series | None, keep: npt.NDArray[np.bool_]
+) -> dict[int, int]:
     """For rows superseded by a later registration of the same person: row -> winner.
 
     The latest time stamp wins; without (or with equal) time stamps, the later row.
     """
-    order = pd.DataFrame({"who": identities, "time": stamps if stamps is not None else pd.NaT,
-                          "pos": np.arange(len(identities))})[keep]
+    order = pd.DataFrame(
+        {
+            "who": identities,
+            "time": stamps if stamps is not None else pd.NaT,
+            "pos": np.arange(len(identities)),
+        }
+    )[keep]
     order = order.sort_values(["who", "time", "pos"], na_position="first", kind="stable")
     winners = order.groupby("who", sort=False)["pos"].transform("last")
     lost = order["pos"] != winners
@@ -121,6 +202,7 @@ def latest_of_each(identities: list[str], stamps: pd.Series | None, keep: npt.ND
 
 def parse_stamps(column: pd.Series) -> pd.Series:
     """Time stamps from cells: real dates, or text in German or ISO/US notation."""
+
     def one(value: object) -> pd.Timestamp | None:
         if is_blank(value):
             return None
@@ -130,6 +212,7 @@ def parse_stamps(column: pd.Series) -> pd.Series:
             return pd.Timestamp(pd.to_datetime(text, dayfirst=german))
         except (ValueError, TypeError, OverflowError):
             return None
+
     return pd.to_datetime(column.map(one), errors="coerce")
 
 

@@ -60,12 +60,16 @@ class ParsedExport:
     def demand(self) -> pd.DataFrame:
         """Workshops found with how many attendees ranked them 1st, 2nd, ..."""
         width = max((len(w) for w in self.wishes), default=1) or 1
-        table = pd.DataFrame(0, index=pd.Index(self.names, name="workshop"),
-                             columns=pd.RangeIndex(1, width + 1, name="rank"))
+        position = {name: i for i, name in enumerate(self.names)}
+        counts = np.zeros((len(self.names), width), dtype=np.int64)
         for wishes in self.wishes:
-            for rank, name in enumerate(wishes, start=1):
-                table.loc[name, rank] += 1
-        return table
+            for rank, name in enumerate(wishes):
+                counts[position[name], rank] += 1
+        return pd.DataFrame(
+            counts,
+            index=pd.Index(self.names, name="workshop"),
+            columns=pd.RangeIndex(1, width + 1, name="rank"),
+        )
 
 
 def read_export(
@@ -91,16 +95,30 @@ def read_export(
         MissingCapacitiesError: no seat counts were found; ``.demand`` shows the
             workshops with their demand per rank.
     """
-    parsed = parse_export(source, workshops=workshops, sheet=sheet, header_row=header_row,
-                          key=key, wish_columns=wish_columns, encoding=encoding,
-                          delimiter=delimiter)
+    parsed = parse_export(
+        source,
+        workshops=workshops,
+        sheet=sheet,
+        header_row=header_row,
+        key=key,
+        wish_columns=wish_columns,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
     if parsed.workshops is None:
-        listed = ", ".join(repr(n) for n in parsed.names[:6])
-        raise MissingCapacitiesError(
-            f"no seat counts for the workshops found ({listed}); add a 'Workshops' sheet "
-            "with columns Workshop and Plätze, or give --workshops FILE or --capacity "
-            "NAME=SEATS", demand=parsed.demand())
+        raise missing_capacities(parsed)
     return build_problem(parsed)
+
+
+def missing_capacities(parsed: ParsedExport) -> MissingCapacitiesError:
+    """The error for an export read without seat counts, with the demand to choose them."""
+    listed = ", ".join(repr(n) for n in parsed.names[:6])
+    return MissingCapacitiesError(
+        f"no seat counts for the workshops found ({listed}); add a 'Workshops' sheet with "
+        "columns Workshop and Plätze (or give them as workshops=), or on the command line "
+        "--workshops FILE or --capacity NAME=SEATS",
+        demand=parsed.demand(),
+    )
 
 
 def parse_export(
@@ -117,37 +135,73 @@ def parse_export(
     """Read and understand an export without requiring capacities (see ``read_export``)."""
     notes: list[Note] = []
     grid, shops_grid, path, digest = _load(source, sheet, encoding, delimiter, notes)
-    table = table_from_frame(source) if grid is None else table_from_grid(grid, header_row)
+    if isinstance(source, pd.DataFrame):
+        table = table_from_frame(source)
+    else:
+        assert grid is not None
+        table = table_from_grid(grid, header_row)
     if table.header_row is not None:
         notes.append(Note(NoteKind.DETECTED, "header", params={"header_row": table.header_row}))
     if table.blank_rows:
-        shown = ", ".join(map(str, table.blank_rows[:10])) + (" ..." if len(table.blank_rows) > 10 else "")
-        notes.append(Note(NoteKind.NORMALISED, "blank-rows",
-                          params={"count": len(table.blank_rows), "rows": shown}))
+        shown = ", ".join(map(str, table.blank_rows[:10])) + (
+            " ..." if len(table.blank_rows) > 10 else ""
+        )
+        notes.append(
+            Note(
+                NoteKind.NORMALISED,
+                "blank-rows",
+                params={"count": len(table.blank_rows), "rows": shown},
+            )
+        )
     layout = detect_layout(table.frame, wish_columns)
+    where = _Where(path, grid.sheet if grid else None, list(table.frame.columns))
+    _reject_huge_cells(table, list(layout.columns), where)
     if layout.name == LONG:
         table, rows_wishes, people = _pivot_long(table, layout, key)
     else:
         rows_wishes = read_wishes(layout, table.frame)
         people = find_people_columns(table.frame, key, skip=set(layout.columns))
-    where = _Where(path, grid.sheet if grid else None, list(table.frame.columns))
-    _reject_huge_cells(table, [people.key, *layout.columns], where)
-    notes.append(Note(NoteKind.DETECTED, "layout",
-                      params={"layout": layout.name, "columns": ", ".join(layout.columns)}))
+    _reject_huge_cells(table, [people.key], where)
+    notes.append(
+        Note(
+            NoteKind.DETECTED,
+            "layout",
+            params={"layout": layout.name, "columns": ", ".join(layout.columns)},
+        )
+    )
     notes.append(Note(NoteKind.DETECTED, "key", column=people.key, params={"column": people.key}))
-    parsed = ParsedExport(path, digest, grid.sheet if grid else None, table, layout, people,
-                          language_of(list(table.frame.columns)), np.ones(0, bool), [], [],
-                          None, [], notes)
+    parsed = ParsedExport(
+        path,
+        digest,
+        grid.sheet if grid else None,
+        table,
+        layout,
+        people,
+        language_of(list(table.frame.columns)),
+        np.ones(0, bool),
+        [],
+        [],
+        None,
+        [],
+        notes,
+    )
     _sort_out_rows(parsed, rows_wishes)
-    shops = read_workshops(workshops) if workshops is not None else (
-        read_workshops(shops_grid) if shops_grid is not None else None)
+    shops = (
+        read_workshops(workshops)
+        if workshops is not None
+        else (read_workshops(shops_grid) if shops_grid is not None else None)
+    )
     _match_wishes(parsed, rows_wishes, shops, where)
     return parsed
 
 
-def _load(source: str | Path | pd.DataFrame, sheet: str | None, encoding: str | None,
-          delimiter: str | None, notes: list[Note]
-          ) -> tuple[Grid | None, Grid | None, str | None, str | None]:
+def _load(
+    source: str | Path | pd.DataFrame,
+    sheet: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    notes: list[Note],
+) -> tuple[Grid | None, Grid | None, str | None, str | None]:
     if isinstance(source, pd.DataFrame):
         return None, None, None, None
     path = Path(source)
@@ -155,8 +209,13 @@ def _load(source: str | Path | pd.DataFrame, sheet: str | None, encoding: str | 
     if grid.sheet is not None:
         notes.append(Note(NoteKind.DETECTED, "sheet", params={"sheet": grid.sheet}))
     if grid.encoding is not None:
-        notes.append(Note(NoteKind.DETECTED, "encoding",
-                          params={"encoding": grid.encoding, "delimiter": grid.delimiter}))
+        notes.append(
+            Note(
+                NoteKind.DETECTED,
+                "encoding",
+                params={"encoding": grid.encoding, "delimiter": grid.delimiter},
+            )
+        )
     return grid, shops, str(path), _sha256(path)
 
 
@@ -191,11 +250,15 @@ def _reject_huge_cells(table: Table, columns: list[str], where: _Where) -> None:
             raise SpreadsheetError(
                 f"{where.cell(column, int(table.rows[at]))}: holds {lengths.max():,} characters "
                 f"({excerpt(table.frame[column].iloc[at])!r}); expected a short name: correct "
-                "the cell", path=where.path, sheet=where.sheet)
+                "the cell",
+                path=where.path,
+                sheet=where.sheet,
+            )
 
 
-def _pivot_long(table: Table, layout: Layout, key: str | None
-                ) -> tuple[Table, list[RowWishes], PeopleColumns]:
+def _pivot_long(
+    table: Table, layout: Layout, key: str | None
+) -> tuple[Table, list[RowWishes], PeopleColumns]:
     """One row per attendee from one row per (attendee, workshop, rank)."""
     shop, rank = layout.columns
     frame = table.frame
@@ -203,10 +266,14 @@ def _pivot_long(table: Table, layout: Layout, key: str | None
     who = [identity(k) for k in key_values(frame, people)]
     firsts: dict[str, int] = {}
     ranked: dict[str, list[tuple[int, int, str]]] = {}
-    for position, (person, place, number) in enumerate(zip(who, frame[shop], frame[rank], strict=True)):
+    for position, (person, place, number) in enumerate(
+        zip(who, frame[shop], frame[rank], strict=True)
+    ):
         firsts.setdefault(person, position)
         if not is_blank(place):
-            ranked.setdefault(person, []).append((rank_cell(number) or 999, position, cell_text(place).strip()))
+            ranked.setdefault(person, []).append(
+                (rank_cell(number) or 999, position, cell_text(place).strip())
+            )
     order = list(firsts.values())
     rows = [RowWishes([(text, shop) for _, _, text in sorted(ranked.get(p, []))]) for p in firsts]
     kept = frame.iloc[order].drop(columns=[shop, rank]).reset_index(drop=True)
@@ -223,8 +290,14 @@ def _sort_out_rows(parsed: ParsedExport, rows_wishes: list[RowWishes]) -> None:
     def drop(mask: np.ndarray, code: str) -> None:
         for position in np.flatnonzero(mask & keep).tolist():
             parsed.dropped[position] = code
-            parsed.notes.append(Note(NoteKind.DROPPED, code, row=int(numbers[position]),
-                                     value=excerpt(keys[position]) or None))
+            parsed.notes.append(
+                Note(
+                    NoteKind.DROPPED,
+                    code,
+                    row=int(numbers[position]),
+                    value=excerpt(keys[position]) or None,
+                )
+            )
         keep[mask] = False
 
     empty_key = np.array([not k for k in keys], dtype=bool)
@@ -235,19 +308,34 @@ def _sort_out_rows(parsed: ParsedExport, rows_wishes: list[RowWishes]) -> None:
     drop(cancelled_rows(frame, skip), "cancelled")
     for position in np.flatnonzero(empty_key & keep).tolist():
         keys[position] = f"row {numbers[position]}"
-        parsed.notes.append(Note(NoteKind.WARNING, "no-key", row=int(numbers[position]),
-                                 column=people.key, params={"column": people.key, "key": keys[position]}))
+        parsed.notes.append(
+            Note(
+                NoteKind.WARNING,
+                "no-key",
+                row=int(numbers[position]),
+                column=people.key,
+                params={"column": people.key, "key": keys[position]},
+            )
+        )
     stamps = parse_stamps(frame[people.timestamp]) if people.timestamp else None
     for lost, winner in latest_of_each([identity(k) for k in keys], stamps, keep).items():
         parsed.dropped[lost] = "superseded"
-        parsed.notes.append(Note(NoteKind.DROPPED, "superseded", row=int(numbers[lost]),
-                                 value=excerpt(keys[lost]), params={"winner": int(numbers[winner])}))
+        parsed.notes.append(
+            Note(
+                NoteKind.DROPPED,
+                "superseded",
+                row=int(numbers[lost]),
+                value=excerpt(keys[lost]),
+                params={"winner": int(numbers[winner])},
+            )
+        )
         keep[lost] = False
     parsed.keep, parsed.keys = keep, keys
 
 
-def _match_wishes(parsed: ParsedExport, rows_wishes: list[RowWishes],
-                  shops: list[Workshop] | None, where: _Where) -> None:
+def _match_wishes(
+    parsed: ParsedExport, rows_wishes: list[RowWishes], shops: list[Workshop] | None, where: _Where
+) -> None:
     """Map each wish text to a workshop; note each normalisation and each odd row."""
     kept = np.flatnonzero(parsed.keep).tolist()
     texts = [text for i in kept for text, _ in rows_wishes[i].wishes]
@@ -261,20 +349,30 @@ def _match_wishes(parsed: ParsedExport, rows_wishes: list[RowWishes],
             seen = first_seen.setdefault((text, column), (int(numbers[i]), 0))
             first_seen[(text, column)] = (seen[0], seen[1] + 1)
             if text not in decided:
-                decided[text] = _decide(matcher, text, column, int(numbers[i]), texts, where)
+                decided[text] = _decide(matcher, text, column, int(numbers[i]), texts, where=where)
     for (text, column), (row, count) in first_seen.items():
         how = matcher.match(text)
         if how is not None and how[1] is not None:
-            parsed.notes.append(Note(NoteKind.NORMALISED, "name", row=row, column=column,
-                                     value=excerpt(text), params={"workshop": names[decided[text]],
-                                                                  "how": how[1], "count": count}))
-    parsed.wishes = [_row_list(parsed, rows_wishes[i], decided, names, int(numbers[i])) for i in kept]
+            parsed.notes.append(
+                Note(
+                    NoteKind.NORMALISED,
+                    "name",
+                    row=row,
+                    column=column,
+                    value=excerpt(text),
+                    params={"workshop": names[decided[text]], "how": how[1], "count": count},
+                )
+            )
+    parsed.wishes = [
+        _row_list(parsed, rows_wishes[i], decided, names, int(numbers[i])) for i in kept
+    ]
     parsed.keys = [parsed.keys[i] for i in kept]
     parsed.workshops, parsed.names = shops, names
 
 
-def _decide(matcher: WorkshopMatcher, text: str, column: str, row: int, texts: list[str],
-            where: _Where) -> int:
+def _decide(
+    matcher: WorkshopMatcher, text: str, column: str, row: int, texts: list[str], *, where: _Where
+) -> int:
     found = matcher.match(text)
     if found is not None:
         return found[0]
@@ -284,27 +382,41 @@ def _decide(matcher: WorkshopMatcher, text: str, column: str, row: int, texts: l
     raise SpreadsheetError(
         f"{where.cell(column, row)}: {excerpt(text)!r}{also} matches no workshop; closest: "
         f"{close}. Correct the cell, or add the workshop to the workshop table",
-        path=where.path, sheet=where.sheet)
+        path=where.path,
+        sheet=where.sheet,
+    )
 
 
-def _row_list(parsed: ParsedExport, row: RowWishes, decided: dict[str, int], names: list[str],
-              number: int) -> list[str]:
+def _row_list(
+    parsed: ParsedExport, row: RowWishes, decided: dict[str, int], names: list[str], number: int
+) -> list[str]:
     """One attendee's wish list as workshop names; repeats dropped, odd rows noted."""
     chosen: list[str] = []
     for text, column in row.wishes:
         name = names[decided[text]]
         if name in chosen:
-            parsed.notes.append(Note(NoteKind.NORMALISED, "repeat", row=number, column=column,
-                                     value=excerpt(text), params={"workshop": name}))
+            parsed.notes.append(
+                Note(
+                    NoteKind.NORMALISED,
+                    "repeat",
+                    row=number,
+                    column=column,
+                    value=excerpt(text),
+                    params={"workshop": name},
+                )
+            )
         else:
             chosen.append(name)
     if row.gap:
         parsed.notes.append(Note(NoteKind.NORMALISED, "gap", row=number))
     if row.tied_rank is not None:
-        parsed.notes.append(Note(NoteKind.WARNING, "tie", row=number, params={"rank": row.tied_rank}))
+        parsed.notes.append(
+            Note(NoteKind.WARNING, "tie", row=number, params={"rank": row.tied_rank})
+        )
     for text, column in row.unreadable or []:
-        parsed.notes.append(Note(NoteKind.WARNING, "unknown-rank", row=number, column=column,
-                                 value=excerpt(text)))
+        parsed.notes.append(
+            Note(NoteKind.WARNING, "unknown-rank", row=number, column=column, value=excerpt(text))
+        )
     if not chosen:
         parsed.notes.append(Note(NoteKind.WARNING, "no-wishes", row=number))
     return chosen
@@ -314,15 +426,29 @@ def build_problem(parsed: ParsedExport) -> Problem:
     """The Problem, with its Source: attributes are the attendees' original columns."""
     frame = parsed.table.frame
     attributes = frame[parsed.keep].reset_index(drop=True)
-    problem = Problem.from_preferences(dict(zip(parsed.keys, parsed.wishes, strict=True)),
-                                       workshops=parsed.workshops or [], attributes=attributes)
+    problem = Problem.from_preferences(
+        dict(zip(parsed.keys, parsed.wishes, strict=True)),
+        workshops=parsed.workshops or [],
+        attributes=attributes,
+    )
     dropped = frame.iloc[sorted(parsed.dropped)].copy()
     dropped.insert(0, "row", parsed.table.rows[sorted(parsed.dropped)])
     dropped["reason"] = [parsed.dropped[i] for i in sorted(parsed.dropped)]
     source = Source(
-        parsed.path, parsed.sha256, parsed.sheet, parsed.table.header_row, parsed.layout.name,
-        parsed.people.key, parsed.layout.columns, parsed.language,
-        tuple(str(c) for c in frame.columns), parsed.table.rows[parsed.keep],
-        tuple(parsed.notes), dropped.reset_index(drop=True), parsed.people.names,
-        parsed.people.organisation, parsed.people.email)
+        parsed.path,
+        parsed.sha256,
+        parsed.sheet,
+        parsed.table.header_row,
+        parsed.layout.name,
+        parsed.people.key,
+        parsed.layout.columns,
+        parsed.language,
+        tuple(str(c) for c in frame.columns),
+        parsed.table.rows[parsed.keep],
+        tuple(parsed.notes),
+        dropped.reset_index(drop=True),
+        parsed.people.names,
+        parsed.people.organisation,
+        parsed.people.email,
+    )
     return replace(problem, source=source)

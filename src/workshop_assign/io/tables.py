@@ -56,7 +56,10 @@ def cell_name(row: int, column: int) -> str:
 
 
 def load_grids(
-    path: Path, *, sheet: str | None = None, encoding: str | None = None,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
     delimiter: str | None = None,
 ) -> tuple[Grid, Grid | None]:
     """The attendee grid and, from a workbook, a workshop sheet if there is one."""
@@ -67,8 +70,9 @@ def load_grids(
     if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
         return _load_workbook(path, sheet)
     if sheet is not None:
-        raise SpreadsheetError(f"{path} is a CSV file and has no sheets; leave out --sheet",
-                               path=str(path))
+        raise SpreadsheetError(
+            f"{path} is a CSV file and has no sheets; leave out --sheet", path=str(path)
+        )
     return load_csv(path, encoding=encoding, delimiter=delimiter), None
 
 
@@ -85,16 +89,22 @@ def _load_workbook(path: Path, sheet: str | None) -> tuple[Grid, Grid | None]:
     visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")]
     if sheet is not None and sheet not in book.sheet_names:
         listed = ", ".join(repr(n) for n in book.sheet_names)
-        raise SpreadsheetError(f"{path}: there is no sheet {sheet!r}; the sheets are {listed}",
-                               path=str(path), sheet=sheet)
-    shop_sheet = next((n for n in book.sheet_names if n.strip().casefold() in WORKSHOP_SHEETS), None)
+        raise SpreadsheetError(
+            f"{path}: there is no sheet {sheet!r}; the sheets are {listed}",
+            path=str(path),
+            sheet=sheet,
+        )
+    shop_sheet = next(
+        (n for n in book.sheet_names if n.strip().casefold() in WORKSHOP_SHEETS), None
+    )
     candidates = [sheet] if sheet is not None else [n for n in visible if n != shop_sheet]
     grids = [_read_sheet(book, path, name) for name in candidates]
     main = next((g for g in grids if _filled_rows(g) >= 1), None)
     if main is None:
         where = f"sheet {sheet!r}" if sheet else "the workbook"
-        raise SpreadsheetError(f"{path}: {where} is empty; export the registrations again",
-                               path=str(path), sheet=sheet)
+        raise SpreadsheetError(
+            f"{path}: {where} is empty; export the registrations again", path=str(path), sheet=sheet
+        )
     _reject_formulas_without_values(path, main)
     shops = _read_sheet(book, path, shop_sheet) if shop_sheet and shop_sheet != main.sheet else None
     return main, shops
@@ -115,13 +125,16 @@ def _unreadable(path: Path, error: Exception, sheet: str | None = None) -> Sprea
     return SpreadsheetError(
         f"{path}: cannot be read as an Excel workbook ({reason}); it may be damaged or "
         "truncated, or not a spreadsheet: download the export again",
-        path=str(path), sheet=sheet)
+        path=str(path),
+        sheet=sheet,
+    )
 
 
 def _filled_rows(grid: Grid) -> int:
     return sum(1 for row in grid.rows if any(c not in ("", None) for c in row))
 
 
+_VALUE = re.compile(rb"<v>[^<]+</v>")
 _CELL = re.compile(rb"<c r=\"([A-Z]+[0-9]+)\"[^>]*?(?:/>|>(.*?)</c>)", re.DOTALL)
 
 
@@ -139,12 +152,16 @@ def _reject_formulas_without_values(path: Path, grid: Grid) -> None:
         return
     for match in _CELL.finditer(data):
         body = match.group(2) or b""
-        if b"<f" in body and b"<v" not in body:
+        if b"<f" in body and not _VALUE.search(body):
             cell = match.group(1).decode()
             raise SpreadsheetError(
                 f"{path}, sheet {grid.sheet!r}, cell {cell}: holds a formula whose value was "
                 "never calculated; open the file in Excel or LibreOffice, save it, and try "
-                "again (or paste the values)", path=str(path), sheet=grid.sheet, cell=cell)
+                "again (or paste the values)",
+                path=str(path),
+                sheet=grid.sheet,
+                cell=cell,
+            )
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
@@ -155,8 +172,9 @@ def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
         name = re.search(r'name="([^"]*)"', tag.group(0))
         rid = re.search(r'r:id="([^"]*)"', tag.group(0))
         if name and rid and _unescape(name.group(1)) == sheet:
-            target = re.search(rf'Id="{re.escape(rid.group(1))}"[^>]*Target="([^"]*)"', rels) or \
-                re.search(rf'Target="([^"]*)"[^>]*Id="{re.escape(rid.group(1))}"', rels)
+            target = re.search(
+                rf'Id="{re.escape(rid.group(1))}"[^>]*Target="([^"]*)"', rels
+            ) or re.search(rf'Target="([^"]*)"[^>]*Id="{re.escape(rid.group(1))}"', rels)
             if target:
                 part = target.group(1).lstrip("/")
                 return part if part.startswith("xl/") else f"xl/{part}"
@@ -164,16 +182,24 @@ def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 
 def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def load_csv(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Grid:
     """A CSV file as a grid; encoding and delimiter are detected unless given."""
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise SpreadsheetError(f"{path}: is not a CSV text file (it holds binary data); "
-                               "export the registrations as .xlsx or .csv", path=str(path))
+        raise SpreadsheetError(
+            f"{path}: is not a CSV text file (it holds binary data); "
+            "export the registrations as .xlsx or .csv",
+            path=str(path),
+        )
     text, used = _decode(raw, encoding, path)
     sep = delimiter or _sniff_delimiter(text)
     rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
@@ -188,10 +214,13 @@ def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
             return raw.decode(name), ("utf-8" if name == "utf-8-sig" else name)
         except (UnicodeDecodeError, LookupError) as error:
             if encoding:
-                raise SpreadsheetError(f"{path}: cannot be decoded as {encoding} ({error}); "
-                                       "try another --encoding", path=str(path)) from None
-    raise SpreadsheetError(f"{path}: is neither UTF-8 nor Windows-1252 text; "
-                           "give its --encoding", path=str(path))
+                raise SpreadsheetError(
+                    f"{path}: cannot be decoded as {encoding} ({error}); try another --encoding",
+                    path=str(path),
+                ) from None
+    raise SpreadsheetError(
+        f"{path}: is neither UTF-8 nor Windows-1252 text; give its --encoding", path=str(path)
+    )
 
 
 def _sniff_delimiter(text: str) -> str:

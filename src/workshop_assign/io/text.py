@@ -18,13 +18,32 @@ _QUOTES = dict.fromkeys(map(ord, "‘’‚‛`´"), "'") | dict.fromkeys(map(or
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 
 ORDINAL_WORDS = {
-    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fuenft": 5, "fünft": 5, "sechst": 6,
-    "siebt": 7, "acht": 8, "neunt": 9, "zehnt": 10,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
+    "erst": 1,
+    "zweit": 2,
+    "dritt": 3,
+    "viert": 4,
+    "fuenft": 5,
+    "fünft": 5,
+    "sechst": 6,
+    "siebt": 7,
+    "acht": 8,
+    "neunt": 9,
+    "zehnt": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
-_CHOICE = (r"(?:wunsch|wünsche|wahl|choice|preference|präferenz|praeferenz|priorität|prioritaet"
-           r"|priority|prio|option|wish|rang|rank|platz|position)")
+_CHOICE = (
+    r"(?:wunsch|wünsche|wahl|choice|preference|präferenz|praeferenz|priorität|prioritaet"
+    r"|priority|prio|option|wish|rang|rank|platz|position)"
+)
 _WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _ORDINAL_PATTERNS = [
     re.compile(rf"\b({_WORD})(?:e|er|es|en)?\s*-?\s*{_CHOICE}"),  # Erstwunsch, First choice
@@ -99,16 +118,45 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-GERMAN_WORDS = ("wunsch", "wahl", "zeitstempel", "e-mail-adresse", "vorname", "nachname",
-                "startzeit", "fertigstellungszeit", "rang", "platz", "anmeldung", "teilnehm",
-                "abgeschickt", "kommune", "behörde", "priorität", "plätze", "organisation")
-ENGLISH_WORDS = ("choice", "timestamp", "email address", "first name", "last name",
-                 "start time", "completion time", "rank", "preference", "submitted",
-                 "organization", "seats", "priority")
+GERMAN_WORDS = (
+    "wunsch",
+    "wahl",
+    "zeitstempel",
+    "e-mail-adresse",
+    "vorname",
+    "nachname",
+    "startzeit",
+    "fertigstellungszeit",
+    "rang",
+    "platz",
+    "anmeldung",
+    "teilnehm",
+    "abgeschickt",
+    "kommune",
+    "behörde",
+    "priorität",
+    "plätze",
+    "organisation",
+)
+ENGLISH_WORDS = (
+    "choice",
+    "timestamp",
+    "email address",
+    "first name",
+    "last name",
+    "start time",
+    "completion time",
+    "rank",
+    "preference",
+    "submitted",
+    "organization",
+    "seats",
+    "priority",
+)
 
 
 def language_of(headers: list[str]) -> str:
-    """"de" when the headers read German, else "en"."""
+    """ "de" when the headers read German, else "en"."""
     text = " ".join(fold(h) for h in headers)
     german = sum(text.count(w) for w in GERMAN_WORDS)
     english = sum(text.count(w) for w in ENGLISH_WORDS)

@@ -18,8 +18,17 @@ from workshop_assign.io.text import cell_text, fold, is_blank
 from workshop_assign.model import Workshop
 
 NAME_WORDS = ("workshop", "name", "titel", "title", "thema", "topic", "bezeichnung", "angebot")
-SEAT_WORDS = ("plätze", "platze", "kapazit", "capacity", "seats", "places", "max",
-              "teilnehmerzahl", "anzahl")
+SEAT_WORDS = (
+    "plätze",
+    "platze",
+    "kapazit",
+    "capacity",
+    "seats",
+    "places",
+    "max",
+    "teilnehmerzahl",
+    "anzahl",
+)
 MIN_WORDS = ("minimum", "mindest", "min.", "min ")
 ROOM_WORDS = ("raum", "room", "ort", "location")
 
@@ -48,8 +57,12 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
     seats = _column(rest, SEAT_WORDS)
     where = f"{path}, sheet {sheet!r}" if sheet else str(path or "the workshop table")
     if seats is None:
-        raise SpreadsheetError(f"{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') "
-                               "next to the workshop names", path=path, sheet=sheet)
+        raise SpreadsheetError(
+            f"{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') "
+            "next to the workshop names",
+            path=path,
+            sheet=sheet,
+        )
     minimum = _column([h for h in rest if h != seats], MIN_WORDS)
     room = _column(rest, ROOM_WORDS)
     found = []
@@ -59,16 +72,20 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
             continue
         row_number = int(table.rows[position])
 
-        def whole(column: str, row_number: int = row_number, values: dict = values) -> int:
+        def whole(
+            column: str, row_number: int = row_number, values: dict[str, object] = values
+        ) -> int:
             cell = f"{column_letter(headers.index(column))}{row_number}"
             return _whole(values[column], where, cell, sheet, path)
 
-        found.append(Workshop(
-            " ".join(cell_text(values[name]).split()),
-            whole(seats),
-            whole(minimum) if minimum and not is_blank(values[minimum]) else None,
-            cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
-        ))
+        found.append(
+            Workshop(
+                " ".join(cell_text(values[name]).split()),
+                whole(seats),
+                whole(minimum) if minimum and not is_blank(values[minimum]) else None,
+                cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
+            )
+        )
     return found
 
 
@@ -80,5 +97,9 @@ def _whole(value: object, where: str, cell: str, sheet: str | None, path: str | 
     text = cell_text(value).strip()
     if text.isdigit():
         return int(text)
-    raise SpreadsheetError(f"{where}, cell {cell}: {text[:30]!r} is not a number of seats; "
-                           "write a whole number", path=path, sheet=sheet, cell=cell)
+    raise SpreadsheetError(
+        f"{where}, cell {cell}: {text[:30]!r} is not a number of seats; write a whole number",
+        path=path,
+        sheet=sheet,
+        cell=cell,
+    )

@@ -41,17 +41,15 @@ SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 def write_result(result: Result, path: str | Path, *, lang: str | None = None) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix."""
     target = Path(path)
-    writers: dict[str, Callable[[Result, Path, str], None]] = {
-        ".xlsx": _write_excel, ".csv": _write_csv, ".json": _write_json}
     suffix = target.suffix.lower()
-    if suffix not in writers:
+    if suffix not in _WRITERS:
         raise InputError(f"cannot write {target.name}: the name must end in .xlsx, .csv or .json")
     _refuse_input(result, target)
     language = lang or (result.problem.source.language if result.problem.source else "en")
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with _atomic(target) as temporary:
-        writers[suffix](result, temporary, language)
+        _WRITERS[suffix](result, temporary, language)
     return target
 
 
@@ -76,15 +74,18 @@ def _refuse_input(result: Result, target: Path) -> None:
     if source is None or source.path is None:
         return
     if target.exists() and Path(source.path).exists() and target.samefile(source.path):
-        raise InputError(f"{target}: is the input file; choose another output name "
-                         "(the input is never written over)")
+        raise InputError(
+            f"{target}: is the input file; choose another output name "
+            "(the input is never written over)"
+        )
 
 
 @contextmanager
 def _atomic(target: Path) -> Iterator[Path]:
     """A temporary path next to ``target`` that replaces it only on success."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                    dir=target.parent if str(target.parent) else ".")
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else "."
+    )
     os.close(handle)
     temporary = Path(name)
     try:
@@ -112,11 +113,20 @@ def _csv_safe(value: object) -> object:
 
 
 def _write_excel(result: Result, path: Path, lang: str) -> None:
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False,
-                                           "remove_timezone": True})
-    formats = {"bold": book.add_format({"bold": True}),
-               "date": book.add_format({"num_format": "yyyy-mm-dd hh:mm"})}
+    book = xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "remove_timezone": True,
+        },
+    )
+    formats = {
+        "bold": book.add_format({"bold": True}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+    }
     table = assignments(result, lang)
     _write_table(book.add_worksheet(label("Assignments", lang)), table, formats)
     used: set[str] = {label("Assignments", lang)}
@@ -132,14 +142,17 @@ def _write_excel(result: Result, path: Path, lang: str) -> None:
 
 def _notes_table(result: Result, lang: str) -> pd.DataFrame:
     source = result.problem.source
-    notes = sorted(source.notes if source else (), key=lambda n: (n.row or 0))
-    return pd.DataFrame({
-        label("row", lang): [n.row for n in notes],
-        label("column", lang): [n.column for n in notes],
-        label("value", lang): [n.value for n in notes],
-        label("decision", lang): [n.text(lang) for n in notes],
-        label("kind", lang): [label(n.kind.value, lang) for n in notes],
-    }, dtype=object)
+    notes = sorted(source.notes if source else (), key=lambda n: n.row or 0)
+    return pd.DataFrame(
+        {
+            label("row", lang): [n.row for n in notes],
+            label("column", lang): [n.column for n in notes],
+            label("value", lang): [n.value for n in notes],
+            label("decision", lang): [n.text(lang) for n in notes],
+            label("kind", lang): [label(n.kind.value, lang) for n in notes],
+        },
+        dtype=object,
+    )
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -170,12 +183,18 @@ def _write_rows(sheet: Worksheet, rows: list[list[object]], formats: dict[str, o
     sheet.set_column(1, 6, 16)
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
-            _write_cell(sheet, row, column, value, formats,
-                        bold=column == 0 and len(values) == 1)
+            _write_cell(sheet, row, column, value, formats, bold=column == 0 and len(values) == 1)
 
 
-def _write_cell(sheet: Worksheet, row: int, column: int, value: object,
-                formats: dict[str, object], *, bold: bool = False) -> None:
+def _write_cell(
+    sheet: Worksheet,
+    row: int,
+    column: int,
+    value: object,
+    formats: dict[str, object],
+    *,
+    bold: bool = False,
+) -> None:
     """Numbers as numbers, dates as dates, everything else as text (never a formula)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return
@@ -188,3 +207,10 @@ def _write_cell(sheet: Worksheet, row: int, column: int, value: object,
         sheet.write_datetime(row, column, value, formats["date"])
     else:
         sheet.write_string(row, column, cell_text(value), *([formats["bold"]] if bold else []))
+
+
+_WRITERS: dict[str, Callable[[Result, Path, str], None]] = {
+    ".xlsx": _write_excel,
+    ".csv": _write_csv,
+    ".json": _write_json,
+}

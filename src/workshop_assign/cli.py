@@ -1,0 +1,261 @@
+"""The command line: ``workshop-assign solve|inspect EXPORT``, a thin layer over the API.
+
+Every error the library raises on purpose becomes exactly one line on stderr and an exit
+code of its own (see ``EXIT_CODES``); a traceback is shown only with ``--debug``.  The
+result file is written only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import workshop_assign as wa
+from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
+from workshop_assign.io.workshops import WorkshopSpec
+from workshop_assign.io.writers import write_result
+from workshop_assign.provenance import LAYOUT_NAMES
+
+EXIT_CODES: dict[type[BaseException], int] = {
+    wa.SpreadsheetError: 3,
+    wa.MissingCapacitiesError: 5,
+    wa.InvalidProblemError: 4,
+    wa.InputError: 4,
+    wa.InfeasibleError: 6,
+    wa.UnsupportedRulesError: 7,
+    wa.SolverError: 7,
+    OSError: 8,
+}
+EPILOG = """exit codes: 0 done; 2 wrong command line; 3 the file, sheet or a cell cannot be
+read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not everyone can be
+placed (--require-all); 7 solver error; 8 the result cannot be written; 1 internal error."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    progress = _Progress(sys.stderr)
+    try:
+        if args.command == "inspect":
+            return _inspect(args)
+        return _solve(args, progress)
+    except tuple(EXIT_CODES) as error:
+        if args.debug:
+            raise
+        if isinstance(error, wa.MissingCapacitiesError):
+            print(error.demand.to_string(), file=sys.stdout)
+        print(f"workshop-assign: error: {_one_line(error)}", file=sys.stderr)
+        return next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
+    except Exception as error:
+        if args.debug:
+            raise
+        print(
+            f"workshop-assign: internal error ({type(error).__name__}: {_one_line(error)}); "
+            "please report it, run with --debug for details",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-assign",
+        epilog=EPILOG,
+        description="Assign attendees to parallel workshops from their ranked wishes, optimally.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {wa.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    solve = commands.add_parser(
+        "solve", help="assign attendees and write the result", epilog=EPILOG
+    )
+    inspect = commands.add_parser(
+        "inspect", help="show how the export is read, without solving", epilog=EPILOG
+    )
+    for command in (solve, inspect):
+        _reading_options(command)
+    solve.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="result file (.xlsx, .csv or .json); default: next to the export",
+    )
+    solve.add_argument("--objective", default="rank-sum", choices=[o.value for o in wa.Objective])
+    solve.add_argument("--rank-costs", type=_costs, help="cost per rank for rank-sum, e.g. 0,1,3")
+    solve.add_argument("--unassigned-cost", type=int, help="cost of leaving someone out (rank-sum)")
+    solve.add_argument(
+        "--require-all", action="store_true", help="fail, saying why, instead of leaving anyone out"
+    )
+    solve.add_argument(
+        "--fill-unranked",
+        action="store_true",
+        help="seat people who could not be placed in free seats of other workshops",
+    )
+    solve.add_argument(
+        "--lang", choices=["de", "en"], help="language of the result (default: that of the export)"
+    )
+    solve.add_argument("--seed", type=int, help="break ties by a seeded shuffle, not row order")
+    return parser
+
+
+def _reading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("export", type=Path, help="the registration export (.xlsx or .csv)")
+    command.add_argument(
+        "--workshops", type=Path, help="file with the workshops and their seats (.xlsx or .csv)"
+    )
+    command.add_argument(
+        "--capacity",
+        action="append",
+        default=[],
+        metavar="NAME=SEATS",
+        type=_capacity,
+        help="seats of a workshop; repeat for each workshop",
+    )
+    command.add_argument("--key", help="the column that identifies attendees")
+    command.add_argument("--sheet", help="the sheet with the registrations")
+    command.add_argument("--header-row", type=int, help="the row (1-based) with the column headers")
+    command.add_argument(
+        "--wish-columns",
+        nargs="+",
+        metavar="COLUMN",
+        help="the columns with the wishes, in rank order",
+    )
+    command.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    command.add_argument("--delimiter", help="separator of a CSV file (default: detected)")
+    command.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def _capacity(text: str) -> tuple[str, int]:
+    name, sep, seats = text.rpartition("=")
+    if not sep or not name.strip() or not seats.strip().isdigit():
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: write NAME=SEATS, e.g. 'Digitale Zwillinge=40'"
+        )
+    return name.strip(), int(seats)
+
+
+def _costs(text: str) -> tuple[int, ...]:
+    parts = [p.strip() for p in text.split(",")]
+    if not all(p.isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: write whole numbers separated by commas, e.g. 0,1,3"
+        )
+    return tuple(int(p) for p in parts)
+
+
+def _read(args: argparse.Namespace) -> ParsedExport:
+    if args.capacity and args.workshops:
+        raise wa.InputError("give the seats either with --workshops or with --capacity, not both")
+    shops: WorkshopSpec | None = dict(args.capacity) if args.capacity else args.workshops
+    return parse_export(
+        args.export,
+        workshops=shops,
+        sheet=args.sheet,
+        header_row=args.header_row,
+        key=args.key,
+        wish_columns=args.wish_columns,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+    )
+
+
+def _solve(args: argparse.Namespace, progress: _Progress) -> int:
+    progress.step(f"reading {args.export.name}")
+    parsed = _read(args)
+    if parsed.workshops is None:
+        raise missing_capacities(parsed)
+    problem = build_problem(parsed)
+    progress.step(f"solving for {len(problem.keys):,} attendees")
+    result = wa.solve(
+        problem,
+        objective=args.objective,
+        rank_costs=args.rank_costs,
+        unassigned_cost=args.unassigned_cost,
+        require_all=args.require_all,
+        fill_unranked=args.fill_unranked,
+        seed=args.seed,
+    )
+    lang = args.lang or parsed.language
+    target = args.output or _default_output(args.export, lang)
+    progress.step(f"writing {target.name}")
+    written = write_result(result, target, lang=lang)
+    progress.done()
+    _print_summary(result, written, sys.stdout)
+    return 0
+
+
+def _default_output(export: Path, lang: str) -> Path:
+    return export.with_name(f"{export.stem}_{'zuteilung' if lang == 'de' else 'assignment'}.xlsx")
+
+
+def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
+    proof = "proven optimal" if result.proven_optimal else result.status.value
+    people = len(result.problem.keys)
+    out.write(f"{people:,} attendees, objective {result.objective.value} ({proof})\n")
+    ranks = ", ".join(f"choice {r}: {n:,}" for r, n in result.rank_counts.items())
+    extra = f", free seat not ranked: {result.n_unranked:,}" if result.n_unranked else ""
+    out.write(f"  {ranks}{extra}, unassigned: {result.n_unassigned:,}\n")
+    for name, row in result.statistics().iterrows():
+        out.write(f"  {name}: {int(row['assigned'])}/{int(row['capacity'])} seats\n")
+    source = result.problem.source
+    if source is not None and source.notes:
+        out.write(f"  {len(source.notes)} notes about the input (see the Notes sheet)\n")
+    out.write(f"result written to {written.resolve()}\n")
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    parsed = _read(args)
+    out = sys.stdout
+    where = f", sheet {parsed.sheet!r}" if parsed.sheet else ""
+    out.write(f"file: {parsed.path}{where}, header row {parsed.table.header_row}\n")
+    out.write(
+        f"layout: {LAYOUT_NAMES[parsed.layout.name][0]}: {', '.join(parsed.layout.columns)}\n"
+    )
+    out.write(f"key column: {parsed.people.key}; language: {parsed.language}\n")
+    dropped = len(parsed.dropped)
+    out.write(f"attendees: {len(parsed.keys):,}; rows not counted: {dropped}\n")
+    demand = parsed.demand()
+    if parsed.workshops is not None:
+        demand.insert(0, "seats", [w.capacity for w in parsed.workshops])
+    out.write("workshops, people per rank:\n" + demand.to_string() + "\n")
+    if parsed.workshops is None:
+        out.write(
+            "no seat counts yet: add a 'Workshops' sheet, --workshops FILE or "
+            "--capacity NAME=SEATS\n"
+        )
+    out.write(f"notes ({len(parsed.notes)}):\n")
+    for note in parsed.notes:
+        place = f"row {note.row}: " if note.row else ""
+        column = f"[{note.column}] " if note.column and note.row else ""
+        value = f"{note.value!r} " if note.value else ""
+        out.write(f"  {place}{column}{value}{note.text('en')}\n")
+    return 0
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+class _Progress:
+    """Step messages with timings on stderr, only when a person is watching."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+        self.started = time.perf_counter()
+
+    def step(self, text: str) -> None:
+        if self.active:
+            self.stream.write(f"[{time.perf_counter() - self.started:5.1f}s] {text} ...\n")
+            self.stream.flush()
+
+    def done(self) -> None:
+        self.step("done")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
