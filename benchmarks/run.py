@@ -22,6 +22,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ import numpy as np
 import ortools
 import pandas
 import pulp
+import xlsxwriter
 from ortools.graph.python import min_cost_flow
 
 import workshop_assign as wa
@@ -190,7 +192,67 @@ def case_milp(n: int, k: int) -> dict[str, Any]:
     }
 
 
+def write_export(n: int, k: int, path: Path) -> Path:
+    """A synthetic registration export with a Workshops sheet, as a form tool would write."""
+    event = synthetic.generate(n, k, seed=5)
+    frame = synthetic.export_frame(event)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Anmeldungen")
+    sheet.write_row(0, 0, list(frame.columns))
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    for row, values in enumerate(frame.itertuples(index=False), start=1):
+        sheet.write_datetime(row, 0, values[0].to_pydatetime(), stamp)
+        sheet.write_row(row, 1, [v if v != "" else None for v in values[1:]])
+    shops = book.add_worksheet("Workshops")
+    shops.write_row(0, 0, ["Workshop", "Plätze"])
+    for row, (name, seats) in enumerate(event.capacities.items(), start=1):
+        shops.write_row(row, 0, [name, seats])
+    book.close()
+    return path
+
+
+def read_and_write(export: Path, content: dict[str, list[list[Any]]], target: Path) -> None:
+    """The baseline: the fastest reader reads the export, the fastest writer writes the
+    same sheets our CLI writes (their cells given), and nothing else happens."""
+    pandas.read_excel(export, sheet_name=None, engine="calamine")
+    book = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    for name, rows in content.items():
+        sheet = book.add_worksheet(name)
+        for row, values in enumerate(rows):
+            sheet.write_row(row, 0, values)
+    book.close()
+
+
+def case_cli(n: int, k: int) -> dict[str, Any]:
+    """The CLI end to end (a fresh process each run) against read + write of the same
+    content with calamine and xlsxwriter (in this process, so without start-up time)."""
+    with tempfile.TemporaryDirectory() as folder:
+        export = write_export(n, k, Path(folder) / "export.xlsx")
+        result = Path(folder) / "result.xlsx"
+        command = [sys.executable, "-m", "workshop_assign", "solve", str(export), "-o", str(result)]
+        _, t_cli = best_of(3, lambda: subprocess.run(command, check=True, capture_output=True))
+        sheets = pandas.read_excel(result, sheet_name=None, engine="calamine", header=None)
+        content = {
+            name: [
+                [None if pandas.isna(v) else v for v in row]
+                for row in frame.itertuples(index=False, name=None)
+            ]
+            for name, frame in sheets.items()
+        }
+        cells = sum(len(rows) * len(rows[0]) for rows in content.values() if rows)
+        _, t_base = best_of(3, lambda: read_and_write(export, content, Path(folder) / "b.xlsx"))
+    return {
+        "n": n,
+        "k": k,
+        "cli_s": t_cli,
+        "read_write_s": t_base,
+        "ratio": t_cli / t_base,
+        "cells_written": cells,
+    }
+
+
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "cli": case_cli,
     "scale": case_scale,
     "flat": case_flat,
     "per-attendee": case_per_attendee,
@@ -239,6 +301,7 @@ def main() -> None:
         ),
         ("per-attendee", {"n": 5_000 if args.quick else 1_000_000, "k": 30}),
         ("milp", {"n": 1_000 if args.quick else 30_000, "k": 30}),
+        ("cli", {"n": 2_000 if args.quick else 100_000, "k": 30}),
     ]
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:

@@ -45,6 +45,46 @@ class SyntheticEvent:
         return frame
 
 
+_FIRST = ("Anna", "Ben", "Clara", "David", "Elif", "Felix", "Greta", "Hannes", "Ida", "Jonas")
+_LAST = ("Albrecht", "Bauer", "Conrad", "Dietrich", "Engel", "Fuchs", "Graf", "Hoffmann")
+
+
+def export_frame(event: SyntheticEvent, *, lang: str = "de") -> pd.DataFrame:
+    """The event as a form export with one column per rank (German or English headers).
+
+    Time stamps, names and organisations are filled in, so the frame can be written to
+    a file and read back like a real registration export.
+    """
+    frame = event.to_frame()
+    width = len(frame.columns) - 2
+    n = len(frame)
+    names = pd.Series(np.arange(n))
+    de = lang == "de"
+    ranks = (
+        ["Erstwunsch", "Zweitwunsch", "Drittwunsch"]
+        if de
+        else ["First choice", "Second choice", "Third choice"]
+    )
+    out = pd.DataFrame(
+        {
+            "Zeitstempel" if de else "Timestamp": pd.Timestamp("2025-05-05 09:00")
+            + pd.to_timedelta(np.arange(n) * 7, unit="s"),
+            "E-Mail-Adresse" if de else "Email Address": frame["email"],
+            "Vorname" if de else "First name": names.map(lambda i: _FIRST[i % len(_FIRST)]),
+            "Nachname" if de else "Last name": names.map(lambda i: _LAST[i // 10 % len(_LAST)]),
+            "Organisation" if de else "Organization": frame["organisation"],
+        }
+    )
+    for rank in range(width):
+        header = (
+            ranks[rank]
+            if rank < len(ranks)
+            else (f"{rank + 1}. Wunsch" if de else f"Choice {rank + 1}")
+        )
+        out[header] = frame[f"choice {rank + 1}"].fillna("")
+    return out
+
+
 def generate(
     n_attendees: int,
     n_workshops: int = 30,

@@ -7,6 +7,7 @@ cells, words form tools use in headers, and no e-mail addresses, dates or number
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -111,7 +112,7 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
     width = max((len(r) for r in grid.rows[index:]), default=0)
     headers = _header_names(grid.rows[index], width)
     body = grid.rows[index + 1 :]
-    if not any(any(not is_blank(c) for c in row) for row in body):
+    if all(map(_blank_row, body)):
         raise SpreadsheetError(
             f"{_where(grid)}: has column headers in row {index + 1} but no "
             "registrations below them",
@@ -122,7 +123,7 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
     padded = [row + [""] * (width - len(row)) for row in body]
     frame = pd.DataFrame(padded, columns=headers, dtype=object)
     numbers = np.arange(index + 2, index + 2 + len(padded), dtype=np.int64)
-    blank = frame.map(is_blank).all(axis=1).to_numpy() if len(frame) else np.zeros(0, bool)
+    blank = np.fromiter(map(_blank_row, padded), dtype=bool, count=len(padded))
     return Table(
         frame[~blank].reset_index(drop=True), numbers[~blank], index + 1, numbers[blank].tolist()
     )
@@ -133,10 +134,16 @@ def table_from_frame(frame: pd.DataFrame) -> Table:
     data = frame.astype(object).reset_index(drop=True)
     data.columns = _header_names(list(frame.columns), len(frame.columns))
     numbers = np.arange(2, len(data) + 2, dtype=np.int64)
-    blank = data.map(is_blank).all(axis=1).to_numpy() if len(data) else np.zeros(0, bool)
+    rows = data.itertuples(index=False, name=None)
+    blank = np.fromiter(map(_blank_row, rows), dtype=bool, count=len(data))
     return Table(
         data[~blank].reset_index(drop=True), numbers[~blank], None, numbers[blank].tolist()
     )
+
+
+def _blank_row(row: Sequence[object]) -> bool:
+    """True when every cell is empty; stops at the first filled cell (usually the first)."""
+    return not any(not is_blank(cell) for cell in row)
 
 
 def _header_names(row: list[object], width: int) -> list[str]:

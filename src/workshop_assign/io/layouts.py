@@ -167,15 +167,27 @@ def read_wishes(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
             else RowWishes([])
             for cell in frame[column].tolist()
         ]
-    values = frame[list(layout.columns)].itertuples(index=False, name=None)
-    return [_per_rank_row(cells, layout.columns) for cells in values]
+    return _per_rank_rows(frame, layout.columns)
 
 
-def _per_rank_row(cells: tuple[object, ...], columns: tuple[str, ...]) -> RowWishes:
-    wishes = [(cell_text(c), col) for c, col in zip(cells, columns, strict=True) if not is_blank(c)]
-    filled = [not is_blank(c) for c in cells]
-    gap = any(not f and any(filled[i + 1 :]) for i, f in enumerate(filled))
-    return RowWishes(wishes, gap=gap)
+def _per_rank_rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[RowWishes]:
+    """Per-rank columns, read through each column's distinct values (few workshops, many
+    rows): each distinct cell is checked and turned into text once."""
+    texts: list[list[str | None]] = []
+    for column in columns:
+        codes, distinct = pd.factorize(frame[column], use_na_sentinel=False)
+        as_text = [None if is_blank(v) else cell_text(v) for v in distinct]
+        texts.append([as_text[c] for c in codes])
+    rows = []
+    for cells in zip(*texts, strict=True):
+        wishes = [(t, col) for t, col in zip(cells, columns, strict=True) if t is not None]
+        gap = len(wishes) < len(cells) and cells.index(None) < _last_filled(cells)
+        rows.append(RowWishes(wishes, gap=gap))
+    return rows
+
+
+def _last_filled(cells: tuple[str | None, ...]) -> int:
+    return max((i for i, c in enumerate(cells) if c is not None), default=-1)
 
 
 def _grid_rows(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:

@@ -201,19 +201,21 @@ def latest_of_each(
 
 
 def parse_stamps(column: pd.Series) -> pd.Series:
-    """Time stamps from cells: real dates, or text in German or ISO/US notation."""
+    """Time stamps from cells: real dates, or text in German (day first) or ISO/US notation.
 
-    def one(value: object) -> pd.Timestamp | None:
-        if is_blank(value):
-            return None
-        text = cell_text(value).strip()
-        german = "." in text.split(" ")[0]
-        try:
-            return pd.Timestamp(pd.to_datetime(text, dayfirst=german))
-        except (ValueError, TypeError, OverflowError):
-            return None
-
-    return pd.to_datetime(column.map(one), errors="coerce")
+    Parsed in two vectorised calls (German day-first text, everything else); cells that
+    are no time stamp become NaT.
+    """
+    values = column.map(lambda v: None if is_blank(v) else v)
+    text = values.map(lambda v: v if isinstance(v, str) else "")
+    german = text.str.match(r"\s*\d{1,2}\.\d{1,2}\.\d{2,4}").to_numpy(dtype=bool)
+    stamps = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
+    for mask, day_first in ((german, True), (~german, False)):
+        if mask.any():
+            stamps[mask] = pd.to_datetime(
+                values[mask], errors="coerce", format="mixed", dayfirst=day_first
+            )
+    return stamps
 
 
 def cancelled_rows(frame: pd.DataFrame, skip: set[str]) -> npt.NDArray[np.bool_]:
@@ -223,11 +225,12 @@ def cancelled_rows(frame: pd.DataFrame, skip: set[str]) -> npt.NDArray[np.bool_]
     for column in frame.columns:
         if column in skip:
             continue
-        texts = frame[column].map(lambda v: fold(cell_text(v)) if not is_blank(v) else "")
-        if fold(str(column)) in CANCEL_HEADERS:
-            marked |= texts.isin(YES).to_numpy()
-        else:
-            marked |= texts.isin(CANCEL_WORDS).to_numpy()
+        words = YES if fold(str(column)) in CANCEL_HEADERS else CANCEL_WORDS
+        # Fold each distinct cell once, not each cell: most columns repeat their values.
+        distinct = pd.unique(frame[column].to_numpy())
+        hits = [v for v in distinct if isinstance(v, str | int) and fold(cell_text(v)) in words]
+        if hits:
+            marked |= frame[column].isin(hits).to_numpy()
     return marked
 
 

@@ -167,15 +167,62 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def _write_table(sheet: Worksheet, table: pd.DataFrame, formats: dict[str, object]) -> None:
+    """Headers, then the rows; each column converted once, so each cell is one call."""
     for column, header in enumerate(table.columns):
         sheet.write_string(0, column, str(header), formats["bold"])
         sheet.set_column(column, column, min(45, max(10, len(str(header)) + 2)))
     sheet.freeze_panes(1, 0)
-    for row, values in enumerate(table.itertuples(index=False, name=None), start=1):
-        for column, value in enumerate(values):
-            _write_cell(sheet, row, column, value, formats)
+    prepared = [_prepared(table.iloc[:, i]) for i in range(len(table.columns))]
+    plain = {"text": sheet.write_string, "number": sheet.write_number}
+    date_format = formats["date"]
+    for row in range(len(table)):
+        for column, (kind, values) in enumerate(prepared):
+            value = values[row]
+            if value is None:
+                continue
+            if kind == "date":
+                sheet.write_number(row + 1, column, value, date_format)
+            elif kind in plain:
+                plain[kind](row + 1, column, value)
+            else:
+                _write_cell(sheet, row + 1, column, value, formats)
     if len(table.columns):
         sheet.autofilter(0, 0, max(len(table), 1), len(table.columns) - 1)
+
+
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def _prepared(column: pd.Series) -> tuple[str, list[object]]:
+    """A column as ("text"|"number"|"date"|"mixed", cells with None for empty ones).
+
+    Dates become Excel serial numbers (days since 1899-12-30) in one vectorised step,
+    which is far quicker than converting each date cell by itself.
+    """
+    values = column.astype(object) if isinstance(column.dtype, pd.CategoricalDtype) else column
+    present = values.notna().to_numpy().copy()
+    if values.dtype == object:  # an empty string is an empty cell
+        present &= (values.astype(str).str.strip() != "").to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return "date", _serials(values, present)
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        numbers_ = values.astype("float64").tolist()
+        return "number", [v if ok else None for v, ok in zip(numbers_, present, strict=True)]
+    cells = values.tolist()
+    kinds = {type(v) for v, ok in zip(cells, present, strict=True) if ok}
+    if kinds <= {str}:
+        return "text", [v if ok and v != "" else None for v, ok in zip(cells, present, strict=True)]
+    if kinds and all(issubclass(k, datetime) for k in kinds):
+        return "date", _serials(pd.to_datetime(values, errors="coerce"), present)
+    return "mixed", [v if ok else None for v, ok in zip(cells, present, strict=True)]
+
+
+def _serials(values: pd.Series, present: np.ndarray) -> list[object]:
+    stamps = pd.to_datetime(values, errors="coerce")
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_localize(None)
+    days = ((stamps - EXCEL_EPOCH) / pd.Timedelta(days=1)).tolist()
+    return [d if ok and d == d else None for d, ok in zip(days, present, strict=True)]
 
 
 def _write_rows(sheet: Worksheet, rows: list[list[object]], formats: dict[str, object]) -> None:
