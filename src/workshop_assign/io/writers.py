@@ -218,11 +218,13 @@ def _prepared(column: pd.Series) -> tuple[str, list[object]]:
 
 
 def _serials(values: pd.Series, present: np.ndarray) -> list[object]:
+    """Excel date serials (days since 1899-12-30, local time), None where empty."""
     stamps = pd.to_datetime(values, errors="coerce")
     if getattr(stamps.dt, "tz", None) is not None:
         stamps = stamps.dt.tz_localize(None)
-    days = ((stamps - EXCEL_EPOCH) / pd.Timedelta(days=1)).tolist()
-    return [d if ok and d == d else None for d, ok in zip(days, present, strict=True)]
+    days = (stamps - EXCEL_EPOCH) / pd.Timedelta(days=1)
+    usable = present & days.notna().to_numpy()
+    return [d if ok else None for d, ok in zip(days.tolist(), usable, strict=True)]
 
 
 def _write_rows(sheet: Worksheet, rows: list[list[object]], formats: dict[str, object]) -> None:
