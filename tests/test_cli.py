@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pty
 import subprocess
 import sys
 import zipfile
@@ -12,6 +14,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
+import exports
 from exports import SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
 from workshop_assign.cli import main
 from workshop_assign.io import writers
@@ -286,3 +289,61 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     )
     text = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and "'+49 345 1234" in text and "'@home" in text
+
+
+@pytest.mark.parametrize("layout", ["columns", "grid", "cell", "positions", "long"])
+def test_every_layout_end_to_end_accounts_for_every_attendee(tmp_path: Path, layout: str) -> None:
+    frame = {
+        "columns": exports.columns_per_rank,
+        "grid": exports.google_grid,
+        "cell": exports.ms_forms,
+        "positions": exports.limesurvey,
+        "long": exports.long_format,
+    }[layout]()
+    export = write_csv(
+        frame, tmp_path / "export.csv", sep=";", encoding="utf-8-sig", quote_all=True
+    )
+    target = tmp_path / "result.csv"
+    capacities = [f"--capacity={name}={seats}" for name, seats in SEATS.items()]
+    done = run("solve", str(export), "-o", str(target), *capacities, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(target)
+    keys = {p[0] for p in exports.PEOPLE}
+    key_column = next(c for c in table.columns if table[c].astype(str).isin(keys).all())
+    assert set(table[key_column]) == keys
+    assert table["Workshop"].notna().sum() == min(len(keys), sum(SEATS.values()))
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS)
+    quiet = run("solve", str(export), "-o", str(tmp_path / "q.xlsx"))
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "workshop_assign",
+            "solve",
+            str(export),
+            "-o",
+            str(tmp_path / "t.xlsx"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    assert process.wait(timeout=60) == 0
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    text = shown.decode()
+    assert "reading a.xlsx ..." in text and "solving for 10 attendees ..." in text
+    assert "writing t.xlsx ..." in text and "done" in text

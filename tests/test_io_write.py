@@ -1,0 +1,104 @@
+"""The organizer's workbook: assignments, rosters, summary and notes, in German or English."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import workshop_assign as wa
+from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
+from workshop_assign.io.writers import _sheet_name
+
+
+@pytest.fixture
+def solved(tmp_path: Path) -> tuple[wa.Result, Path]:
+    frame = columns_per_rank()
+    frame["Status"] = ""
+    frame.loc[9, "Status"] = "abgesagt"
+    export = write_xlsx(frame, tmp_path / "anmeldungen.xlsx", title_rows=1, seats=SEATS)
+    return wa.solve(wa.read_export(export)), export
+
+
+def sheets(path: Path) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+
+
+def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
+    result, export = solved
+    book = sheets(result.to_excel(tmp_path / "zuteilung.xlsx"))  # language of the export
+    assert list(book) == [
+        "Zuteilung",
+        *SHOPS[:2],
+        "Digitale Kompetenzen für mehr T",
+        "Übersicht",
+        "Hinweise",
+    ]
+    assignments = book["Zuteilung"]
+    assert assignments.iloc[0].tolist()[-3:] == ["Workshop", "Erhaltener Wunsch", "Grund"]
+    assert len(assignments) == 1 + 9
+    roster = book["Digitale Zwillinge"]
+    assert roster.iloc[0].tolist() == ["Name", "Organisation", "E-Mail", "Erhaltener Wunsch"]
+    names = roster.iloc[1:, 0].tolist()
+    assert names == sorted(names, key=str.casefold) and len(names) == SEATS["Digitale Zwillinge"]
+    summary = book["Übersicht"]
+    labels = dict(zip(summary[0], summary[1], strict=True))
+    assert labels["SHA-256 der Datei"] == hashlib.sha256(export.read_bytes()).hexdigest()
+    assert labels["Optimalität bewiesen"] == "ja"
+    assert labels["Version von workshop_assign"] == wa.__version__
+    assert labels["Nicht gezählte Zeilen: storniert"] == 1
+    notes = book["Hinweise"]
+    decisions = notes[3].tolist()
+    assert "keine Teilnahme: als storniert markiert" in decisions
+    assert notes[notes[3] == "keine Teilnahme: als storniert markiert"][0].tolist() == [13]
+
+
+def test_english_workbook_on_request(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
+    result, _ = solved
+    book = sheets(result.to_excel(tmp_path / "result.xlsx", lang="en"))
+    assert list(book)[0] == "Assignments" and list(book)[-2:] == ["Summary", "Notes"]
+    assert "not an attendee: marked cancelled" in book["Notes"][3].tolist()
+
+
+def test_csv_and_json_hold_the_assignment_table(
+    solved: tuple[wa.Result, Path], tmp_path: Path
+) -> None:
+    result, _ = solved
+    german = pd.read_csv(result.to_csv(tmp_path / "a.csv"), sep=";", encoding="utf-8-sig")
+    assert list(german.columns[-3:]) == ["Workshop", "Erhaltener Wunsch", "Grund"]
+    records = json.loads(result.to_json(tmp_path / "a.json", lang="en").read_text(encoding="utf-8"))
+    assert len(records) == 9 and set(records[0]) >= {"Workshop", "Rank received", "Reason"}
+    assert {r["Workshop"] for r in records} <= set(SHOPS)
+
+
+def test_results_from_python_data_have_an_attendee_column(tmp_path: Path) -> None:
+    problem = wa.Problem.from_preferences(
+        {"a@x.example": ["A"], "b@x.example": []}, capacities={"A": 1}
+    )
+    table = pd.read_csv(wa.solve(problem).to_csv(tmp_path / "r.csv")).astype(object)
+    assert table.where(table.notna(), None).to_dict("list") == {
+        "Attendee": ["a@x.example", "b@x.example"],
+        "Workshop": ["A", None],
+        "Rank received": [1, None],
+        "Reason": [None, "ranked no workshop"],
+    }
+
+
+def test_wrong_suffix_and_language(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
+    result, _ = solved
+    with pytest.raises(wa.InputError, match="ending in .xlsx"):
+        result.to_excel(tmp_path / "r.csv")
+    with pytest.raises(wa.InputError, match="unknown language 'fr'"):
+        result.to_excel(tmp_path / "r.xlsx", lang="fr")
+    assert not list(tmp_path.glob("r.*"))
+
+
+def test_sheet_names_are_valid_and_unique() -> None:
+    used: set[str] = set()
+    first = _sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum?", used)
+    second = _sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum!", used)
+    assert len(first) <= 31 and not set(first) & set("[]:*?/\\")
+    assert first != second and len(second) <= 31
