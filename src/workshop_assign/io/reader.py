@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -72,39 +73,33 @@ class ParsedExport:
         )
 
 
-def read_export(
-    source: str | Path | pd.DataFrame,
-    *,
-    workshops: WorkshopSpec | None = None,
-    sheet: str | None = None,
-    header_row: int | None = None,
-    key: str | None = None,
-    wish_columns: Sequence[str] | None = None,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-) -> Problem:
+class ReadOptions(TypedDict, total=False):
+    """The settings of ``read_export`` and ``parse_export`` (all optional)."""
+
+    workshops: WorkshopSpec | None
+    sheet: str | None
+    header_row: int | None
+    key: str | None
+    wish_columns: Sequence[str] | None
+    encoding: str | None
+    delimiter: str | None
+
+
+def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions]) -> Problem:
     """Read a registration export (.xlsx, .csv or a DataFrame) into a Problem.
 
-    The sheet, header row, layout and key column are detected; each can be given.
-    Workshops and seats come from ``workshops`` (a file, a DataFrame, ``{name: seats}``
-    or ``Workshop`` objects) or else from a ``Workshops`` sheet in the export.  Every
-    decision made about the data is in ``problem.source.notes``.
+    The ``sheet``, ``header_row`` (1-based), layout (``wish_columns`` in rank order) and
+    ``key`` column are detected; each can be given, as can a CSV file's ``encoding`` and
+    ``delimiter``.  Workshops and seats come from ``workshops`` (a file, a DataFrame,
+    ``{name: seats}`` or ``Workshop`` objects) or else from a ``Workshops`` sheet in the
+    export.  Every decision made about the data is in ``problem.source.notes``.
 
     Raises:
         SpreadsheetError: the file cannot be read or understood (says where).
         MissingCapacitiesError: no seat counts were found; ``.demand`` shows the
             workshops with their demand per rank.
     """
-    parsed = parse_export(
-        source,
-        workshops=workshops,
-        sheet=sheet,
-        header_row=header_row,
-        key=key,
-        wish_columns=wish_columns,
-        encoding=encoding,
-        delimiter=delimiter,
-    )
+    parsed = parse_export(source, **options)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     return build_problem(parsed)
