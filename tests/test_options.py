@@ -25,6 +25,12 @@ def test_invalid_options(kwargs: dict[str, object], message: str) -> None:
         wa.SolveOptions.create(**kwargs)  # type: ignore[arg-type]
 
 
+def test_unknown_settings_are_a_type_error_as_for_any_function() -> None:
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 1})
+    with pytest.raises(TypeError, match="unexpected keyword argument 'objectiv'"):
+        wa.solve(problem, objectiv="fair")  # type: ignore[call-arg]
+
+
 def test_valid_options_are_normalised() -> None:
     options = wa.SolveOptions.create(objective="fair", seed=3)
     assert options.objective is wa.Objective.FAIR

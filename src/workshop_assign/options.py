@@ -10,6 +10,7 @@ import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 from workshop_assign.errors import InputError
 
@@ -32,6 +33,17 @@ class Objective(StrEnum):
     FAIR = "fair"
 
 
+class SolveSettings(TypedDict, total=False):
+    """The keyword settings of ``solve`` (all optional; see ``solve`` for each)."""
+
+    objective: Objective | str
+    rank_costs: Sequence[int] | None
+    unassigned_cost: int | None
+    require_all: bool
+    fill_unranked: bool
+    seed: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class SolveOptions:
     """Every setting that shapes a result.  Build it with ``SolveOptions.create``."""
@@ -44,17 +56,17 @@ class SolveOptions:
     seed: int | None = None
 
     @classmethod
-    def create(
-        cls,
-        *,
-        objective: Objective | str = Objective.RANK_SUM,
-        rank_costs: Sequence[int] | None = None,
-        unassigned_cost: int | None = None,
-        require_all: bool = False,
-        fill_unranked: bool = False,
-        seed: int | None = None,
-    ) -> SolveOptions:
+    def create(cls, **settings: Unpack[SolveSettings]) -> SolveOptions:
         """Validate the settings; raise ``InputError`` naming the first bad one."""
+        unknown = sorted(set(settings) - set(SolveSettings.__annotations__))
+        if unknown:  # what Python says for an unknown keyword of a plain signature
+            raise TypeError(f"solve() got an unexpected keyword argument {unknown[0]!r}")
+        objective = settings.get("objective", Objective.RANK_SUM)
+        rank_costs = settings.get("rank_costs")
+        unassigned_cost = settings.get("unassigned_cost")
+        seed = settings.get("seed")
+        require_all = settings.get("require_all", False)
+        fill_unranked = settings.get("fill_unranked", False)
         try:
             chosen = Objective(objective)
         except ValueError:

@@ -8,13 +8,13 @@ handing it out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Unpack
 
 import numpy as np
 
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.model import Problem
-from workshop_assign.options import Objective, SolveOptions
+from workshop_assign.options import SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
@@ -25,16 +25,7 @@ from workshop_assign.solver.objectives import cost_levels, objective_value
 __all__ = ["solve"]
 
 
-def solve(
-    problem: Problem,
-    *,
-    objective: Objective | str = Objective.RANK_SUM,
-    rank_costs: Sequence[int] | None = None,
-    unassigned_cost: int | None = None,
-    require_all: bool = False,
-    fill_unranked: bool = False,
-    seed: int | None = None,
-) -> Result:
+def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     """Assign attendees to workshops optimally; the problem is not modified.
 
     Args:
@@ -56,14 +47,7 @@ def solve(
         UnsupportedRulesError: the problem asks for rules this solver cannot apply.
         InfeasibleError: ``require_all`` and someone cannot be placed.
     """
-    options = SolveOptions.create(
-        objective=objective,
-        rank_costs=rank_costs,
-        unassigned_cost=unassigned_cost,
-        require_all=require_all,
-        fill_unranked=fill_unranked,
-        seed=seed,
-    )
+    options = SolveOptions.create(**settings)
     _reject_unsupported(problem, options)
     classes = build_classes(problem)
     arcs = class_arcs(classes)
