@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -113,3 +114,74 @@ def assignment_lp(
     left_out = int((cols >= len(seats)).sum())
     assert total < forbidden
     return -(n - left_out), total - big * left_out
+
+
+def brute_force_rules(spec: Any, objective: str) -> tuple[int, ...] | None:
+    """Try every assignment under the rules of a ``strategies.RuleSpec``; ``None`` when
+    no assignment satisfies them.  Written from the rules' wording, not from the code."""
+    wishes, caps = spec.base.wishes, spec.base.capacities
+    max_rank = max((len(w) for w in wishes), default=0)
+    options = []
+    for person, w in enumerate(wishes):
+        if spec.fixed[person] >= 0:
+            options.append([spec.fixed[person]])
+        else:
+            options.append([None, *(x for x in w if x not in spec.excluded[person])])
+    best: tuple[int, ...] | None = None
+    for choice in itertools.product(*options):
+        if not _allowed(spec, choice, caps):
+            continue
+        ranks = [
+            wishes[p].index(c) + 1 if c is not None and c in wishes[p] else 0
+            for p, c in enumerate(choice)
+        ]
+        key = objective_key(objective, ranks, max_rank)
+        splits = _splits(spec, choice) if spec.soft else 0
+        if objective == "rank-sum":
+            key = (key[0], key[1] + spec.penalty * splits)
+        elif spec.soft:
+            key = (*key, splits)
+        best = key if best is None or key < best else best
+    return best
+
+
+def _allowed(spec: Any, choice: Sequence[int | None], caps: Sequence[int]) -> bool:
+    load = [sum(1 for c in choice if c == w) for w in range(len(caps))]
+    for w, cap in enumerate(caps):
+        if load[w] > cap:
+            return False
+        minimum = spec.minimums[w]
+        if minimum and (0 < load[w] < minimum or (spec.must_run[w] and load[w] < minimum)):
+            return False
+        if spec.spread_cap is not None:
+            for org in set(spec.orgs):
+                if (
+                    sum(1 for p, c in enumerate(choice) if c == w and spec.orgs[p] == org)
+                    > spec.spread_cap
+                ):
+                    return False
+        running = load[w] > 0 or spec.must_run[w]  # a must-run workshop is never cancelled
+        if spec.category_minimum is not None and running:
+            held = sum(1 for p, c in enumerate(choice) if c == w and spec.categories[p] == "a")
+            if held < spec.category_minimum:
+                return False
+    if not spec.soft:
+        for label in {g for g in spec.groups if g is not None}:
+            places = {
+                c for p, c in enumerate(choice) if spec.groups[p] == label and spec.fixed[p] < 0
+            }
+            if len(places) > 1:
+                return False
+    return True
+
+
+def _splits(spec: Any, choice: Sequence[int | None]) -> int:
+    total = 0
+    for label in {g for g in spec.groups if g is not None}:
+        places = {
+            c
+            for p, c in enumerate(choice)
+            if spec.groups[p] == label and spec.fixed[p] < 0 and c is not None
+        }
+        total += max(len(places) - 1, 0)
+    return total

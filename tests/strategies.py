@@ -39,3 +39,72 @@ def specs(
     source = st.one_of(st.sampled_from(pool), one_list)
     wishes = tuple(draw(st.lists(source, min_size=0, max_size=max_people)))
     return Spec(capacities, wishes)
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A tiny problem with organizers' rules, as plain data (see ``rule_specs``)."""
+
+    base: Spec
+    minimums: tuple[int, ...]
+    must_run: tuple[bool, ...]
+    groups: tuple[str | None, ...]
+    fixed: tuple[int, ...]
+    excluded: tuple[frozenset[int], ...]
+    orgs: tuple[str, ...]
+    spread_cap: int | None
+    categories: tuple[str, ...]
+    category_minimum: int | None
+    soft: bool
+    penalty: int
+
+    @property
+    def flow_only(self) -> bool:
+        """True when every rule here is expressible as a min-cost flow."""
+        return (
+            not any(self.minimums)
+            and not any(g is not None for g in self.groups)
+            and self.category_minimum is None
+        )
+
+
+@st.composite
+def rule_specs(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
+    """Tiny problems with a random mix of rules; ``flow_only`` keeps to flow rules."""
+    base = draw(specs(max_workshops=3, max_people=6, max_capacity=4))
+    n_ws, n = len(base.capacities), len(base.wishes)
+    minimums = tuple(draw(st.lists(st.sampled_from([0, 0, 2, 3]), min_size=n_ws, max_size=n_ws)))
+    minimums = tuple(min(m, c) for m, c in zip(minimums, base.capacities, strict=True))
+    if flow_only:
+        minimums = (0,) * n_ws
+    must_run = tuple(draw(st.lists(st.booleans(), min_size=n_ws, max_size=n_ws)))
+    labels = [None] if flow_only else [None, None, "g1", "g2"]
+    groups = tuple(draw(st.lists(st.sampled_from(labels), min_size=n, max_size=n)))
+    fixed = tuple(
+        draw(st.lists(st.sampled_from([-1, -1, -1, -1, *range(n_ws)]), min_size=n, max_size=n))
+    )
+    excluded = tuple(
+        frozenset(draw(st.sets(st.integers(0, n_ws - 1), max_size=1)))
+        if draw(st.integers(0, 3)) == 0
+        else frozenset()
+        for _ in range(n)
+    )
+    excluded = tuple(ex - {f} for ex, f in zip(excluded, fixed, strict=True))
+    orgs = tuple(draw(st.lists(st.sampled_from(["o1", "o2", "o3"]), min_size=n, max_size=n)))
+    spread_cap = draw(st.sampled_from([None, 1, 2]))
+    categories = tuple(draw(st.lists(st.sampled_from(["a", "b"]), min_size=n, max_size=n)))
+    category_minimum = None if flow_only else draw(st.sampled_from([None, None, 1]))
+    return RuleSpec(
+        base,
+        minimums,
+        must_run,
+        groups,
+        fixed,
+        excluded,
+        orgs,
+        spread_cap,
+        categories,
+        category_minimum,
+        draw(st.booleans()),
+        draw(st.integers(0, 4)),
+    )

@@ -63,5 +63,5 @@ def test_solver_results_are_checked_before_they_are_returned(
         return Outcome(np.zeros(3, np.int32), np.ones(3, np.int16))
 
     monkeypatch.setattr(solver_module, "expand", broken)
-    with pytest.raises(wa.SolverError, match="breaks a constraint"):
+    with pytest.raises(wa.SolverError, match="breaks a rule"):
         wa.solve(PROBLEM)

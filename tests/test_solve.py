@@ -138,14 +138,6 @@ def test_independent_shortfalls_are_reported_separately() -> None:
     ]
 
 
-def test_minimum_sizes_are_refused_rather_than_ignored() -> None:
-    problem = wa.Problem.from_preferences(
-        {"a@x.example": ["A"]}, capacities={"A": 5}, minimums={"A": 3}
-    )
-    with pytest.raises(wa.UnsupportedRulesError, match="minimum sizes"):
-        wa.solve(problem)
-
-
 def test_fill_unranked_and_unassigned_cost_exclude_each_other() -> None:
     with pytest.raises(wa.InputError, match="cannot be combined"):
         wa.solve(problem_of({"a@x.example": ["Teilhabe"]}), unassigned_cost=3, fill_unranked=True)

@@ -30,12 +30,16 @@ from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.provenance import Note, Source
 from workshop_assign.result import Reason, Result, Status
+from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
 from workshop_assign.solver import solve
 
 __version__ = _library_version()
 
 __all__ = [
     "Attendee",
+    "AttendeeRules",
+    "CategoryMinimum",
+    "GroupMode",
     "InfeasibleError",
     "InputError",
     "InvalidProblemError",
@@ -45,9 +49,11 @@ __all__ = [
     "Problem",
     "Reason",
     "Result",
+    "Rules",
     "SolveOptions",
     "SolverError",
     "Source",
+    "Spread",
     "SpreadsheetError",
     "Status",
     "UnsupportedRulesError",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import overload
@@ -24,6 +24,7 @@ import pandas as pd
 from workshop_assign._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
 from workshop_assign.errors import InvalidProblemError
 from workshop_assign.provenance import Source
+from workshop_assign.rules import AttendeeRules, build_attendee_rules
 
 __all__ = ["Attendee", "Problem", "Workshop"]
 
@@ -36,6 +37,7 @@ class Workshop:
     capacity: int
     minimum: int | None = None
     room: str | None = None
+    must_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class Problem:
         attributes: further columns per attendee, kept for output (or ``None``).
         source: how the problem was read from an export, with every decision made
             (``None`` when it was built from Python data).
+        rules: per-attendee rules (groups, fixed places, exclusions), or ``None``; set
+            them with ``with_rules``.
     """
 
     workshops: tuple[Workshop, ...]
@@ -67,8 +71,16 @@ class Problem:
     wish_list_of: npt.NDArray[np.int32]
     attributes: pd.DataFrame | None = None
     source: Source | None = None
+    rules: AttendeeRules | None = None
 
     def __post_init__(self) -> None:
+        if self.rules is not None and not (
+            len(self.rules.groups)
+            == len(self.rules.fixed)
+            == len(self.rules.excluded)
+            == len(self.keys)
+        ):
+            raise ValueError("rules must have one entry per key")
         if len(self.wish_list_of) != len(self.keys):
             raise ValueError("wish_list_of must have one entry per key")
         if self.attributes is not None and len(self.attributes) != len(self.keys):
@@ -202,6 +214,33 @@ class Problem:
             raise InvalidProblemError(issues)
         return cls(table, keys, encoded.lists, encoded.list_of, attributes)
 
+    def with_rules(
+        self,
+        *,
+        groups: Mapping[str, str] | None = None,
+        fixed: Mapping[str, str] | None = None,
+        exclude: Mapping[str, Iterable[str]] | None = None,
+    ) -> Problem:
+        """A copy with per-attendee rules, given by attendee key and workshop name.
+
+        ``groups``: people with the same label go to the same workshop (see
+        ``Rules.groups``); ``fixed``: people locked into a workshop (they use a seat
+        whatever they ranked); ``exclude``: workshops a person may not be placed in.
+        Raises ``InvalidProblemError`` listing every unknown key or workshop.
+        """
+        issues: list[str] = []
+        rules = build_attendee_rules(
+            self.keys,
+            self.workshop_names,
+            groups=groups,
+            fixed=fixed,
+            exclude=exclude,
+            issues=issues,
+        )
+        if issues:
+            raise InvalidProblemError(issues)
+        return replace(self, rules=rules)
+
     # -- views ----------------------------------------------------------------------------
 
     @property
@@ -228,6 +267,24 @@ class Problem:
         """The ranked wishes of the attendee at ``position``, as workshop names."""
         names = self.workshop_names
         return tuple(names[w] for w in self.wish_lists[self.wish_list_of[position]])
+
+    def ranks_given(
+        self, people: npt.NDArray[np.integer], workshops: npt.NDArray[np.integer]
+    ) -> npt.NDArray[np.int64]:
+        """The 1-based rank each person gave each workshop (0 where they did not rank it).
+
+        ``people`` are positions of attendees, ``workshops`` workshop indices, pairwise.
+        """
+        owner, items, rank = flatten_lists(self.wish_lists)
+        if not len(items):
+            return np.zeros(len(people), dtype=np.int64)
+        width = len(self.workshops)
+        known = owner * width + items
+        order = np.argsort(known, kind="stable")
+        wanted = self.wish_list_of[people].astype(np.int64) * width + workshops
+        at = np.searchsorted(known[order], wanted).clip(max=len(known) - 1)
+        hit = known[order][at] == wanted
+        return np.where(hit, rank[order][at] + 1, 0)
 
     def demand_by_rank(self) -> pd.DataFrame:
         """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks."""

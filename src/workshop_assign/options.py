@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
 from workshop_assign.errors import InputError
+from workshop_assign.rules import Rules
 
 __all__ = ["Objective", "SolveOptions"]
 
@@ -42,6 +43,7 @@ class SolveSettings(TypedDict, total=False):
     require_all: bool
     fill_unranked: bool
     seed: int | None
+    rules: Rules | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class SolveOptions:
     require_all: bool = False
     fill_unranked: bool = False
     seed: int | None = None
+    rules: Rules = field(default_factory=Rules)
 
     @classmethod
     def create(cls, **settings: Unpack[SolveSettings]) -> SolveOptions:
@@ -67,6 +70,9 @@ class SolveOptions:
         seed = settings.get("seed")
         require_all = settings.get("require_all", False)
         fill_unranked = settings.get("fill_unranked", False)
+        rules = settings.get("rules") or Rules()
+        if not isinstance(rules, Rules):
+            raise InputError(f"rules must be a workshop_assign.Rules, not {type(rules).__name__}")
         try:
             chosen = Objective(objective)
         except ValueError:
@@ -90,6 +96,7 @@ class SolveOptions:
             bool(require_all),
             bool(fill_unranked),
             None if seed is None else int(seed),
+            rules,
         )
 
     def costs_for(self, max_rank: int) -> tuple[int, ...]:

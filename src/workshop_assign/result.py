@@ -16,11 +16,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._encode import flatten_lists
+from workshop_assign.checks import rule_violations
 from workshop_assign.errors import InputError
 from workshop_assign.io.writers import write_result
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
+from workshop_assign.rules import Rules
 
 __all__ = ["Reason", "Result", "Status", "check_result"]
 
@@ -46,6 +47,10 @@ class Reason(int, Enum):
     RANKED_FULL = 2
     COST = 3
     UNRANKED_FILL = 4
+    FIXED = 5
+    GROUP = 6
+    NOT_RUNNING = 7
+    RULES = 8
 
     def text(self, lang: str = "en") -> str | None:
         """A short explanation in English (``en``) or German (``de``)."""
@@ -59,6 +64,10 @@ _REASON_TEXT: dict[str, dict[Reason, str | None]] = {
         Reason.RANKED_FULL: "every workshop they ranked is full",
         Reason.COST: "left out: the unassigned cost is below the cost of their free ranked seats",
         Reason.UNRANKED_FILL: "placed in a free seat of a workshop they did not rank",
+        Reason.FIXED: "fixed place, set by the organizer",
+        Reason.GROUP: "their group could not be kept together in a workshop they all ranked",
+        Reason.NOT_RUNNING: "the workshops they ranked are full or do not run",
+        Reason.RULES: "seats were free, but the rules (spread, categories) left none for them",
     },
     "de": {
         Reason.NONE: None,
@@ -66,6 +75,10 @@ _REASON_TEXT: dict[str, dict[Reason, str | None]] = {
         Reason.RANKED_FULL: "alle gewählten Workshops sind voll",
         Reason.COST: "nicht zugeteilt: die Kosten dafür liegen unter denen der freien Wunschplätze",
         Reason.UNRANKED_FILL: "auf einen freien Platz in einem nicht gewählten Workshop gesetzt",
+        Reason.FIXED: "fester Platz, vom Veranstalter gesetzt",
+        Reason.GROUP: "die Gruppe ließ sich in keinem gemeinsam gewählten Workshop zusammenhalten",
+        Reason.NOT_RUNNING: "die gewählten Workshops sind voll oder finden nicht statt",
+        Reason.RULES: "Plätze waren frei, aber die Regeln (Verteilung, Kategorien) ließen keinen",
     },
 }
 
@@ -84,6 +97,10 @@ class Result:
         rank_of: per attendee, the 1-based rank received, 0 when not a ranked workshop.
         reason_of: per attendee, a ``Reason`` code.
         n_classes: how many classes of interchangeable attendees the model used.
+        backend: ``"min-cost flow"`` or ``"CP-SAT"`` (only rules a flow cannot express).
+        gap: when not proven optimal, the distance of the last optimised level to its
+            best bound (0 when optimal).
+        splits: how often soft groups were split.
     """
 
     problem: Problem
@@ -94,6 +111,9 @@ class Result:
     rank_of: npt.NDArray[np.int16]
     reason_of: npt.NDArray[np.int8]
     n_classes: int
+    backend: str = "min-cost flow"
+    gap: float = 0.0
+    splits: int = 0
 
     @property
     def objective(self) -> Objective:
@@ -185,7 +205,11 @@ class Result:
     def check(self) -> list[str]:
         """Violations of the hard constraints (empty when the result is valid)."""
         return check_result(
-            self.problem, self.workshop_of, self.rank_of, fill_unranked=self.options.fill_unranked
+            self.problem,
+            self.workshop_of,
+            self.rank_of,
+            fill_unranked=self.options.fill_unranked,
+            rules=self.options.rules,
         )
 
 
@@ -203,12 +227,14 @@ def check_result(
     rank_of: npt.NDArray[np.integer],
     *,
     fill_unranked: bool,
+    rules: Rules | None = None,
 ) -> list[str]:
     """Check an assignment against a problem, independently of how it was found.
 
     Each attendee appears exactly once (one entry each), no workshop holds more people
-    than seats, the stated rank is the workshop's position in the person's wishes, and
-    nobody sits in a workshop they did not rank unless ``fill_unranked`` allowed it.
+    than seats, the stated rank is the workshop's position in the person's wishes,
+    nobody sits in a workshop they did not rank unless ``fill_unranked`` allowed it or
+    it is their fixed place, and every rule holds (``checks.rule_violations``).
     """
     n_people, n_ws = len(problem.keys), len(problem.workshops)
     if len(workshop_of) != n_people or len(rank_of) != n_people:
@@ -224,33 +250,18 @@ def check_result(
             f"{problem.capacities[w]} seats"
         )
     expected = np.zeros(n_people, dtype=np.int64)
-    expected[placed] = _rank_in_list(problem, problem.wish_list_of[placed], workshop_of[placed])
+    expected[placed] = problem.ranks_given(np.flatnonzero(placed), workshop_of[placed])
     wrong_rank = np.flatnonzero(expected != rank_of)
     if len(wrong_rank):
         problems.append(
             f"{len(wrong_rank)} stated ranks are wrong (first: attendee "
             f"{problem.keys[wrong_rank[0]]!r})"
         )
-    unranked = np.flatnonzero(placed & (expected == 0))
+    fixed = problem.rules.fixed >= 0 if problem.rules is not None else np.zeros(n_people, bool)
+    unranked = np.flatnonzero(placed & (expected == 0) & ~fixed)
     if len(unranked) and not fill_unranked:
         problems.append(
             f"{len(unranked)} people sit in a workshop they did not rank "
             f"(first: attendee {problem.keys[unranked[0]]!r})"
         )
-    return problems
-
-
-def _rank_in_list(
-    problem: Problem, list_ids: npt.NDArray[np.integer], workshops: npt.NDArray[np.integer]
-) -> npt.NDArray[np.int64]:
-    """1-based position of each workshop in the given wish list, 0 where it is absent."""
-    owner, items, rank = flatten_lists(problem.wish_lists)
-    width = len(problem.workshops)
-    known = owner * width + items
-    order = np.argsort(known, kind="stable")
-    wanted = list_ids.astype(np.int64) * width + workshops
-    at = np.searchsorted(known[order], wanted).clip(max=max(len(known) - 1, 0))
-    if not len(known):
-        return np.zeros(len(wanted), dtype=np.int64)
-    hit = known[order][at] == wanted
-    return np.where(hit, rank[order][at] + 1, 0)
+    return problems + rule_violations(problem, workshop_of, rules or Rules())

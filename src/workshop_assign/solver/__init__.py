@@ -1,9 +1,11 @@
 """``solve``: from a Problem to a proven-optimal Result.
 
-The steps: validate the options, group attendees into classes, build the objective's
-cost levels, solve the class-level transportation problem with min-cost flow, expand the
-class solution to people, optionally fill free seats, and check the result before
-handing it out.
+The steps: validate the options, group attendees into classes, place the people with
+fixed places, build the objective's cost levels, solve over classes (min-cost flow
+whenever the rules are a flow: seats, exclusions, fixed places, one cap per attribute
+value per workshop; CP-SAT only for minimum sizes, groups, category minimums or several
+caps), expand the class solution to people, optionally fill free seats, and check the
+result against every rule before handing it out.
 """
 
 from __future__ import annotations
@@ -11,25 +13,39 @@ from __future__ import annotations
 from typing import Unpack
 
 import numpy as np
+import numpy.typing as npt
 
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.model import Problem
-from workshop_assign.options import SolveOptions, SolveSettings
+from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result, Status
+from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
+from workshop_assign.solver.cpsat import solve_cpsat
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
 from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
 from workshop_assign.solver.infeasible import explain_shortfall
 from workshop_assign.solver.objectives import cost_levels, objective_value
+from workshop_assign.solver.prepare import (
+    check_fixed_spread,
+    fixed_loads,
+    group_shortfalls,
+    needs_cpsat,
+    relevant_values,
+    spread_gates,
+)
 
 __all__ = ["solve"]
+
+Ints = npt.NDArray[np.int64]
 
 
 def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     """Assign attendees to workshops optimally; the problem is not modified.
 
     Args:
-        problem: workshops and attendees with ranked wishes.
+        problem: workshops and attendees with ranked wishes (and, optionally,
+            per-attendee rules from ``Problem.with_rules``).
         objective: ``"rank-sum"`` (default), ``"rank-maximal"`` or ``"fair"``; see
             ``Objective``.  Every objective first places as many people as possible,
             except ``rank-sum`` with an explicit ``unassigned_cost``.
@@ -38,107 +54,194 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
         require_all: raise ``InfeasibleError`` (saying why, in numbers) rather than
             leave anyone out.
         fill_unranked: as a last resort, seat people left out in free seats of
-            workshops they did not rank.
+            workshops they did not rank (never one they are excluded from).
         seed: break ties between interchangeable people by a seeded shuffle instead of
             input order (earlier rows first).
+        rules: event-wide ``Rules`` (group mode, spread caps, category minimums, time
+            limit); workshop minimums and must-run come from the ``Workshop`` objects.
 
     Raises:
         InputError: an option is invalid.
-        UnsupportedRulesError: the problem asks for rules this solver cannot apply.
-        InfeasibleError: ``require_all`` and someone cannot be placed.
+        InfeasibleError: the rules cannot all hold, or ``require_all`` and someone
+            cannot be placed; ``reasons`` says why in the organizer's terms.
+        SolverError: CP-SAT found no assignment within the time limit.
     """
     options = SolveOptions.create(**settings)
-    _reject_unsupported(problem, options)
-    classes = build_classes(problem)
-    arcs = class_arcs(classes)
-    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
-    capacities = problem.capacities
-    flows = solve_class_flow(classes, arcs, capacities, levels)
-    if options.require_all:
-        _require_everyone(classes, arcs, flows, problem, options)
-    rank_counts = np.bincount(arcs.rank, weights=flows, minlength=problem.max_rank)
-    n_left_out = int(classes.sizes.sum() - flows.sum())
-    value = objective_value(options, [int(n) for n in rank_counts], n_left_out, problem.max_rank)
-    priority = priority_order(len(problem.keys), options.seed)
-    outcome = expand(classes, arcs, flows, priority)
-    reasons = _reasons(problem, outcome, classes)
-    if options.fill_unranked:
-        reasons[fill_free_seats(outcome, capacities, priority)] = Reason.UNRANKED_FILL
-    result = Result(
-        problem,
-        options,
-        Status.OPTIMAL,
-        value,
-        outcome.workshop_of,
-        outcome.rank_of,
-        reasons,
-        len(classes),
-    )
-    violations = result.check()
-    if violations:
-        raise SolverError(
-            "internal error, the result breaks a constraint: " + "; ".join(violations)
-        )
-    return result
-
-
-def _reject_unsupported(problem: Problem, options: SolveOptions) -> None:
-    """Refuse what this solver cannot honour, rather than silently ignore it."""
-    minimums = [w.name for w in problem.workshops if w.minimum]
-    if minimums:
-        raise UnsupportedRulesError(
-            f"minimum sizes (set for {', '.join(repr(n) for n in minimums[:3])}) are not "
-            "supported by the min-cost flow solver; remove them to solve without"
-        )
+    rules = options.rules
     if options.fill_unranked and options.unassigned_cost is not None:
         raise InputError(
             "fill_unranked seats everyone it can, so it cannot be combined "
             "with an unassigned cost; choose one"
         )
+    classes = build_classes(problem, rules.attributes(), keep=relevant_values(problem, rules))
+    arcs = class_arcs(classes)
+    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+    fixed_load = fixed_loads(problem, classes)
+    check_fixed_spread(problem, classes, rules)
+    seats_left = problem.capacities - fixed_load
+    backend, status, gap, splits = "min-cost flow", Status.OPTIMAL, 0.0, 0
+    if _use_cpsat(problem, classes, rules):
+        if options.require_all:
+            _require_groups_fit(problem, classes, rules, seats_left)
+        hint = solve_class_flow(classes, arcs, seats_left, levels)
+        found = solve_cpsat(
+            problem,
+            classes,
+            arcs,
+            levels,
+            rules,
+            fixed_load=fixed_load,
+            require_all=options.require_all,
+            hint=hint,
+            splits_are_cost=options.objective is Objective.RANK_SUM,
+        )
+        flows, backend, splits, gap = found.flows, "CP-SAT", found.splits, found.gap
+        status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
+    else:
+        gates = spread_gates(problem, classes, arcs, rules)
+        flows = solve_class_flow(classes, arcs, seats_left, levels, gates=gates)
+        if options.require_all:
+            _require_everyone(classes, arcs, flows, problem, options, seats_left)
+    priority = priority_order(len(problem.keys), options.seed)
+    outcome = expand(classes, arcs, flows, priority)
+    _place_fixed(problem, classes, outcome)
+    counts = np.bincount(outcome.rank_of, minlength=problem.max_rank + 1)[1:]
+    n_left_out = int(np.count_nonzero(outcome.workshop_of < 0))
+    value = objective_value(options, counts.tolist(), n_left_out, problem.max_rank)
+    if isinstance(value, int) and rules.groups is GroupMode.SOFT:
+        value += rules.split_penalty * splits
+    hard = rules.groups is GroupMode.HARD
+    reasons = _reasons(
+        problem,
+        outcome,
+        classes,
+        (flows, arcs),
+        hard_groups=hard,
+        explicit_cost=options.unassigned_cost is not None,
+    )
+    if options.fill_unranked:
+        reasons[fill_free_seats(outcome, problem, priority)] = Reason.UNRANKED_FILL
+    result = Result(
+        problem,
+        options,
+        status,
+        value,
+        outcome.workshop_of,
+        outcome.rank_of,
+        reasons,
+        len(classes),
+        backend,
+        gap,
+        splits,
+    )
+    violations = result.check()
+    if violations:
+        raise SolverError("internal error, the result breaks a rule: " + "; ".join(violations))
+    return result
+
+
+def _use_cpsat(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
+    """CP-SAT when asked for, or when a rule is not a flow (refused for backend="flow")."""
+    needed = needs_cpsat(problem, classes, rules)
+    if rules.backend == "flow" and needed:
+        raise UnsupportedRulesError(
+            "minimum sizes, groups, category minimums and several spread rules need the "
+            "CP-SAT backend; use backend='auto' or 'cp-sat'"
+        )
+    return rules.backend == "cp-sat" or needed
+
+
+def _require_groups_fit(
+    problem: Problem, classes: AttendeeClasses, rules: Rules, seats_left: Ints
+) -> None:
+    """Under require_all, a hard group that fits nowhere is reported before solving."""
+    if rules.groups is GroupMode.HARD:
+        shortfalls = group_shortfalls(problem, classes, seats_left)
+        if shortfalls:
+            raise InfeasibleError(shortfalls)
 
 
 def _require_everyone(
     classes: AttendeeClasses,
     arcs: ClassArcs,
-    flows: np.ndarray,
+    flows: Ints,
     problem: Problem,
     options: SolveOptions,
+    seats_left: Ints,
 ) -> None:
     """Raise ``InfeasibleError`` with reasons in numbers if anyone would be left out."""
-    people, placed = int(classes.sizes.sum()), int(flows.sum())
-    seats = int(problem.capacities.sum())
-    if placed == people or (options.fill_unranked and people <= seats):
+    free = classes.fixed < 0
+    people, placed = int(classes.sizes[free].sum()), int(flows.sum())
+    if placed == people or (options.fill_unranked and people <= int(seats_left.sum())):
         return
     raise InfeasibleError(
         explain_shortfall(
             classes,
             arcs,
             flows,
-            problem.capacities,
+            seats_left,
             names=problem.workshop_names,
             fill_unranked=options.fill_unranked,
         )
     )
 
 
-def _reasons(problem: Problem, outcome: Outcome, classes: AttendeeClasses) -> np.ndarray:
-    """Why each person left out is left out: no wishes, all ranked full, or the cost."""
+def _place_fixed(problem: Problem, classes: AttendeeClasses, outcome: Outcome) -> None:
+    """People with a fixed place sit there, with the rank they gave it (0 if none)."""
+    fixed = classes.fixed[classes.class_of]
+    people = np.flatnonzero(fixed >= 0)
+    if len(people):
+        outcome.workshop_of[people] = fixed[people]
+        outcome.rank_of[people] = problem.ranks_given(people, fixed[people])
+
+
+def _reasons(
+    problem: Problem,
+    outcome: Outcome,
+    classes: AttendeeClasses,
+    solution: tuple[Ints, ClassArcs],
+    *,
+    hard_groups: bool,
+    explicit_cost: bool,
+) -> npt.NDArray[np.int8]:
+    """Why each person is where they are not: fixed, no wishes, full, group, rules, cost."""
+    flows, arcs = solution
     reasons = np.zeros(len(outcome.workshop_of), dtype=np.int8)
+    reasons[classes.fixed[classes.class_of] >= 0] = Reason.FIXED
     left_out = outcome.workshop_of < 0
     if not left_out.any():
         return reasons
     load = np.bincount(outcome.workshop_of[~left_out], minlength=len(problem.workshops))
     full = load >= problem.capacities
-    class_reason = np.array(
+    has_minimum = np.array([bool(w.minimum) for w in problem.workshops], dtype=bool)
+    running = (load > 0) | ~has_minimum  # only a workshop with a minimum can be cancelled
+    placed = np.bincount(arcs.cls, weights=flows, minlength=len(classes))
+    in_group = (classes.group >= 0) & (placed == 0) & hard_groups
+    per_class = np.array(
         [
-            Reason.NO_WISHES
-            if not wishes
-            else Reason.RANKED_FULL
-            if full[list(wishes)].all()
-            else Reason.COST
-            for wishes in classes.wishes
+            _class_reason(wishes, full, running, bool(in_group[c]), explicit_cost)
+            for c, wishes in enumerate(classes.wishes)
         ],
         dtype=np.int8,
     )
-    reasons[left_out] = class_reason[classes.class_of[left_out]]
+    reasons[left_out] = per_class[classes.class_of[left_out]]
     return reasons
+
+
+def _class_reason(
+    wishes: tuple[int, ...],
+    full: npt.NDArray[np.bool_],
+    running: npt.NDArray[np.bool_],
+    group_left_out: bool,
+    explicit_cost: bool,
+) -> Reason:
+    if not wishes:
+        return Reason.NO_WISHES
+    if group_left_out:
+        return Reason.GROUP
+    chosen = list(wishes)
+    if full[chosen].all():
+        return Reason.RANKED_FULL
+    if (full[chosen] | ~running[chosen]).all():
+        return Reason.NOT_RUNNING
+    return Reason.COST if explicit_cost else Reason.RULES

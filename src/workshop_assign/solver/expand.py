@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from workshop_assign.model import Problem
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 
@@ -64,25 +65,48 @@ def expand(
 
 
 def fill_free_seats(
-    outcome: Outcome, capacities: Ints, priority: Ints | None
+    outcome: Outcome, problem: Problem, priority: Ints | None
 ) -> npt.NDArray[np.bool_]:
     """Seat left-out people in free seats of any workshop, as a last resort.
 
     Free seats are spread evenly (the emptiest workshop first, ties by workshop order),
-    people taken in priority order.  Returns the mask of people placed this way; their
-    rank stays 0 because they did not rank that workshop.
+    people taken in priority order, and nobody is put where they are excluded.  Returns
+    the mask of people placed this way; their rank stays 0 (they did not rank it), or
+    the rank they gave it if they ranked it after all.
     """
+    capacities = problem.capacities
     waiting = np.flatnonzero(outcome.workshop_of == NO_WORKSHOP)
     if priority is not None:
         waiting = waiting[np.argsort(priority[waiting], kind="stable")]
     taken = np.bincount(outcome.workshop_of[outcome.workshop_of >= 0], minlength=len(capacities))
     free = capacities - taken
-    shares = _level_fill(free, min(len(waiting), int(free.sum())))
-    chosen = waiting[: int(shares.sum())]
-    outcome.workshop_of[chosen] = np.repeat(np.arange(len(capacities)), shares)
+    if problem.rules is not None and problem.rules.has_exclusions:
+        chosen, where = _fill_one_by_one(waiting, free, problem.rules.excluded)
+    else:
+        shares = _level_fill(free, min(len(waiting), int(free.sum())))
+        chosen = waiting[: int(shares.sum())]
+        where = np.repeat(np.arange(len(capacities)), shares)
+    outcome.workshop_of[chosen] = where
+    outcome.rank_of[chosen] = problem.ranks_given(chosen, where)
     mask = np.zeros(len(outcome.workshop_of), dtype=np.bool_)
     mask[chosen] = True
     return mask
+
+
+def _fill_one_by_one(
+    waiting: Ints, free: Ints, excluded: tuple[frozenset[int], ...]
+) -> tuple[Ints, Ints]:
+    """Emptiest allowed workshop for each waiting person in turn (exclusions respected)."""
+    free = free.copy()
+    chosen, where = [], []
+    for person in waiting.tolist():
+        allowed = [w for w in range(len(free)) if free[w] > 0 and w not in excluded[person]]
+        if allowed:
+            best = max(allowed, key=lambda w: (free[w], -w))
+            free[best] -= 1
+            chosen.append(person)
+            where.append(best)
+    return np.array(chosen, dtype=np.int64), np.array(where, dtype=np.int64)
 
 
 def _level_fill(free: Ints, count: int) -> Ints:

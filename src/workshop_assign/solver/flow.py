@@ -48,8 +48,22 @@ class ClassArcs:
 
 
 def class_arcs(classes: AttendeeClasses) -> ClassArcs:
-    """The arcs the model may use: each class to each workshop it ranked."""
-    return ClassArcs(*flatten_lists(classes.wishes))
+    """The arcs the model may use: each class without a fixed place to each workshop it
+    may be placed in, with the rank it gave that workshop."""
+    owner, workshop, _ = flatten_lists(classes.wishes)
+    _, rank, _ = flatten_lists(classes.ranks)
+    free = classes.fixed[owner] < 0
+    return ClassArcs(owner[free], workshop[free], rank[free])
+
+
+@dataclass(frozen=True, slots=True)
+class Gates:
+    """Caps on groups of arcs: arc ``a`` passes gate ``arc_gate[a]`` (-1: none); gate ``g``
+    leads to workshop ``workshop[g]`` and lets at most ``cap[g]`` people through."""
+
+    arc_gate: Ints
+    workshop: Ints
+    cap: Ints
 
 
 @dataclass(slots=True)
@@ -71,6 +85,7 @@ def solve_class_flow(
     capacities: Ints,
     levels: CostLevels,
     *,
+    gates: Gates | None = None,
     max_levels_per_stage: int | None = None,
 ) -> Ints:
     """Optimal number of people per class-to-workshop arc, lexicographically over levels.
@@ -78,7 +93,7 @@ def solve_class_flow(
     ``max_levels_per_stage`` caps how many levels share one weighted solve (the default
     takes as many as fit in 64 bits); tests use it to check that staging is exact.
     """
-    net = _build_network(classes, arcs, capacities, levels)
+    net = _build_network(classes, arcs, capacities, levels, gates)
     lower = np.zeros_like(net.caps)
     remaining = list(net.levels) or [np.zeros_like(net.caps)]
     limit = max_levels_per_stage or len(remaining)
@@ -103,24 +118,44 @@ def solve_class_flow(
 
 
 def _build_network(
-    classes: AttendeeClasses, arcs: ClassArcs, capacities: Ints, levels: CostLevels
+    classes: AttendeeClasses,
+    arcs: ClassArcs,
+    capacities: Ints,
+    levels: CostLevels,
+    gates: Gates | None = None,
 ) -> _Network:
-    """Nodes: 0 source, 1..C classes, then K workshops, [unassigned], and the sink last."""
+    """Nodes: 0 source, 1..C classes, K workshops, G gates, [unassigned], sink last.
+
+    Classes with a fixed place get no supply (they are placed before the flow).  An
+    assignment arc with a gate runs class -> gate -> workshop, so the gate's capacity
+    caps everyone passing it (e.g. one organisation's people in one workshop).
+    """
     n_cls, n_ws = len(classes), len(capacities)
+    n_gates = 0 if gates is None else len(gates.cap)
+    sizes = np.where(classes.fixed < 0, classes.sizes, 0)
     first_ws = 1 + n_cls
+    first_gate = first_ws + n_ws
     with_unassigned = levels.unassigned is not None
-    sink = first_ws + n_ws + int(with_unassigned)
+    sink = first_gate + n_gates + int(with_unassigned)
     class_nodes = np.arange(1, first_ws, dtype=np.int64)
-    ws_nodes = np.arange(first_ws, first_ws + n_ws, dtype=np.int64)
+    ws_nodes = np.arange(first_ws, first_gate, dtype=np.int64)
+    heads_of_arcs = arcs.workshop + first_ws
+    if gates is not None:
+        gated = gates.arc_gate >= 0
+        heads_of_arcs = np.where(gated, gates.arc_gate + first_gate, heads_of_arcs)
     tails = [arcs.cls + 1, np.zeros(n_cls, np.int64), ws_nodes]
-    heads = [arcs.workshop + first_ws, class_nodes, np.full(n_ws, sink, np.int64)]
-    caps = [classes.sizes[arcs.cls], classes.sizes, capacities.astype(np.int64)]
+    heads = [heads_of_arcs, class_nodes, np.full(n_ws, sink, np.int64)]
+    caps = [sizes[arcs.cls], sizes, capacities.astype(np.int64)]
+    if gates is not None:
+        tails.append(np.arange(first_gate, first_gate + n_gates, dtype=np.int64))
+        heads.append(gates.workshop + first_ws)
+        caps.append(gates.cap)
     if with_unassigned:
         hub = sink - 1
         tails += [class_nodes, np.array([hub], np.int64)]
         heads += [np.full(n_cls, hub, np.int64), np.array([sink], np.int64)]
-        caps += [classes.sizes, np.array([classes.sizes.sum()], np.int64)]
-    n_other = n_cls + n_ws
+        caps += [sizes, np.array([sizes.sum()], np.int64)]
+    n_other = n_cls + n_ws + n_gates
     level_arrays = []
     for index, arc_level in enumerate(levels.arc):
         parts = [arc_level, np.zeros(n_other, np.int64)]
@@ -128,14 +163,15 @@ def _build_network(
             parts += [levels.unassigned[index], np.zeros(1, np.int64)]
         level_arrays.append(np.concatenate(parts))
     supplies = np.zeros(sink + 1, dtype=np.int64)
-    supplies[0], supplies[sink] = classes.sizes.sum(), -classes.sizes.sum()
+    supplies[0], supplies[sink] = sizes.sum(), -sizes.sum()
+    hubs = n_ws + n_gates + int(with_unassigned)
     return _Network(
         np.concatenate(tails),
         np.concatenate(heads),
         np.concatenate(caps),
         level_arrays,
         supplies,
-        n_ws + int(with_unassigned),
+        hubs,
         levels.unassigned is None,
     )
 

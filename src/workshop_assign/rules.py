@@ -1,0 +1,182 @@
+"""Organizers' rules beyond seats: groups, fixed places, exclusions, spread, minimums.
+
+Two kinds of rule:
+
+* per attendee, stored with the problem (``AttendeeRules``, set with
+  ``Problem.with_rules``): a group label (people who go together), a fixed workshop
+  (moderators, speakers, promised seats), workshops a person may not be placed in;
+* for the whole event, passed to ``solve(..., rules=Rules(...))``: how groups are
+  treated (hard or soft with a penalty per split), caps per organisation (or any
+  attribute) per workshop, and at least M people of a category per running workshop.
+
+Per-workshop rules live on ``Workshop``: ``minimum`` (the workshop runs only with at
+least that many people; the solver decides which workshops run) and ``must_run``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+import numpy as np
+import numpy.typing as npt
+
+from workshop_assign.errors import InputError
+
+__all__ = ["AttendeeRules", "CategoryMinimum", "GroupMode", "Rules", "Spread"]
+
+
+@dataclass(frozen=True, eq=False)
+class AttendeeRules:
+    """Per-attendee rules, aligned with ``Problem.keys``.
+
+    Attributes:
+        groups: a group label per attendee (``None`` for no group).
+        fixed: per attendee, the workshop index they are locked into, or -1.
+        excluded: per attendee, the workshop indices they may not be placed in.
+    """
+
+    groups: tuple[str | None, ...]
+    fixed: npt.NDArray[np.int32]
+    excluded: tuple[frozenset[int], ...]
+
+    @property
+    def has_groups(self) -> bool:
+        return any(g is not None for g in self.groups)
+
+    @property
+    def has_fixed(self) -> bool:
+        return bool((self.fixed >= 0).any())
+
+    @property
+    def has_exclusions(self) -> bool:
+        return any(self.excluded)
+
+
+def build_attendee_rules(
+    keys: Sequence[str],
+    names: Sequence[str],
+    *,
+    groups: Mapping[str, str] | None,
+    fixed: Mapping[str, str] | None,
+    exclude: Mapping[str, Iterable[str]] | None,
+    issues: list[str],
+) -> AttendeeRules:
+    """Validate rules given by attendee key and workshop name; collect every issue."""
+    position = {key: i for i, key in enumerate(keys)}
+    index = {name: i for i, name in enumerate(names)}
+    group_of: list[str | None] = [None] * len(keys)
+    fixed_at = np.full(len(keys), -1, dtype=np.int32)
+    excluded: list[frozenset[int]] = [frozenset()] * len(keys)
+    for label, mapping in (("groups", groups), ("fixed", fixed), ("exclude", exclude)):
+        for key in mapping or {}:
+            if key not in position:
+                issues.append(f"{label} names attendee {key!r}, who is not in the problem")
+    for key, group in (groups or {}).items():
+        if key in position and group is not None and str(group).strip():
+            group_of[position[key]] = str(group).strip()
+    for key, workshop in (fixed or {}).items():
+        if key in position and workshop is not None:
+            if workshop in index:
+                fixed_at[position[key]] = index[workshop]
+            else:
+                issues.append(f"attendee {key!r} is fixed to {workshop!r}, which is not a workshop")
+    for key, workshops in (exclude or {}).items():
+        if key not in position:
+            continue
+        unknown = [w for w in workshops if w not in index]
+        issues.extend(
+            f"attendee {key!r} is excluded from {w!r}, which is not a workshop" for w in unknown
+        )
+        excluded[position[key]] = frozenset(index[w] for w in workshops if w in index)
+        if fixed_at[position[key]] in excluded[position[key]]:
+            issues.append(
+                f"attendee {key!r} is both fixed to and excluded from "
+                f"{names[fixed_at[position[key]]]!r}"
+            )
+    fixed_at.flags.writeable = False
+    return AttendeeRules(tuple(group_of), fixed_at, tuple(excluded))
+
+
+class GroupMode(StrEnum):
+    """HARD: a group always goes to one workshop.  SOFT: splitting costs a penalty."""
+
+    HARD = "hard"
+    SOFT = "soft"
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """At most ``max_count`` people (or ``max_share`` of the seats) of one workshop may
+    share a value of ``attribute`` (e.g. the same organisation)."""
+
+    attribute: str
+    max_count: int | None = None
+    max_share: float | None = None
+
+    def cap(self, capacity: int) -> int:
+        """The most people with one value this workshop may hold."""
+        caps = [capacity]
+        if self.max_count is not None:
+            caps.append(self.max_count)
+        if self.max_share is not None:
+            caps.append(math.floor(self.max_share * capacity + 1e-9))
+        return min(caps)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryMinimum:
+    """Every running workshop holds at least ``minimums[c]`` people whose ``attribute``
+    is ``c`` (e.g. at least 2 from administration, 1 from civil society)."""
+
+    attribute: str
+    minimums: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Event-wide rules for ``solve``.
+
+    Attributes:
+        groups: ``"hard"`` keeps each group together; ``"soft"`` allows splits at
+            ``split_penalty`` each (in rank-cost units for ``rank-sum``; the other
+            objectives minimise splits after their own criteria).
+        spread: caps per attribute value per workshop.
+        category_minimums: at least M of a category in every running workshop.
+        time_limit: seconds the CP-SAT solver may take (when it is needed at all).
+        backend: ``"auto"`` (min-cost flow whenever the rules allow it, else CP-SAT),
+            ``"flow"`` (refuse rules a flow cannot express) or ``"cp-sat"`` (always).
+    """
+
+    groups: GroupMode = GroupMode.HARD
+    split_penalty: int = 10
+    spread: tuple[Spread, ...] = ()
+    category_minimums: tuple[CategoryMinimum, ...] = ()
+    time_limit: float = 60.0
+    backend: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.backend not in ("auto", "flow", "cp-sat"):
+            raise InputError(f"backend must be 'auto', 'flow' or 'cp-sat', not {self.backend!r}")
+        object.__setattr__(self, "groups", GroupMode(self.groups))
+        object.__setattr__(self, "spread", tuple(self.spread))
+        object.__setattr__(self, "category_minimums", tuple(self.category_minimums))
+        for rule in self.spread:
+            if rule.max_count is None and rule.max_share is None:
+                raise InputError(
+                    f"the spread rule for {rule.attribute!r} needs max_count or max_share"
+                )
+            if rule.max_share is not None and not 0 < rule.max_share <= 1:
+                raise InputError(f"max_share must be in (0, 1], not {rule.max_share!r}")
+            if rule.max_count is not None and rule.max_count < 0:
+                raise InputError(f"max_count must be >= 0, not {rule.max_count!r}")
+        if self.split_penalty < 0 or self.time_limit <= 0:
+            raise InputError("split_penalty must be >= 0 and time_limit > 0")
+
+    def attributes(self) -> list[str]:
+        """The attendee attributes these rules look at, in a fixed order."""
+        seen = [r.attribute for r in self.spread] + [r.attribute for r in self.category_minimums]
+        return list(dict.fromkeys(seen))

@@ -1,0 +1,169 @@
+"""Organizers' rules: optimal under every objective (brute force), both backends agree,
+every result passes the rule checker, and conflicts are explained in organizer terms."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from reference import brute_force_rules, objective_key
+from strategies import RuleSpec, rule_specs
+
+import workshop_assign as wa
+from workshop_assign import synthetic
+
+OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
+
+
+def build(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
+    base = spec.base
+    names = base.names
+    shops = [
+        wa.Workshop(n, c, minimum=m or None, must_run=r)
+        for n, c, m, r in zip(names, base.capacities, spec.minimums, spec.must_run, strict=True)
+    ]
+    keys = list(base.preferences())
+    attributes = pd.DataFrame({"org": spec.orgs, "cat": spec.categories})
+    problem = wa.Problem.from_preferences(
+        base.preferences(), workshops=shops, attributes=attributes
+    )
+    problem = problem.with_rules(
+        groups={k: g for k, g in zip(keys, spec.groups, strict=True) if g},
+        fixed={k: names[f] for k, f in zip(keys, spec.fixed, strict=True) if f >= 0},
+        exclude={
+            k: [names[w] for w in ex] for k, ex in zip(keys, spec.excluded, strict=True) if ex
+        },
+    )
+    rules = wa.Rules(
+        groups="soft" if spec.soft else "hard",
+        split_penalty=spec.penalty,
+        spread=(wa.Spread("org", max_count=spec.spread_cap),) if spec.spread_cap else (),
+        category_minimums=(wa.CategoryMinimum("cat", {"a": spec.category_minimum}),)
+        if spec.category_minimum
+        else (),
+    )
+    return problem, rules
+
+
+def solved_key(spec: RuleSpec, objective: str, backend: str = "auto") -> tuple[int, ...] | None:
+    problem, rules = build(spec)
+    rules = wa.Rules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "backend": backend})
+    try:
+        result = wa.solve(problem, objective=objective, rules=rules)
+    except wa.InfeasibleError as error:
+        assert error.reasons
+        return None
+    assert result.check() == []
+    assert result.proven_optimal
+    key = objective_key(objective, [int(r) for r in result.rank_of], problem.max_rank)
+    if objective == "rank-sum":
+        return (key[0], key[1] + spec.penalty * result.splits if spec.soft else key[1])
+    return (*key, result.splits) if spec.soft else key
+
+
+@pytest.mark.parametrize("objective", OBJECTIVES)
+@settings(max_examples=60)
+@given(spec=rule_specs())
+def test_every_rule_mix_matches_brute_force(objective: str, spec: RuleSpec) -> None:
+    assert solved_key(spec, objective) == brute_force_rules(spec, objective)
+
+
+@pytest.mark.parametrize("objective", OBJECTIVES)
+@settings(max_examples=40)
+@given(spec=rule_specs(flow_only=True))
+def test_flow_and_cp_sat_agree_where_both_apply(objective: str, spec: RuleSpec) -> None:
+    expected = brute_force_rules(spec, objective)
+    assert solved_key(spec, objective, "flow") == expected
+    assert solved_key(spec, objective, "cp-sat") == expected
+
+
+def test_rules_a_flow_cannot_express_are_refused_by_the_flow_backend() -> None:
+    problem = wa.Problem.from_preferences(
+        {"a@x.example": ["A"]}, capacities={"A": 5}, minimums={"A": 2}
+    )
+    with pytest.raises(wa.UnsupportedRulesError, match="need the CP-SAT backend"):
+        wa.solve(problem, rules=wa.Rules(backend="flow"))
+
+
+def test_minimum_sizes_cancel_a_workshop_and_its_people_move_on() -> None:
+    prefs = {f"p{i}@x.example": ["Nische", "Haupt"] for i in range(3)}
+    prefs |= {f"q{i}@x.example": ["Haupt"] for i in range(5)}
+    shops = [wa.Workshop("Nische", 10, minimum=4), wa.Workshop("Haupt", 10)]
+    result = wa.solve(wa.Problem.from_preferences(prefs, workshops=shops))
+    assert result.backend == "CP-SAT" and result.proven_optimal
+    assert set(result.to_frame()["workshop"]) == {"Haupt"}  # 3 < 4: Nische does not run
+    must = [wa.Workshop("Nische", 10, minimum=4, must_run=True), wa.Workshop("Haupt", 10)]
+    prefs["r@x.example"] = ["Haupt", "Nische"]
+    forced = wa.solve(wa.Problem.from_preferences(prefs, workshops=must)).to_frame()
+    assert (forced["workshop"] == "Nische").sum() == 4
+
+
+def test_an_unfitting_group_is_explained_like_the_organizer_would() -> None:
+    prefs = {f"halle{i}@x.example": ["Digitale Zwillinge"] for i in range(6)}
+    prefs |= {f"p{i}@x.example": ["Digitale Zwillinge"] for i in range(2)}
+    problem = wa.Problem.from_preferences(prefs, capacities={"Digitale Zwillinge": 6})
+    problem = problem.with_rules(
+        groups={f"halle{i}@x.example": "Stadt Halle" for i in range(6)},
+        fixed={"p0@x.example": "Digitale Zwillinge", "p1@x.example": "Digitale Zwillinge"},
+    )
+    with pytest.raises(wa.InfeasibleError) as caught:
+        wa.solve(problem, require_all=True)
+    assert caught.value.reasons == (
+        "group 'Stadt Halle' (6 people) does not fit any workshop they all ranked with free "
+        "seats: Digitale Zwillinge has 4 left",
+    )
+    result = wa.solve(problem)
+    reasons = result.to_frame()["reason"].tolist()
+    assert (
+        reasons[:6] == ["their group could not be kept together in a workshop they all ranked"] * 6
+    )
+    assert reasons[6:] == ["fixed place, set by the organizer"] * 2
+
+
+def test_conflicting_rules_are_named() -> None:
+    prefs = {f"p{i}@x.example": ["A"] for i in range(3)}
+    shops = [wa.Workshop("A", 10, minimum=5, must_run=True)]
+    with pytest.raises(wa.InfeasibleError) as caught:
+        wa.solve(wa.Problem.from_preferences(prefs, workshops=shops))
+    text = caught.value.reasons[0]
+    assert "workshop 'A' runs only with at least 5 people" in text
+    assert "workshop 'A' must run" in text
+
+
+def test_fixed_places_beyond_the_seats_are_reported() -> None:
+    prefs = {f"p{i}@x.example": ["A"] for i in range(3)}
+    problem = wa.Problem.from_preferences(prefs, capacities={"A": 2}).with_rules(
+        fixed={k: "A" for k in prefs}
+    )
+    with pytest.raises(wa.InfeasibleError, match="3 people are fixed to 'A', which has 2 seats"):
+        wa.solve(problem)
+
+
+def test_with_rules_reports_every_unknown_name() -> None:
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 2})
+    with pytest.raises(wa.InvalidProblemError) as caught:
+        problem.with_rules(
+            groups={"zz@x.example": "g"}, fixed={"a@x.example": "B"}, exclude={"a@x.example": ["C"]}
+        )
+    assert len(caught.value.issues) == 3
+
+
+def test_rule_attributes_must_exist() -> None:
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 2})
+    with pytest.raises(wa.InputError, match="attribute 'org'"):
+        wa.solve(problem, rules=wa.Rules(spread=(wa.Spread("org", max_count=1),)))
+
+
+def test_spread_by_share_and_organisation_cap_on_synthetic_data() -> None:
+    event = synthetic.generate(600, 6, seed=9, n_organisations=8)
+    attributes = pd.DataFrame({"org": event.organisations})
+    problem = wa.Problem.from_preferences(
+        event.preferences, capacities=event.capacities, attributes=attributes
+    )
+    rules = wa.Rules(spread=(wa.Spread("org", max_share=0.3),))
+    flow = wa.solve(problem, rules=rules)
+    cpsat = wa.solve(problem, rules=wa.Rules(spread=rules.spread, backend="cp-sat"))
+    assert flow.backend == "min-cost flow" and cpsat.backend == "CP-SAT"
+    assert flow.objective_value == cpsat.objective_value
+    assert flow.n_unassigned == cpsat.n_unassigned
+    assert flow.check() == [] and cpsat.check() == []
