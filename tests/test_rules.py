@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from reference import brute_force_rules, objective_key
-from strategies import RuleSpec, rule_specs
 
 import workshop_assign as wa
+from reference import brute_force_rules, objective_key
+from strategies import RuleSpec, rule_specs
 from workshop_assign import synthetic
 
 OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]

@@ -49,7 +49,7 @@ def _attendee_rules(
         groups = pd.Series(workshop_of).groupby(pd.Series(own.groups, dtype=object))
         for label, places in groups:
             free = places[own.fixed[places.index.to_numpy()] < 0]
-            if free.nunique(dropna=False) > 1:
+            if len(set(free.tolist())) > 1:
                 found.append(
                     f"group {label!r} is split over several workshops (or left out in part)"
                 )
@@ -68,12 +68,13 @@ def _attribute_rules(
     for spread in rules.spread:
         values = _values(problem, spread.attribute)
         table = pd.crosstab(values[placed], workshop_of[placed])
-        for w in table.columns:
+        for column in table.columns:
+            w = int(column)
             cap = spread.cap(int(problem.capacities[w]))
-            for value, held in table[w].items():
-                if value and held > cap:
+            for value, people in table[column].items():
+                if value and int(people) > cap:
                     found.append(
-                        f"{names[w]!r} holds {held} people with {spread.attribute} "
+                        f"{names[w]!r} holds {int(people)} people with {spread.attribute} "
                         f"{value!r}, more than the cap of {cap}"
                     )
     for minimum in rules.category_minimums:
@@ -82,7 +83,8 @@ def _attribute_rules(
             held = np.bincount(
                 workshop_of[placed & (values == category).to_numpy()], minlength=len(names)
             )
-            for w in np.flatnonzero((load > 0) & (held < needed)).tolist():
+            running = (load > 0) | np.array([w.must_run for w in problem.workshops], dtype=bool)
+            for w in np.flatnonzero(running & (held < needed)).tolist():
                 found.append(
                     f"{names[w]!r} runs with {held[w]} of {minimum.attribute} "
                     f"{category!r}, fewer than {needed}"

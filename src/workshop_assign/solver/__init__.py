@@ -21,7 +21,7 @@ from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
-from workshop_assign.solver.cpsat import solve_cpsat
+from workshop_assign.solver.cpsat import CpSatInput, solve_cpsat
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
 from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
 from workshop_assign.solver.infeasible import explain_shortfall
@@ -84,16 +84,9 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
         if options.require_all:
             _require_groups_fit(problem, classes, rules, seats_left)
         hint = solve_class_flow(classes, arcs, seats_left, levels)
+        data = CpSatInput(problem, classes, arcs, rules, fixed_load, options.require_all)
         found = solve_cpsat(
-            problem,
-            classes,
-            arcs,
-            levels,
-            rules,
-            fixed_load=fixed_load,
-            require_all=options.require_all,
-            hint=hint,
-            splits_are_cost=options.objective is Objective.RANK_SUM,
+            data, levels, hint=hint, splits_are_cost=options.objective is Objective.RANK_SUM
         )
         flows, backend, splits, gap = found.flows, "CP-SAT", found.splits, found.gap
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
@@ -101,7 +94,7 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
         gates = spread_gates(problem, classes, arcs, rules)
         flows = solve_class_flow(classes, arcs, seats_left, levels, gates=gates)
         if options.require_all:
-            _require_everyone(classes, arcs, flows, problem, options, seats_left)
+            _require_everyone(classes, arcs, flows, problem, options=options, seats_left=seats_left)
     priority = priority_order(len(problem.keys), options.seed)
     outcome = expand(classes, arcs, flows, priority)
     _place_fixed(problem, classes, outcome)
@@ -166,6 +159,7 @@ def _require_everyone(
     arcs: ClassArcs,
     flows: Ints,
     problem: Problem,
+    *,
     options: SolveOptions,
     seats_left: Ints,
 ) -> None:

@@ -84,12 +84,12 @@ def build_classes(
     value_codes, value_labels = _attribute_codes(problem, attributes, keep or {})
     columns += value_codes
     key = np.stack(columns, axis=1)
-    distinct, first, class_of = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    distinct, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
     order = np.argsort(first, kind="stable")  # classes in order of first appearance
     rename = np.empty_like(order)
     rename[order] = np.arange(len(order))
     distinct = distinct[order]
-    class_of = rename[class_of.ravel()].astype(np.int32)
+    class_of_attendee: npt.NDArray[np.int32] = rename[inverse.ravel()].astype(np.int32)
     wish_ids = distinct[:, 0]
     excluded = (
         [excluded_sets[c] for c in distinct[:, 1]]
@@ -105,8 +105,8 @@ def build_classes(
     return AttendeeClasses(
         tuple(a[0] for a in allowed),
         tuple(a[1] for a in allowed),
-        np.bincount(class_of, minlength=len(distinct)).astype(np.int64),
-        class_of,
+        np.bincount(class_of_attendee, minlength=len(distinct)).astype(np.int64),
+        class_of_attendee,
         fixed.astype(np.int32),
         group.astype(np.int32),
         group_labels,

@@ -46,50 +46,68 @@ class CpSatOutcome:
     levels_solved: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class CpSatInput:
+    """Everything the model is built from."""
+
+    problem: Problem
+    classes: AttendeeClasses
+    arcs: ClassArcs
+    rules: Rules
+    fixed_load: Ints
+    require_all: bool
+
+
 @dataclass(slots=True)
 class _Model:
-    """The CP-SAT model with the handles the solve and the explanation need."""
+    """The CP-SAT model with the handles the solve and the explanation need.
+
+    ``explain`` adds one assumption literal per rule (``rule`` returns it), so that an
+    infeasible model can name the rules that conflict.
+    """
 
     model: cp_model.CpModel
     flow: list[Any]
-    splits: Any
+    explain: bool = False
+    splits: Any = 0
     reasons: dict[int, str] = field(default_factory=dict)  # assumption literal -> sentence
     variables: list[Any] = field(default_factory=list)  # everything a hint can set
     counts: dict[int, Any] = field(default_factory=dict)  # arc -> its count variable
 
+    def rule(self, sentence: str) -> list[Any]:
+        """The enforcement literals of one rule: one assumption when explaining, else none."""
+        if not self.explain:
+            return []
+        literal = self.model.new_bool_var(sentence)
+        self.model.add_assumption(literal)
+        self.reasons[literal.index] = sentence
+        return [literal]
+
 
 def solve_cpsat(
-    problem: Problem,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    levels: CostLevels,
-    rules: Rules,
-    *,
-    fixed_load: Ints,
-    require_all: bool,
-    hint: Ints | None,
-    splits_are_cost: bool,
+    data: CpSatInput, levels: CostLevels, *, hint: Ints | None, splits_are_cost: bool
 ) -> CpSatOutcome:
     """Optimise lexicographically over the levels under every rule (see module docstring)."""
-    built = _build(problem, classes, arcs, rules, fixed_load, require_all, explain=False)
-    objectives = _objectives(built, classes, levels, rules, splits_are_cost=splits_are_cost)
+    built = _build(data, explain=False)
+    objectives = _objectives(built, data, levels, splits_are_cost=splits_are_cost)
     if hint is not None:
         for a, variable in built.counts.items():
             built.model.add_hint(variable, int(hint[a]))
-    deadline = time.monotonic() + rules.time_limit
+    deadline = time.monotonic() + data.rules.time_limit
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
     solver.parameters.interleave_search = True  # deterministic with two workers
-    outcome = CpSatOutcome(np.zeros(len(arcs), np.int64), optimal=True)
+    outcome = CpSatOutcome(np.zeros(len(data.arcs), np.int64), optimal=True)
     for index, expression in enumerate(objectives):
         built.model.minimize(expression)
         solver.parameters.max_time_in_seconds = max(0.1, deadline - time.monotonic())
         status = solver.solve(built.model)
         if status == cp_model.INFEASIBLE:
-            raise InfeasibleError(_explain(problem, classes, arcs, rules, fixed_load, require_all))
+            raise InfeasibleError(_explain(data))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             raise SolverError(
-                f"CP-SAT found no assignment within {rules.time_limit:g} s (raise the time limit)"
+                f"CP-SAT found no assignment within {data.rules.time_limit:g} s "
+                "(raise the time limit)"
             )
         outcome.flows = np.array([solver.value(f) for f in built.flow], dtype=np.int64)
         outcome.splits = int(solver.value(built.splits))
@@ -98,133 +116,106 @@ def solve_cpsat(
             outcome.optimal = False
             outcome.gap = float(solver.objective_value - solver.best_objective_bound)
             break
-        value = round(solver.objective_value)
-        built.model.add(expression == value)
-        built.model.clear_hints()  # start the next level from this level's solution
+        built.model.add(expression == round(solver.objective_value))
+        built.model.clear_hints()  # type: ignore[no-untyped-call]  # next level starts here
         for variable in built.variables:
             built.model.add_hint(variable, solver.value(variable))
     return outcome
 
 
-def _build(
-    problem: Problem,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    rules: Rules,
-    fixed_load: Ints,
-    require_all: bool,
-    *,
-    explain: bool,
-) -> _Model:
-    model = cp_model.CpModel()
-    built = _Model(model, [0] * len(arcs), 0)
-
-    def rule(sentence: str) -> list[Any]:
-        """An enforcement literal for one rule when explaining, else none."""
-        if not explain:
-            return []
-        literal = model.new_bool_var(sentence)
-        model.add_assumption(literal)
-        built.reasons[literal.index] = sentence
-        return [literal]
-
-    _unit_flows(built, classes, arcs, rules, rule)
-    n_ws = len(problem.workshops)
+def _build(data: CpSatInput, *, explain: bool) -> _Model:
+    built = _Model(cp_model.CpModel(), [0] * len(data.arcs), explain)
+    _unit_flows(built, data)
+    arcs = data.arcs
     load = [
-        _total(built.flow, np.flatnonzero(arcs.workshop == w).tolist()) + int(fixed_load[w])
-        for w in range(n_ws)
+        _total(built.flow, np.flatnonzero(arcs.workshop == w).tolist()) + int(data.fixed_load[w])
+        for w in range(len(data.problem.workshops))
     ]
-    run = _capacity_and_minimums(built, problem, rules, load, fixed_load, rule)
-    _spread(built, problem, classes, arcs, rules, run, rule)
-    if require_all:
-        free = int(classes.sizes[classes.fixed < 0].sum())
-        model.add(_total(built.flow, range(len(built.flow))) == free).only_enforce_if(
-            rule("everyone must get a place (--require-all)")
+    run = _capacity_and_minimums(built, data, load)
+    _spread(built, data)
+    _category_minimums(built, data, run)
+    if data.require_all:
+        free = int(data.classes.sizes[data.classes.fixed < 0].sum())
+        everyone = _total(built.flow, range(len(built.flow))) == free
+        built.model.add(everyone).only_enforce_if(
+            built.rule("everyone must get a place (--require-all)")
         )
     return built
 
 
-def _unit_flows(
-    built: _Model, classes: AttendeeClasses, arcs: ClassArcs, rules: Rules, rule: Any
-) -> None:
+def _unit_flows(built: _Model, data: CpSatInput) -> None:
     """Flow expressions per arc: counts for classes, size x choice for hard groups."""
-    model = built.model
+    classes, model = data.classes, built.model
     by_class: dict[int, list[int]] = defaultdict(list)
-    for a, c in enumerate(arcs.cls.tolist()):
+    for a, c in enumerate(data.arcs.cls.tolist()):
         by_class[c].append(a)
     groups: dict[int, list[int]] = defaultdict(list)
     for c in np.flatnonzero((classes.group >= 0) & (classes.fixed < 0)).tolist():
         groups[int(classes.group[c])].append(c)  # members without arcs count too
-    hard = rules.groups is GroupMode.HARD
-    for c, members in by_class.items():
+    hard = data.rules.groups is GroupMode.HARD
+    for c, class_arcs in by_class.items():
         if hard and classes.group[c] >= 0:
             continue
         size = int(classes.sizes[c])
-        for a in members:
+        for a in class_arcs:
             built.flow[a] = built.counts[a] = model.new_int_var(0, size, f"x{a}")
             built.variables.append(built.flow[a])
-        model.add(cp_model.LinearExpr.sum([built.flow[a] for a in members]) <= size)
+        model.add(cp_model.LinearExpr.sum([built.flow[a] for a in class_arcs]) <= size)
     splits = []
-    for g, member_classes in groups.items():
-        label = classes.group_labels[g]
+    for member_classes in groups.values():
+        group = _Members(member_classes, by_class)
         if hard:
-            _hard_group(built, classes, arcs, by_class, member_classes, label, rule)
+            _hard_group(built, data, group)
         else:
-            splits.append(_soft_group(built, classes, arcs, by_class, member_classes))
-    built.splits = sum(splits) if splits else 0
+            splits.append(_soft_group(built, data, group))
+    built.splits = cp_model.LinearExpr.sum(splits) if splits else 0
 
 
-def _hard_group(
-    built: _Model,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    by_class: dict[int, list[int]],
-    members: list[int],
-    label: str,
-    rule: Any,
-) -> None:
-    model = built.model
-    common = set.intersection(*(set(classes.wishes[c]) for c in members))
-    size = int(classes.sizes[members].sum())
-    choose = {w: model.new_bool_var(f"g{label}_{w}") for w in sorted(common)}
-    model.add(sum(choose.values()) <= 1)
+@dataclass(frozen=True, slots=True)
+class _Members:
+    """The classes of one group, and the arcs of each."""
+
+    classes: list[int]
+    arcs_of: dict[int, list[int]]
+
+    def arcs(self) -> list[tuple[int, int]]:
+        return [(c, a) for c in self.classes for a in self.arcs_of.get(c, [])]
+
+
+def _hard_group(built: _Model, data: CpSatInput, members: _Members) -> None:
+    """One choice per workshop every member ranked; all go there, or none is placed."""
+    classes = data.classes
+    common = set.intersection(*(set(classes.wishes[c]) for c in members.classes))
+    choose = {
+        w: built.model.new_bool_var(f"group_{members.classes[0]}_{w}") for w in sorted(common)
+    }
+    built.model.add(cp_model.LinearExpr.sum(list(choose.values())) <= 1)
     built.variables.extend(choose.values())
-    del size, label, rule  # a hard group is a unit, not a rule that can be dropped
-    for c in members:
-        for a in by_class.get(c, []):
-            w = int(arcs.workshop[a])
-            built.flow[a] = int(classes.sizes[c]) * choose[w] if w in choose else 0
+    for c, a in members.arcs():
+        w = int(data.arcs.workshop[a])
+        built.flow[a] = int(classes.sizes[c]) * choose[w] if w in choose else 0
 
 
-def _soft_group(
-    built: _Model,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    by_class: dict[int, list[int]],
-    members: list[int],
-) -> Any:
-    model = built.model
+def _soft_group(built: _Model, data: CpSatInput, members: _Members) -> Any:
+    """Members placed one by one; each further workshop the group uses is a split."""
     used: dict[int, Any] = {}
-    for c in members:
-        for a in by_class.get(c, []):
-            w = int(arcs.workshop[a])
-            if w not in used:
-                used[w] = model.new_bool_var(f"u{c}_{w}")
-                built.variables.append(used[w])
-            model.add(built.flow[a] <= int(classes.sizes[c]) * used[w])
-    split = model.new_int_var(0, max(len(used) - 1, 0), "split")
-    model.add(split >= sum(used.values()) - 1)
+    for c, a in members.arcs():
+        w = int(data.arcs.workshop[a])
+        if w not in used:
+            used[w] = built.model.new_bool_var(f"uses_{members.classes[0]}_{w}")
+            built.variables.append(used[w])
+        built.model.add(built.flow[a] <= int(data.classes.sizes[c]) * used[w])
+    split = built.model.new_int_var(0, max(len(used) - 1, 0), "split")
+    built.model.add(split >= cp_model.LinearExpr.sum(list(used.values())) - 1)
     return split
 
 
-def _capacity_and_minimums(
-    built: _Model, problem: Problem, rules: Rules, load: list[Any], fixed_load: Ints, rule: Any
-) -> list[Any]:
+def _capacity_and_minimums(built: _Model, data: CpSatInput, load: list[Any]) -> list[Any]:
     """Seats, minimum sizes with cancellation and must-run; returns run[w] (1 or a bool)."""
     model = built.model
-    needs_run = bool(rules.category_minimums)
+    needs_run = bool(data.rules.category_minimums)
     run: list[Any] = []
-    for w, workshop in enumerate(problem.workshops):
+    for w, workshop in enumerate(data.problem.workshops):
         minimum = workshop.minimum or 0
         if not (minimum or needs_run):
             model.add(load[w] <= workshop.capacity)
@@ -235,56 +226,54 @@ def _capacity_and_minimums(
         model.add(load[w] <= workshop.capacity * runs)
         if minimum:
             model.add(load[w] >= minimum * runs).only_enforce_if(
-                rule(f"workshop {workshop.name!r} runs only with at least {minimum} people")
+                built.rule(f"workshop {workshop.name!r} runs only with at least {minimum} people")
             )
         if workshop.must_run:
-            model.add(runs == 1).only_enforce_if(rule(f"workshop {workshop.name!r} must run"))
-        if fixed_load[w] > 0:
+            model.add(runs == 1).only_enforce_if(built.rule(f"workshop {workshop.name!r} must run"))
+        if data.fixed_load[w] > 0:
             model.add(runs == 1)  # people are fixed there
         run.append(runs)
     return run
 
 
-def _spread(
-    built: _Model,
-    problem: Problem,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    rules: Rules,
-    run: list[Any],
-    rule: Any,
-) -> None:
-    """Caps per attribute value per workshop, and category minimums per running workshop."""
-    model = built.model
+def _spread(built: _Model, data: CpSatInput) -> None:
+    """Caps per attribute value per workshop (only where the cap can be reached)."""
+    classes, problem = data.classes, data.problem
     fixed_classes = np.flatnonzero(classes.fixed >= 0)
-    for spread in rules.spread:
+    for spread in data.rules.spread:
         column = classes.attributes.index(spread.attribute)
-        for (value, w), arc_list in _by_value(classes, arcs, column).items():
+        for (value, w), arc_list in _by_value(classes, data.arcs, column).items():
             label = classes.value_labels[column][value]
             if not label:
                 continue  # values too rare to reach any cap are merged into ""
             cap = spread.cap(problem.workshops[w].capacity)
             fixed = _fixed_with(classes, fixed_classes, column, value, w)
-            if sum(int(classes.sizes[arcs.cls[a]]) for a in arc_list) + fixed <= cap:
+            if sum(int(classes.sizes[data.arcs.cls[a]]) for a in arc_list) + fixed <= cap:
                 continue
-            model.add(_total(built.flow, arc_list) + fixed <= cap).only_enforce_if(
-                rule(
+            built.model.add(_total(built.flow, arc_list) + fixed <= cap).only_enforce_if(
+                built.rule(
                     f"at most {cap} people with {spread.attribute} {label!r} in "
                     f"{problem.workshops[w].name!r}"
                 )
             )
-    for minimum in rules.category_minimums:
+
+
+def _category_minimums(built: _Model, data: CpSatInput, run: list[Any]) -> None:
+    """At least M people of a category in every running workshop."""
+    classes = data.classes
+    fixed_classes = np.flatnonzero(classes.fixed >= 0)
+    for minimum in data.rules.category_minimums:
         column = classes.attributes.index(minimum.attribute)
-        arcs_by = _by_value(classes, arcs, column)
+        arcs_by = _by_value(classes, data.arcs, column)
+        labels = classes.value_labels[column]
         for category, needed in minimum.minimums.items():
-            labels = classes.value_labels[column]
             value = labels.index(category) if category in labels else -1
-            for w, workshop in enumerate(problem.workshops):
+            for w, workshop in enumerate(data.problem.workshops):
                 present = arcs_by.get((value, w), [])
                 fixed = _fixed_with(classes, fixed_classes, column, value, w) if value >= 0 else 0
                 enough = _total(built.flow, present) + fixed >= needed * run[w]
-                model.add(enough).only_enforce_if(
-                    rule(
+                built.model.add(enough).only_enforce_if(
+                    built.rule(
                         f"at least {needed} with {minimum.attribute} {category!r} in "
                         f"{workshop.name!r} if it runs"
                     )
@@ -309,12 +298,7 @@ def _fixed_with(classes: AttendeeClasses, fixed: Ints, column: int, value: int, 
 
 
 def _objectives(
-    built: _Model,
-    classes: AttendeeClasses,
-    levels: CostLevels,
-    rules: Rules,
-    *,
-    splits_are_cost: bool,
+    built: _Model, data: CpSatInput, levels: CostLevels, *, splits_are_cost: bool
 ) -> list[Any]:
     """The lexicographic objectives, each to minimise, in order.
 
@@ -323,10 +307,10 @@ def _objectives(
     """
     flows = built.flow
     placed = _total(flows, range(len(flows)))
-    penalty = rules.split_penalty * built.splits
+    penalty = data.rules.split_penalty * built.splits
     terms = [_weighted(flows, level) for level in levels.arc] or [0]
     if levels.unassigned is not None:  # rank-sum with an explicit cost of leaving out
-        free = int(classes.sizes[classes.fixed < 0].sum())
+        free = int(data.classes.sizes[data.classes.fixed < 0].sum())
         cost = int(levels.unassigned[0][0]) if len(levels.unassigned[0]) else 0
         return [terms[0] + cost * (free - placed) + penalty]
     if splits_are_cost:
@@ -344,25 +328,16 @@ def _total(flows: list[Any], arcs: Any) -> Any:
     return cp_model.LinearExpr.sum([flows[a] for a in arcs])
 
 
-def _explain(
-    problem: Problem,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    rules: Rules,
-    fixed_load: Ints,
-    require_all: bool,
-) -> list[str]:
+def _explain(data: CpSatInput) -> list[str]:
     """Which rules cannot hold together, in the organizer's words."""
-    built = _build(problem, classes, arcs, rules, fixed_load, require_all, explain=True)
+    built = _build(data, explain=True)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = max(rules.time_limit, 5.0)
+    solver.parameters.max_time_in_seconds = max(data.rules.time_limit, 5.0)
     if solver.solve(built.model) != cp_model.INFEASIBLE:
         return ["the rules cannot all hold together (CP-SAT found no smaller explanation)"]
     core = solver.sufficient_assumptions_for_infeasibility()
     sentences = [built.reasons[i] for i in core if i in built.reasons]
-    return (
-        ["these rules cannot all hold together: " + "; ".join(sentences)]
-        if sentences
-        else ["the seats cannot hold the people fixed to the workshops"]
-    )
+    if not sentences:
+        return ["the seats cannot hold the people fixed to the workshops"]
+    return ["these rules cannot all hold together: " + "; ".join(sentences)]

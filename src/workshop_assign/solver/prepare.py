@@ -50,7 +50,8 @@ def fixed_loads(problem: Problem, classes: AttendeeClasses) -> Ints:
         raise InfeasibleError(
             [
                 f"{count(int(load[w]), 'person', 'people')} are fixed to "
-                f"{problem.workshop_names[w]!r}, which has {count(int(problem.capacities[w]), 'seat')}"
+                f"{problem.workshop_names[w]!r}, which has "
+                f"{count(int(problem.capacities[w]), 'seat')}"
                 for w in over.tolist()
             ]
         )
