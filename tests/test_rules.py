@@ -74,14 +74,14 @@ def test_every_rule_mix_matches_brute_force(objective: str, spec: RuleSpec) -> N
 def test_flow_and_cp_sat_agree_where_both_apply(objective: str, spec: RuleSpec) -> None:
     expected = brute_force_rules(spec, objective)
     assert solved_key(spec, objective, "flow") == expected
-    assert solved_key(spec, objective, "cp-sat") == expected
+    assert solved_key(spec, objective, "mip") == expected
 
 
 def test_rules_a_flow_cannot_express_are_refused_by_the_flow_backend() -> None:
     problem = wa.Problem.from_preferences(
         {"a@x.example": ["A"]}, capacities={"A": 5}, minimums={"A": 2}
     )
-    with pytest.raises(wa.UnsupportedRulesError, match="need the CP-SAT backend"):
+    with pytest.raises(wa.UnsupportedRulesError, match="need the MIP backend"):
         wa.solve(problem, rules=wa.Rules(backend="flow"))
 
 
@@ -90,7 +90,7 @@ def test_minimum_sizes_cancel_a_workshop_and_its_people_move_on() -> None:
     prefs |= {f"q{i}@x.example": ["Haupt"] for i in range(5)}
     shops = [wa.Workshop("Nische", 10, minimum=4), wa.Workshop("Haupt", 10)]
     result = wa.solve(wa.Problem.from_preferences(prefs, workshops=shops))
-    assert result.backend == "CP-SAT" and result.proven_optimal
+    assert result.backend == "MIP (HiGHS)" and result.proven_optimal
     assert set(result.to_frame()["workshop"]) == {"Haupt"}  # 3 < 4: Nische does not run
     must = [wa.Workshop("Nische", 10, minimum=4, must_run=True), wa.Workshop("Haupt", 10)]
     prefs["r@x.example"] = ["Haupt", "Nische"]
@@ -162,8 +162,8 @@ def test_spread_by_share_and_organisation_cap_on_synthetic_data() -> None:
     )
     rules = wa.Rules(spread=(wa.Spread("org", max_share=0.3),))
     flow = wa.solve(problem, rules=rules)
-    cpsat = wa.solve(problem, rules=wa.Rules(spread=rules.spread, backend="cp-sat"))
-    assert flow.backend == "min-cost flow" and cpsat.backend == "CP-SAT"
+    cpsat = wa.solve(problem, rules=wa.Rules(spread=rules.spread, backend="mip"))
+    assert flow.backend == "min-cost flow" and cpsat.backend == "MIP (HiGHS)"
     assert flow.objective_value == cpsat.objective_value
     assert flow.n_unassigned == cpsat.n_unassigned
     assert flow.check() == [] and cpsat.check() == []

@@ -97,7 +97,8 @@ class Result:
         rank_of: per attendee, the 1-based rank received, 0 when not a ranked workshop.
         reason_of: per attendee, a ``Reason`` code.
         n_classes: how many classes of interchangeable attendees the model used.
-        backend: ``"min-cost flow"`` or ``"CP-SAT"`` (only rules a flow cannot express).
+        backend: ``"min-cost flow"`` or ``"MIP (HiGHS)"`` (only for rules a flow cannot
+            express).
         gap: when not proven optimal, the distance of the last optimised level to its
             best bound (0 when optimal).
         splits: how often soft groups were split.

@@ -146,9 +146,9 @@ class Rules:
             objectives minimise splits after their own criteria).
         spread: caps per attribute value per workshop.
         category_minimums: at least M of a category in every running workshop.
-        time_limit: seconds the CP-SAT solver may take (when it is needed at all).
-        backend: ``"auto"`` (min-cost flow whenever the rules allow it, else CP-SAT),
-            ``"flow"`` (refuse rules a flow cannot express) or ``"cp-sat"`` (always).
+        time_limit: seconds the MIP solver may take (when it is needed at all).
+        backend: ``"auto"`` (min-cost flow whenever the rules allow it, else the MIP),
+            ``"flow"`` (refuse rules a flow cannot express) or ``"mip"`` (always).
     """
 
     groups: GroupMode = GroupMode.HARD
@@ -159,8 +159,8 @@ class Rules:
     backend: str = "auto"
 
     def __post_init__(self) -> None:
-        if self.backend not in ("auto", "flow", "cp-sat"):
-            raise InputError(f"backend must be 'auto', 'flow' or 'cp-sat', not {self.backend!r}")
+        if self.backend not in ("auto", "flow", "mip"):
+            raise InputError(f"backend must be 'auto', 'flow' or 'mip', not {self.backend!r}")
         object.__setattr__(self, "groups", GroupMode(self.groups))
         object.__setattr__(self, "spread", tuple(self.spread))
         object.__setattr__(self, "category_minimums", tuple(self.category_minimums))

@@ -10,7 +10,7 @@ Everyone is invented, with ``.example`` addresses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -30,6 +30,7 @@ class SyntheticEvent:
     preferences: dict[str, list[str]]
     capacities: dict[str, int]
     organisations: list[str]
+    groups: dict[str, str] = field(default_factory=dict)
 
     def to_problem(self) -> Problem:
         """The event as a Problem (organisations are not part of it)."""
@@ -96,11 +97,14 @@ def generate(
     capacity_factor: float = 1.05,
     n_organisations: int | None = None,
     workshop_names: list[str] | None = None,
+    group_share: float = 0.0,
 ) -> SyntheticEvent:
     """Generate ``n_attendees`` ranking ``n_ranks`` of ``n_workshops`` workshops.
 
-    ``partial_share`` of the attendees rank between 1 and ``n_ranks - 1`` workshops.
-    The same arguments always give the same event.
+    ``partial_share`` of the attendees rank between 1 and ``n_ranks - 1`` workshops;
+    about ``group_share`` of them come in groups of 2 to 5 colleagues who share the
+    first member's organisation and wishes.  The same arguments always give the same
+    event.
     """
     if not 1 <= n_ranks <= n_workshops:
         raise ValueError("n_ranks must be between 1 and n_workshops")
@@ -120,8 +124,9 @@ def generate(
     keys = [f"p{i:07d}@attendees.example" for i in range(n_attendees)]
     capacities = _capacities(weights, n_attendees, capacity_factor)
     orgs = _organisations(rng, n_attendees, n_organisations)
+    groups = _groups(rng, keys, lists, orgs, group_share)
     return SyntheticEvent(
-        dict(zip(keys, lists, strict=True)), dict(zip(names, capacities, strict=True)), orgs
+        dict(zip(keys, lists, strict=True)), dict(zip(names, capacities, strict=True)), orgs, groups
     )
 
 
@@ -142,6 +147,28 @@ def _capacities(weights: npt.NDArray[np.float64], n: int, factor: float) -> list
     """Seats: half by first-choice popularity, half even; total about factor * n."""
     share = 0.5 * weights / weights.sum() + 0.5 / len(weights)
     return [max(1, round(float(s))) for s in factor * n * share]
+
+
+def _groups(
+    rng: np.random.Generator,
+    keys: list[str],
+    lists: list[list[str]],
+    orgs: list[str],
+    share: float,
+) -> dict[str, str]:
+    """Consecutive attendees form groups of 2-5 colleagues (same organisation and wishes).
+
+    Groups start at random gaps chosen so that about ``share`` of everyone is grouped.
+    """
+    groups: dict[str, str] = {}
+    target, start = int(share * len(keys)), 0
+    while len(groups) < target and start < len(keys) - 1:
+        size = min(int(rng.integers(2, 6)), len(keys) - start)
+        for i in range(start, start + size):
+            groups[keys[i]] = f"Gruppe {start:07d}"
+            lists[i], orgs[i] = list(lists[start]), orgs[start]
+        start += size + int(rng.integers(0, 2 * round(size * (1 - share) / share) + 1))
+    return groups
 
 
 def _organisations(rng: np.random.Generator, n: int, count: int | None) -> list[str]:

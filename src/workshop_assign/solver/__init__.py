@@ -3,7 +3,8 @@
 The steps: validate the options, group attendees into classes, place the people with
 fixed places, build the objective's cost levels, solve over classes (min-cost flow
 whenever the rules are a flow: seats, exclusions, fixed places, one cap per attribute
-value per workshop; CP-SAT only for minimum sizes, groups, category minimums or several
+value per workshop; a mixed-integer program only for minimum sizes, groups, category
+minimums or several
 caps), expand the class solution to people, optionally fill free seats, and check the
 result against every rule before handing it out.
 """
@@ -21,7 +22,6 @@ from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
-from workshop_assign.solver.cpsat import CpSatInput, solve_cpsat
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
 from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
 from workshop_assign.solver.infeasible import explain_shortfall
@@ -30,10 +30,11 @@ from workshop_assign.solver.prepare import (
     check_fixed_spread,
     fixed_loads,
     group_shortfalls,
-    needs_cpsat,
+    needs_mip,
     relevant_values,
     spread_gates,
 )
+from workshop_assign.solver.rulemodel import RuleModelInput, solve_rules
 
 __all__ = ["solve"]
 
@@ -64,7 +65,7 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
         InputError: an option is invalid.
         InfeasibleError: the rules cannot all hold, or ``require_all`` and someone
             cannot be placed; ``reasons`` says why in the organizer's terms.
-        SolverError: CP-SAT found no assignment within the time limit.
+        SolverError: no assignment was found within the time limit.
     """
     options = SolveOptions.create(**settings)
     rules = options.rules
@@ -80,15 +81,15 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     check_fixed_spread(problem, classes, rules)
     seats_left = problem.capacities - fixed_load
     backend, status, gap, splits = "min-cost flow", Status.OPTIMAL, 0.0, 0
-    if _use_cpsat(problem, classes, rules):
+    if _use_mip(problem, classes, rules):
         if options.require_all:
             _require_groups_fit(problem, classes, rules, seats_left)
         hint = solve_class_flow(classes, arcs, seats_left, levels)
-        data = CpSatInput(problem, classes, arcs, rules, fixed_load, options.require_all)
-        found = solve_cpsat(
+        data = RuleModelInput(problem, classes, arcs, rules, fixed_load, options.require_all)
+        found = solve_rules(
             data, levels, hint=hint, splits_are_cost=options.objective is Objective.RANK_SUM
         )
-        flows, backend, splits, gap = found.flows, "CP-SAT", found.splits, found.gap
+        flows, backend, splits, gap = found.flows, "MIP (HiGHS)", found.splits, found.gap
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
     else:
         gates = spread_gates(problem, classes, arcs, rules)
@@ -133,15 +134,15 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     return result
 
 
-def _use_cpsat(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
-    """CP-SAT when asked for, or when a rule is not a flow (refused for backend="flow")."""
-    needed = needs_cpsat(problem, classes, rules)
+def _use_mip(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
+    """The MIP when asked for, or when a rule is not a flow (refused for backend="flow")."""
+    needed = needs_mip(problem, classes, rules)
     if rules.backend == "flow" and needed:
         raise UnsupportedRulesError(
             "minimum sizes, groups, category minimums and several spread rules need the "
-            "CP-SAT backend; use backend='auto' or 'cp-sat'"
+            "MIP backend; use backend='auto' or 'mip'"
         )
-    return rules.backend == "cp-sat" or needed
+    return rules.backend == "mip" or needed
 
 
 def _require_groups_fit(

@@ -2,7 +2,7 @@
 
 Fixed places take their seats first; a cap per attribute value per workshop becomes a
 gate in the flow network; only values common enough to reach a cap are told apart; and
-the choice between the flow and CP-SAT is made here: CP-SAT only when a rule is not a
+the choice between the flow and the MIP is made here: the MIP only when a rule is not a
 flow (minimum sizes, groups, category minimums, several caps at once).
 """
 
@@ -58,7 +58,7 @@ def fixed_loads(problem: Problem, classes: AttendeeClasses) -> Ints:
     return load
 
 
-def needs_cpsat(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
+def needs_mip(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
     """True when a rule is not expressible as a min-cost flow."""
     grouped = (classes.fixed < 0) & (classes.group >= 0)
     group_sizes = np.bincount(classes.group[grouped], weights=classes.sizes[grouped])
