@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 import workshop_assign as wa
+from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
 from workshop_assign.io.workshops import WorkshopSpec
 from workshop_assign.io.writers import write_result
@@ -99,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=["de", "en"], help="language of the result (default: that of the export)"
     )
     solve.add_argument("--seed", type=int, help="break ties by a seeded shuffle, not row order")
+    add_rule_options(solve)
     return parser
 
 
@@ -168,6 +170,7 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     parsed = _read(args)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
+    apply_workshop_options(parsed, args)
     problem = build_problem(parsed)
     progress.step(f"solving for {len(problem.keys):,} attendees")
     result = wa.solve(
@@ -178,6 +181,7 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
         require_all=args.require_all,
         fill_unranked=args.fill_unranked,
         seed=args.seed,
+        rules=rules_from(args),
     )
     lang = args.lang or parsed.language
     target = args.output or _default_output(args.export, lang)
@@ -193,7 +197,11 @@ def _default_output(export: Path, lang: str) -> Path:
 
 
 def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
-    proof = "proven optimal" if result.proven_optimal else result.status.value
+    proof = (
+        "proven optimal"
+        if result.proven_optimal
+        else f"best found within the time limit, {result.gap:g} from the best bound"
+    )
     people = len(result.problem.keys)
     out.write(f"{people:,} attendees, objective {result.objective.value} ({proof})\n")
     ranks = ", ".join(f"choice {r}: {n:,}" for r, n in result.rank_counts.items())

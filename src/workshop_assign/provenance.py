@@ -96,6 +96,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "keine Teilnahme: die Zeile hat weder Kennung noch Wünsche",
     ),
     "no-wishes": ("ranked no workshop", "hat keinen Workshop gewählt"),
+    "rule-column": (
+        "rule '{rule}' read from column {column!r}",
+        "Regel '{rule}' aus Spalte {column!r} gelesen",
+    ),
     "unknown-rank": (
         "not a rank, ignored",
         "kein Rang, ignoriert",

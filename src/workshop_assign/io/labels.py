@@ -52,6 +52,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "value_of_objective": ("Objective value", "Zielwert"),
     "proven": ("Proven optimal", "Optimalität bewiesen"),
+    "backend": ("Solver", "Löser"),
+    "gap": ("Gap to the best bound", "Abstand zur besten Schranke"),
     "yes": ("yes", "ja"),
     "no": ("no", "nein"),
     "per_rank": ("People per rank received", "Personen je erhaltenem Wunsch"),
@@ -135,6 +137,8 @@ def summary_rows(result: Result, lang: str) -> list[list[object]]:
         [label("objective", lang), label(result.objective.value, lang)],
         [label("proven", lang), label("yes" if result.proven_optimal else "no", lang)],
         [label("value_of_objective", lang), str(result.objective_value)],
+        [label("backend", lang), result.backend],
+        [label("gap", lang), result.gap],
         [],
     ]
     rows += [*_rank_rows(result, lang), [], *_fill_rows(result, lang), []]

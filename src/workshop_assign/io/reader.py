@@ -30,6 +30,12 @@ from workshop_assign.io.people import (
     latest_of_each,
     parse_stamps,
 )
+from workshop_assign.io.rulecolumns import (
+    RuleValues,
+    find_rule_columns,
+    matcher_function,
+    read_rule_values,
+)
 from workshop_assign.io.tables import Grid, column_letter, load_grids
 from workshop_assign.io.text import cell_text, is_blank, language_of, rank_cell
 from workshop_assign.io.workshops import WorkshopSpec, read_workshops
@@ -57,6 +63,7 @@ class ParsedExport:
     names: list[str]
     notes: list[Note] = field(default_factory=list)
     dropped: dict[int, str] = field(default_factory=dict)
+    rules: RuleValues = field(default_factory=RuleValues)
 
     def demand(self) -> pd.DataFrame:
         """Workshops found with how many attendees ranked them 1st, 2nd, ..."""
@@ -187,7 +194,42 @@ def parse_export(
         else (read_workshops(shops_grid) if shops_grid is not None else None)
     )
     _match_wishes(parsed, rows_wishes, shops, where)
+    _read_rules(parsed, where)
     return parsed
+
+
+def _read_rules(parsed: ParsedExport, where: _Where) -> None:
+    """Group, fixed-place and exclusion columns, matched against the workshop names."""
+    frame = parsed.table.frame
+    skip = {parsed.people.key, *parsed.people.names, *parsed.layout.columns}
+    columns = find_rule_columns(frame, skip)
+    if not columns:
+        return
+    for rule, column in columns.items():
+        parsed.notes.append(
+            Note(
+                NoteKind.DETECTED,
+                "rule-column",
+                column=column,
+                params={"rule": rule, "column": column},
+            )
+        )
+    matcher = WorkshopMatcher(parsed.names)
+
+    def fail(text: str, column: str, position: int) -> str:
+        row = int(parsed.table.rows[position])
+        close = ", ".join(repr(n) for n in matcher.suggestions(text)) or "none"
+        raise SpreadsheetError(
+            f"{where.cell(column, row)}: {excerpt(text)!r} matches no "
+            f"workshop; closest: {close}. Correct the cell",
+            path=where.path,
+            sheet=where.sheet,
+        )
+
+    kept = np.flatnonzero(parsed.keep).tolist()
+    parsed.rules = read_rule_values(
+        frame, columns, parsed.keys, kept, matcher_function(matcher, fail)
+    )
 
 
 def _load(
@@ -446,4 +488,9 @@ def build_problem(parsed: ParsedExport) -> Problem:
         parsed.people.organisation,
         parsed.people.email,
     )
-    return replace(problem, source=source)
+    problem = replace(problem, source=source)
+    if parsed.rules:
+        problem = problem.with_rules(
+            groups=parsed.rules.groups, fixed=parsed.rules.fixed, exclude=parsed.rules.exclude
+        )
+    return problem

@@ -31,6 +31,8 @@ SEAT_WORDS = (
 )
 MIN_WORDS = ("minimum", "mindest", "min.", "min ")
 ROOM_WORDS = ("raum", "room", "ort", "location")
+MUST_WORDS = ("muss stattfinden", "must run", "pflicht", "findet sicher statt", "garantiert")
+YES = {"ja", "yes", "x", "true", "wahr", "1", "y", "j"}
 
 WorkshopSpec = Path | str | pd.DataFrame | Mapping[str, int] | Sequence[Workshop]
 
@@ -65,6 +67,7 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
         )
     minimum = _column([h for h in rest if h != seats], MIN_WORDS)
     room = _column(rest, ROOM_WORDS)
+    must = _column(rest, MUST_WORDS)
     found = []
     for position, row in enumerate(frame.itertuples(index=False)):
         values = dict(zip(headers, row, strict=True))
@@ -84,6 +87,7 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
                 whole(seats),
                 whole(minimum) if minimum and not is_blank(values[minimum]) else None,
                 cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
+                must is not None and fold(cell_text(values[must])) in YES,
             )
         )
     return found

@@ -1,0 +1,139 @@
+"""The command line's rule options, turned into ``Rules`` and workshop settings.
+
+Kept apart from ``cli`` so that the parser stays readable: ``--max-per``, ``--min-per``,
+``--minimum``, ``--must-run``, ``--group-mode``, ``--split-penalty``, ``--time-limit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from workshop_assign.errors import InputError
+from workshop_assign.io.names import WorkshopMatcher
+from workshop_assign.io.reader import ParsedExport
+from workshop_assign.rules import CategoryMinimum, Rules, Spread
+
+
+def add_rule_options(command: argparse.ArgumentParser) -> None:
+    """The rule options of ``solve``."""
+    rules = command.add_argument_group("organizers' rules")
+    rules.add_argument(
+        "--max-per",
+        action="append",
+        default=[],
+        metavar="COLUMN=N[%]",
+        type=_spread,
+        help="at most N people (or N %% of the seats) per workshop "
+        "with the same value in COLUMN, e.g. Organisation=5",
+    )
+    rules.add_argument(
+        "--min-per",
+        action="append",
+        default=[],
+        metavar="COLUMN:VALUE=M",
+        type=_category,
+        help="at least M people with VALUE in COLUMN in every "
+        "running workshop, e.g. Bereich:Verwaltung=2",
+    )
+    rules.add_argument(
+        "--minimum",
+        action="append",
+        default=[],
+        metavar="NAME=M",
+        type=_minimum,
+        help="the workshop runs only with at least M people",
+    )
+    rules.add_argument(
+        "--must-run",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="the workshop may not be cancelled for being under its minimum",
+    )
+    rules.add_argument(
+        "--group-mode",
+        choices=["hard", "soft"],
+        default="hard",
+        help="keep groups together always (hard) or at a cost per split (soft)",
+    )
+    rules.add_argument(
+        "--split-penalty",
+        type=int,
+        default=10,
+        help="cost of splitting a group in --group-mode soft (default 10)",
+    )
+    rules.add_argument(
+        "--time-limit",
+        type=float,
+        default=60.0,
+        help="seconds the solver may take for minimums and groups (default 60)",
+    )
+
+
+def rules_from(args: argparse.Namespace) -> Rules:
+    """The event-wide rules the options ask for."""
+    minimums: dict[str, dict[str, int]] = {}
+    for column, value, count in args.min_per:
+        minimums.setdefault(column, {})[value] = count
+    return Rules(
+        groups=args.group_mode,
+        split_penalty=args.split_penalty,
+        spread=tuple(args.max_per),
+        category_minimums=tuple(CategoryMinimum(c, m) for c, m in minimums.items()),
+        time_limit=args.time_limit,
+    )
+
+
+def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> None:
+    """``--minimum`` and ``--must-run`` set on the workshops read (names matched loosely)."""
+    if parsed.workshops is None or not (args.minimum or args.must_run):
+        return
+    matcher = WorkshopMatcher([w.name for w in parsed.workshops])
+
+    def index(name: str) -> int:
+        found = matcher.match(name)
+        if found is None:
+            close = ", ".join(repr(n) for n in matcher.suggestions(name)) or "none"
+            raise InputError(f"{name!r} is not a workshop; closest: {close}")
+        return found[0]
+
+    shops = list(parsed.workshops)
+    for name, minimum in args.minimum:
+        shops[index(name)] = replace(shops[index(name)], minimum=minimum)
+    for name in args.must_run:
+        shops[index(name)] = replace(shops[index(name)], must_run=True)
+    parsed.workshops = shops
+
+
+def _spread(text: str) -> Spread:
+    column, sep, amount = text.rpartition("=")
+    amount = amount.strip()
+    share = amount.endswith("%")
+    number = amount.rstrip("%").strip()
+    if not sep or not column.strip() or not number.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r}: write COLUMN=N or COLUMN=N%")
+    if share:
+        return Spread(column.strip(), max_share=int(number) / 100)
+    return Spread(column.strip(), max_count=int(number))
+
+
+def _category(text: str) -> tuple[str, str, int]:
+    head, sep, count = text.rpartition("=")
+    column, colon, value = head.partition(":")
+    if (
+        not sep
+        or not colon
+        or not column.strip()
+        or not value.strip()
+        or not count.strip().isdigit()
+    ):
+        raise argparse.ArgumentTypeError(f"{text!r}: write COLUMN:VALUE=M")
+    return column.strip(), value.strip(), int(count)
+
+
+def _minimum(text: str) -> tuple[str, int]:
+    name, sep, count = text.rpartition("=")
+    if not sep or not name.strip() or not count.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r}: write NAME=M")
+    return name.strip(), int(count)

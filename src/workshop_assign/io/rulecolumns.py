@@ -1,0 +1,98 @@
+"""Per-attendee rules read from columns of the export: group, fixed place, exclusions.
+
+Headers are recognised in German and English (``Gruppe/Group``, ``Fest/Fixed``,
+``Ausschluss/Exclude``).  Workshop names in these columns are matched like wishes, and
+a name that matches no workshop stops the run with its cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from workshop_assign.io.names import WorkshopMatcher
+from workshop_assign.io.text import cell_text, fold, is_blank
+
+RULE_HEADERS: dict[str, tuple[str, ...]] = {
+    "group": ("gruppe", "group", "gruppenname", "team", "zusammen mit", "together with"),
+    "fixed": (
+        "fest",
+        "fixed",
+        "fester platz",
+        "fixed place",
+        "fixed workshop",
+        "gesetzt",
+        "festgelegt",
+        "zugewiesen",
+    ),
+    "exclude": ("ausschluss", "exclude", "excluded", "nicht in", "not in", "ausgeschlossen"),
+}
+
+
+@dataclass(slots=True)
+class RuleValues:
+    """Per kept attendee (by key): group label, fixed workshop, excluded workshops."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
+    fixed: dict[str, str] = field(default_factory=dict)
+    exclude: dict[str, list[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.fixed or self.exclude)
+
+
+def find_rule_columns(frame: pd.DataFrame, skip: set[str]) -> dict[str, str]:
+    """rule -> column, for the rule columns the export has (first match each)."""
+    found: dict[str, str] = {}
+    for column in frame.columns:
+        if column in skip:
+            continue
+        name = fold(str(column)).strip(" :?")
+        for rule, words in RULE_HEADERS.items():
+            if rule not in found and any(
+                name == w or name.startswith(w + " ") or name.startswith(w + "/") for w in words
+            ):
+                found[rule] = str(column)
+    return found
+
+
+def read_rule_values(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    keys: list[str],
+    positions: list[int],
+    match: Callable[[str, str, int], str],
+) -> RuleValues:
+    """The rule values of the kept rows; ``match(text, column, position)`` names workshops."""
+    values = RuleValues(columns=columns)
+    cells = {rule: frame[column].tolist() for rule, column in columns.items()}
+    for key, position in zip(keys, positions, strict=True):
+        for rule, column in columns.items():
+            cell = cells[rule][position]
+            if is_blank(cell):
+                continue
+            text = cell_text(cell)
+            if rule == "group":
+                values.groups[key] = " ".join(text.split())
+            elif rule == "fixed":
+                values.fixed[key] = match(text, column, position)
+            else:
+                parts = [p for p in re.split(r"[;,\n]", text) if p.strip()]
+                values.exclude[key] = [match(p, column, position) for p in parts]
+    return values
+
+
+def matcher_function(
+    matcher: WorkshopMatcher, fail: Callable[[str, str, int], str]
+) -> Callable[[str, str, int], str]:
+    """``match(text, column, position)``: the workshop's name, or ``fail(...)`` raising."""
+
+    def match(text: str, column: str, position: int) -> str:
+        found = matcher.match(text)
+        return matcher.names[found[0]] if found is not None else fail(text, column, position)
+
+    return match
