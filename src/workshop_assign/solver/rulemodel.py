@@ -42,7 +42,7 @@ from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.objectives import CostLevels
 
 Ints = npt.NDArray[np.int64]
-HIGHS_SETTINGS = "output_flag=false\nmip_rel_gap=0\nmip_abs_gap=0.5"
+HIGHS_SETTINGS = "output_flag=false\nmip_rel_gap=0\nmip_abs_gap=0.5\npresolve=off"
 
 
 @dataclass(slots=True)
