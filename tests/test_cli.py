@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pty
 import subprocess
@@ -16,22 +15,9 @@ from openpyxl import Workbook, load_workbook
 
 import exports
 from exports import SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
+from helpers import digest, run
 from workshop_assign.cli import main
 from workshop_assign.io import writers
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The installed command in a fresh process, as an organizer would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_assign", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_solve_writes_the_workbook_and_prints_a_summary(tmp_path: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +9,7 @@ from openpyxl import load_workbook
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
+from helpers import run
 
 
 def export_with_rules(tmp_path: Path) -> Path:
@@ -58,27 +57,19 @@ def test_rule_columns_and_workshop_sheet_are_read(tmp_path: Path) -> None:
 def test_cli_rule_options_end_to_end(tmp_path: Path) -> None:
     export = export_with_rules(tmp_path)
     target = tmp_path / "out.xlsx"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "workshop_assign",
-            "solve",
-            str(export),
-            "-o",
-            str(target),
-            "--max-per",
-            "Organisation=1",
-            "--minimum",
-            "Mobilitätskonzepte=2",
-            "--must-run",
-            "Mobilitaetskonzepte",
-            "--objective",
-            "fair",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run(
+        "solve",
+        str(export),
+        "-o",
+        str(target),
+        "--max-per",
+        "Organisation=1",
+        "--minimum",
+        "Mobilitätskonzepte=2",
+        "--must-run",
+        "Mobilitaetskonzepte",
+        "--objective",
+        "fair",
     )
     assert done.returncode == 0, done.stderr
     assert "proven optimal" in done.stdout
@@ -88,21 +79,13 @@ def test_cli_rule_options_end_to_end(tmp_path: Path) -> None:
 
 def test_cli_conflicting_rules_give_one_line_and_exit_6(tmp_path: Path) -> None:
     export = export_with_rules(tmp_path)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "workshop_assign",
-            "solve",
-            str(export),
-            "-o",
-            str(tmp_path / "x.xlsx"),
-            "--min-per",
-            "Organisation:Stadt Zeitz=2",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run(
+        "solve",
+        str(export),
+        "-o",
+        str(tmp_path / "x.xlsx"),
+        "--min-per",
+        "Organisation:Stadt Zeitz=2",
     )
     assert done.returncode == 6, done.stderr
     lines = done.stderr.strip().splitlines()
@@ -112,11 +95,6 @@ def test_cli_conflicting_rules_give_one_line_and_exit_6(tmp_path: Path) -> None:
 
 
 def test_cli_rejects_malformed_rule_options(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "workshop_assign", "solve", "x.xlsx", "--max-per", "Organisation"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run("solve", "x.xlsx", "--max-per", "Organisation")
     assert done.returncode == 2
     assert "write COLUMN=N or COLUMN=N%" in done.stderr

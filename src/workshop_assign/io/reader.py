@@ -217,14 +217,7 @@ def _read_rules(parsed: ParsedExport, where: _Where) -> None:
     matcher = WorkshopMatcher(parsed.names)
 
     def fail(text: str, column: str, position: int) -> str:
-        row = int(parsed.table.rows[position])
-        close = ", ".join(repr(n) for n in matcher.suggestions(text)) or "none"
-        raise SpreadsheetError(
-            f"{where.cell(column, row)}: {excerpt(text)!r} matches no "
-            f"workshop; closest: {close}. Correct the cell",
-            path=where.path,
-            sheet=where.sheet,
-        )
+        raise _no_match(matcher, text, where, column, int(parsed.table.rows[position]))
 
     kept = np.flatnonzero(parsed.keep).tolist()
     parsed.rules = read_rule_values(
@@ -414,11 +407,33 @@ def _decide(
     if found is not None:
         return found[0]
     others = sum(1 for t in texts if t == text) - 1
+    raise _no_match(
+        matcher,
+        text,
+        where,
+        column,
+        row,
+        others=others,
+        advice="Correct the cell, or add the workshop to the workshop table",
+    )
+
+
+def _no_match(
+    matcher: WorkshopMatcher,
+    text: str,
+    where: _Where,
+    column: str,
+    row: int,
+    *,
+    others: int = 0,
+    advice: str = "Correct the cell",
+) -> SpreadsheetError:
+    """The one-line error for a workshop name that matches no workshop, with the cell."""
     also = f" (and {others} more cells)" if others else ""
     close = ", ".join(repr(n) for n in matcher.suggestions(text)) or "none"
-    raise SpreadsheetError(
+    return SpreadsheetError(
         f"{where.cell(column, row)}: {excerpt(text)!r}{also} matches no workshop; closest: "
-        f"{close}. Correct the cell, or add the workshop to the workshop table",
+        f"{close}. {advice}",
         path=where.path,
         sheet=where.sheet,
     )
