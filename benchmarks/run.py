@@ -272,7 +272,11 @@ def case_rules(n: int, k: int) -> dict[str, Any]:
     """Rules that need the MIP, at n attendees; and, on a problem without such rules,
     the flow against the MIP forced onto it (what "never pay for the MIP" saves)."""
     rows = []
-    for minimum_share, groups, org_cap in ((0.2, True, False), (0.2, True, True)):
+    for minimum_share, groups, org_cap in (
+        (0.2, True, False),
+        (0.2, True, True),
+        (0.5, True, True),
+    ):
         problem, rules = rules_problem(
             n, k, minimum_share=minimum_share, groups=groups, org_cap=org_cap
         )
