@@ -1,0 +1,153 @@
+"""Wish texts (and the workshop names in rule columns) matched to the workshop table,
+with a note for every normalisation and every odd row, and one located error for a
+name that matches nothing."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workshop_assign.errors import SpreadsheetError
+from workshop_assign.io.layouts import RowWishes
+from workshop_assign.io.names import WorkshopMatcher, names_from_wishes
+from workshop_assign.io.parsed import ParsedExport, Where
+from workshop_assign.io.rulecolumns import find_rule_columns, matcher_function, read_rule_values
+from workshop_assign.model import Workshop
+from workshop_assign.provenance import Note, NoteKind, excerpt
+
+
+def match_wishes(
+    parsed: ParsedExport, rows_wishes: list[RowWishes], shops: list[Workshop] | None, where: Where
+) -> None:
+    """Map each wish text to a workshop; note each normalisation and each odd row."""
+    kept = np.flatnonzero(parsed.keep).tolist()
+    texts = [text for i in kept for text, _ in rows_wishes[i].wishes]
+    names = [w.name for w in shops] if shops is not None else names_from_wishes(texts)
+    matcher = WorkshopMatcher(names)
+    decided: dict[str, int] = {}
+    numbers = parsed.table.rows
+    first_seen: dict[tuple[str, str], tuple[int, int]] = {}
+    for i in kept:
+        for text, column in rows_wishes[i].wishes:
+            seen = first_seen.setdefault((text, column), (int(numbers[i]), 0))
+            first_seen[(text, column)] = (seen[0], seen[1] + 1)
+            if text not in decided:
+                decided[text] = _decide(matcher, text, column, int(numbers[i]), texts, where=where)
+    for (text, column), (row, count) in first_seen.items():
+        how = matcher.match(text)
+        if how is not None and how[1] is not None:
+            parsed.notes.append(
+                Note(
+                    NoteKind.NORMALISED,
+                    "name",
+                    row=row,
+                    column=column,
+                    value=excerpt(text),
+                    params={"workshop": names[decided[text]], "how": how[1], "count": count},
+                )
+            )
+    parsed.wishes = [
+        _row_list(parsed, rows_wishes[i], decided, names, int(numbers[i])) for i in kept
+    ]
+    parsed.keys = [parsed.keys[i] for i in kept]
+    parsed.workshops, parsed.names = shops, names
+
+
+def _decide(
+    matcher: WorkshopMatcher, text: str, column: str, row: int, texts: list[str], *, where: Where
+) -> int:
+    found = matcher.match(text)
+    if found is not None:
+        return found[0]
+    others = sum(1 for t in texts if t == text) - 1
+    raise _no_match(
+        matcher,
+        text,
+        where,
+        column,
+        row,
+        others=others,
+        advice="Correct the cell, or add the workshop to the workshop table",
+    )
+
+
+def _no_match(
+    matcher: WorkshopMatcher,
+    text: str,
+    where: Where,
+    column: str,
+    row: int,
+    *,
+    others: int = 0,
+    advice: str = "Correct the cell",
+) -> SpreadsheetError:
+    """The one-line error for a workshop name that matches no workshop, with the cell."""
+    also = f" (and {others} more cells)" if others else ""
+    close = ", ".join(repr(n) for n in matcher.suggestions(text)) or "none"
+    return SpreadsheetError(
+        f"{where.cell(column, row)}: {excerpt(text)!r}{also} matches no workshop; closest: "
+        f"{close}. {advice}",
+        path=where.path,
+        sheet=where.sheet,
+    )
+
+
+def _row_list(
+    parsed: ParsedExport, row: RowWishes, decided: dict[str, int], names: list[str], number: int
+) -> list[str]:
+    """One attendee's wish list as workshop names; repeats dropped, odd rows noted."""
+    chosen: list[str] = []
+    for text, column in row.wishes:
+        name = names[decided[text]]
+        if name in chosen:
+            parsed.notes.append(
+                Note(
+                    NoteKind.NORMALISED,
+                    "repeat",
+                    row=number,
+                    column=column,
+                    value=excerpt(text),
+                    params={"workshop": name},
+                )
+            )
+        else:
+            chosen.append(name)
+    if row.gap:
+        parsed.notes.append(Note(NoteKind.NORMALISED, "gap", row=number))
+    if row.tied_rank is not None:
+        parsed.notes.append(
+            Note(NoteKind.WARNING, "tie", row=number, params={"rank": row.tied_rank})
+        )
+    for text, column in row.unreadable or []:
+        parsed.notes.append(
+            Note(NoteKind.WARNING, "unknown-rank", row=number, column=column, value=excerpt(text))
+        )
+    if not chosen:
+        parsed.notes.append(Note(NoteKind.WARNING, "no-wishes", row=number))
+    return chosen
+
+
+def read_rules(parsed: ParsedExport, where: Where) -> None:
+    """Group, fixed-place and exclusion columns, matched against the workshop names."""
+    frame = parsed.table.frame
+    skip = {parsed.people.key, *parsed.people.names, *parsed.layout.columns}
+    columns = find_rule_columns(frame, skip)
+    if not columns:
+        return
+    for rule, column in columns.items():
+        parsed.notes.append(
+            Note(
+                NoteKind.DETECTED,
+                "rule-column",
+                column=column,
+                params={"rule": rule, "column": column},
+            )
+        )
+    matcher = WorkshopMatcher(parsed.names)
+
+    def fail(text: str, column: str, position: int) -> str:
+        raise _no_match(matcher, text, where, column, int(parsed.table.rows[position]))
+
+    kept = np.flatnonzero(parsed.keep).tolist()
+    parsed.rules = read_rule_values(
+        frame, columns, parsed.keys, kept, matcher_function(matcher, fail)
+    )

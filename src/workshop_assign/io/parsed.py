@@ -1,0 +1,66 @@
+"""What reading an export produces before a Problem is built, and how to point at cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from workshop_assign.io.header import Table
+from workshop_assign.io.layouts import Layout
+from workshop_assign.io.people import PeopleColumns
+from workshop_assign.io.rulecolumns import RuleValues
+from workshop_assign.io.tables import column_letter
+from workshop_assign.model import Workshop
+from workshop_assign.provenance import Note
+
+
+@dataclass(slots=True)
+class ParsedExport:
+    """Everything read from an export, before capacities are required."""
+
+    path: str | None
+    sha256: str | None
+    sheet: str | None
+    table: Table
+    layout: Layout
+    people: PeopleColumns
+    language: str
+    keep: np.ndarray
+    keys: list[str]
+    wishes: list[list[str]]
+    workshops: list[Workshop] | None
+    names: list[str]
+    notes: list[Note] = field(default_factory=list)
+    dropped: dict[int, str] = field(default_factory=dict)
+    rules: RuleValues = field(default_factory=RuleValues)
+
+    def demand(self) -> pd.DataFrame:
+        """Workshops found with how many attendees ranked them 1st, 2nd, ..."""
+        width = max((len(w) for w in self.wishes), default=1) or 1
+        position = {name: i for i, name in enumerate(self.names)}
+        counts = np.zeros((len(self.names), width), dtype=np.int64)
+        for wishes in self.wishes:
+            for rank, name in enumerate(wishes):
+                counts[position[name], rank] += 1
+        return pd.DataFrame(
+            counts,
+            index=pd.Index(self.names, name="workshop"),
+            columns=pd.RangeIndex(1, width + 1, name="rank"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """How to point at a cell: file, sheet and the column letters of the headers."""
+
+    path: str | None
+    sheet: str | None
+    headers: list[str]
+
+    def cell(self, column: str, row: int) -> str:
+        place = f"{self.path}, sheet {self.sheet!r}" if self.sheet else (self.path or "the table")
+        if column in self.headers:
+            return f"{place}, cell {column_letter(self.headers.index(column))}{row}"
+        return f"{place}, row {row}"
