@@ -11,7 +11,7 @@ import workshop_assign as wa
 from reference import brute_force_rules, objective_key
 from strategies import RuleSpec, rule_specs
 from workshop_assign import synthetic
-from workshop_assign.solver import rulemodel
+from workshop_assign.solver import mip
 
 OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
 
@@ -182,7 +182,7 @@ def test_weighted_levels_match_one_solve_per_level(
     problem = problem.with_rules(groups=event.groups)
     rules = wa.Rules(spread=(wa.Spread("org", max_share=0.1),))
     folded = wa.solve(problem, objective=objective, rules=rules)
-    monkeypatch.setattr(rulemodel, "EXACT_WEIGHTS", 0)  # forces one solve per level
+    monkeypatch.setattr(mip, "EXACT_WEIGHTS", 0)  # forces one solve per level
     stepwise = wa.solve(problem, objective=objective, rules=rules)
     assert folded.proven_optimal and stepwise.proven_optimal
     assert folded.objective_value == stepwise.objective_value

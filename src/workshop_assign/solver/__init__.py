@@ -25,6 +25,7 @@ from workshop_assign.solver.classes import AttendeeClasses, build_classes
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
 from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
 from workshop_assign.solver.infeasible import explain_shortfall
+from workshop_assign.solver.mip import solve_rules
 from workshop_assign.solver.objectives import cost_levels, objective_value
 from workshop_assign.solver.prepare import (
     check_fixed_spread,
@@ -34,7 +35,7 @@ from workshop_assign.solver.prepare import (
     relevant_values,
     spread_gates,
 )
-from workshop_assign.solver.rulemodel import RuleModelInput, solve_rules
+from workshop_assign.solver.rulemodel import RuleModelInput
 
 __all__ = ["solve"]
 

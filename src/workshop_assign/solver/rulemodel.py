@@ -1,30 +1,16 @@
-"""The model for rules a flow cannot express, still over classes, and how it is solved.
+"""The model for rules a flow cannot express, built over classes.
 
 Variables count people per class-to-workshop arc; a hard group is one unit (a boolean
 per workshop all its members ranked) whose members' arcs carry its whole size.  On top
 of seats: minimum sizes with cancellation (a ``run`` boolean per workshop), must-run
 workshops, caps per attribute value per workshop, at least M of a category per running
-workshop, and soft groups (a penalty per split).
-
-It is solved as a mixed-integer program with HiGHS (shipped with OR-Tools): measured
-here, CP-SAT over the same classes could not prove even the "most people placed" level
-of a 5,000-attendee instance within 30 s where HiGHS needed 3 s, because the model is a
-network flow with a few side constraints and an LP relaxation is what proves such
-bounds.  When the flows form a network once the booleans are fixed (at most one cap or
-category partition), the counts are continuous variables: every vertex of that network
-is integral, and a fractional answer is re-solved with integer counts.  The objective's
-levels are optimised one after the other, each fixed before the next, seeded with the
-flow relaxation; a level that hits the time limit ends the search with status FEASIBLE
-and the gap to the best bound.
-
-When the rules contradict each other, the same model is built for CP-SAT with one
-assumption literal per rule, and CP-SAT names a subset of rules that cannot hold
-together, which becomes sentences for the organizer.
+workshop, and soft groups (a penalty per split).  The same construction serves HiGHS
+(to optimise, see ``mip``) and CP-SAT (to explain: every rule then gets an assumption
+literal, and an infeasible model names the rules that conflict).
 """
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,27 +20,12 @@ import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
-from workshop_assign.errors import InfeasibleError, SolverError
 from workshop_assign.model import Problem
 from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
-from workshop_assign.solver.objectives import CostLevels
 
 Ints = npt.NDArray[np.int64]
-HIGHS_SETTINGS = "output_flag=false\nmip_rel_gap=0\nmip_abs_gap=0.5\npresolve=off"
-
-
-@dataclass(slots=True)
-class RulesOutcome:
-    """Flows per arc, whether they are proven optimal, and what the search found."""
-
-    flows: Ints
-    optimal: bool
-    gap: float = 0.0
-    fractional: bool = False  # continuous counts came back fractional (then re-solved)
-    splits: int = 0
-    levels_solved: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +45,7 @@ class RuleModelInput:
         return not self.rules.category_minimums and len(self.rules.spread) <= 1
 
 
-class _Engine:
+class Engine:
     """The few modelling calls the builder needs, for HiGHS (optimising) or CP-SAT
     (explaining: every rule gets an assumption literal)."""
 
@@ -110,10 +81,10 @@ class _Engine:
 
 
 @dataclass(slots=True)
-class _Model:
+class RuleModel:
     """The built model with the handles the solve needs."""
 
-    engine: _Engine
+    engine: Engine
     flow: list[Any]
     splits: Any = 0
     variables: list[Any] = field(default_factory=list)  # every variable, for hints
@@ -121,65 +92,8 @@ class _Model:
     counts: dict[int, Any] = field(default_factory=dict)  # arc -> its count variable
 
 
-def solve_rules(
-    data: RuleModelInput, levels: CostLevels, *, hint: Ints | None, splits_are_cost: bool
-) -> RulesOutcome:
-    """Optimise lexicographically over the levels under every rule (see module docstring)."""
-    outcome = _solve_levels(data, levels, hint, splits_are_cost, integral=not data.network_shaped)
-    if outcome.fractional:  # not a vertex after all: solve again with integer counts
-        outcome = _solve_levels(data, levels, None, splits_are_cost, integral=True)
-    return outcome
-
-
-def _solve_levels(
-    data: RuleModelInput,
-    levels: CostLevels,
-    hint: Ints | None,
-    splits_are_cost: bool,
-    *,
-    integral: bool,
-) -> RulesOutcome:
-    built = _build(data, explain=False, integral=integral)
-    model = built.engine.model
-    objectives = _combine(_objectives(built, data, levels, splits_are_cost=splits_are_cost))
-    del hint  # HiGHS through OR-Tools 9.15's model_builder crashes on solution hints
-    deadline = time.monotonic() + data.rules.time_limit
-    solver = mb.Solver("highs")
-    solver.set_solver_specific_parameters(HIGHS_SETTINGS)
-    solver.enable_output(False)
-    outcome = RulesOutcome(np.zeros(len(data.arcs), dtype=np.int64), optimal=True)
-    if not built.variables:  # nobody to place (HiGHS answers "unknown" on an empty model)
-        return outcome
-    for index, expression in enumerate(objectives):
-        model.minimize(expression)
-        solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
-        status = solver.solve(model)
-        if status == mb.SolveStatus.INFEASIBLE:
-            raise InfeasibleError(_explain(data))
-        if status not in (mb.SolveStatus.OPTIMAL, mb.SolveStatus.FEASIBLE):
-            raise SolverError(
-                f"no assignment found within {data.rules.time_limit:g} s "
-                f"({status.name}); raise the time limit"
-            )
-        values = np.array(
-            [float(solver.value(f)) if not isinstance(f, int) else f for f in built.flow]
-        )
-        outcome.flows = np.round(values).astype(np.int64)
-        outcome.fractional = not np.allclose(values, outcome.flows, atol=1e-6)
-        outcome.splits = (
-            round(solver.value(built.splits)) if not isinstance(built.splits, int) else 0
-        )
-        outcome.levels_solved = index + 1
-        if status != mb.SolveStatus.OPTIMAL:
-            outcome.optimal = False
-            outcome.gap = abs(float(solver.objective_value - solver.best_objective_bound))
-            break
-        model.add(expression <= round(solver.objective_value))
-    return outcome
-
-
-def _build(data: RuleModelInput, *, explain: bool, integral: bool = True) -> _Model:
-    built = _Model(_Engine(explain, integral), [0] * len(data.arcs))
+def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -> RuleModel:
+    built = RuleModel(Engine(explain, integral), [0] * len(data.arcs))
     _unit_flows(built, data)
     arcs = data.arcs
     load = [
@@ -198,7 +112,7 @@ def _build(data: RuleModelInput, *, explain: bool, integral: bool = True) -> _Mo
     return built
 
 
-def _unit_flows(built: _Model, data: RuleModelInput) -> None:
+def _unit_flows(built: RuleModel, data: RuleModelInput) -> None:
     """Flow expressions per arc: counts for classes, size x choice for hard groups."""
     classes, engine = data.classes, built.engine
     by_class: dict[int, list[int]] = defaultdict(list)
@@ -237,7 +151,7 @@ class _Members:
         return [(c, a) for c in self.classes for a in self.arcs_of.get(c, [])]
 
 
-def _hard_group(built: _Model, data: RuleModelInput, members: _Members) -> None:
+def _hard_group(built: RuleModel, data: RuleModelInput, members: _Members) -> None:
     """One choice per workshop every member ranked; all go there, or none is placed."""
     classes, engine = data.classes, built.engine
     common = set.intersection(*(set(classes.wishes[c]) for c in members.classes))
@@ -251,7 +165,7 @@ def _hard_group(built: _Model, data: RuleModelInput, members: _Members) -> None:
         built.flow[a] = int(classes.sizes[c]) * choose[w] if w in choose else 0
 
 
-def _soft_group(built: _Model, data: RuleModelInput, members: _Members) -> Any:
+def _soft_group(built: RuleModel, data: RuleModelInput, members: _Members) -> Any:
     """Members placed one by one; each further workshop the group uses is a split."""
     engine = built.engine
     used: dict[int, Any] = {}
@@ -268,7 +182,7 @@ def _soft_group(built: _Model, data: RuleModelInput, members: _Members) -> Any:
     return split
 
 
-def _capacity_and_minimums(built: _Model, data: RuleModelInput, load: list[Any]) -> list[Any]:
+def _capacity_and_minimums(built: RuleModel, data: RuleModelInput, load: list[Any]) -> list[Any]:
     """Seats, minimum sizes with cancellation and must-run; returns run[w] (1 or a bool)."""
     engine = built.engine
     needs_run = bool(data.rules.category_minimums)
@@ -296,7 +210,7 @@ def _capacity_and_minimums(built: _Model, data: RuleModelInput, load: list[Any])
     return run
 
 
-def _spread(built: _Model, data: RuleModelInput) -> None:
+def _spread(built: RuleModel, data: RuleModelInput) -> None:
     """Caps per attribute value per workshop (only where the cap can be reached)."""
     classes, problem = data.classes, data.problem
     fixed_classes = np.flatnonzero(classes.fixed >= 0)
@@ -318,7 +232,7 @@ def _spread(built: _Model, data: RuleModelInput) -> None:
             )
 
 
-def _category_minimums(built: _Model, data: RuleModelInput, run: list[Any]) -> None:
+def _category_minimums(built: RuleModel, data: RuleModelInput, run: list[Any]) -> None:
     """At least M people of a category in every running workshop."""
     classes = data.classes
     fixed_classes = np.flatnonzero(classes.fixed >= 0)
@@ -353,81 +267,3 @@ def _fixed_with(classes: AttendeeClasses, fixed: Ints, column: int, value: int, 
     assert classes.values is not None
     hits = fixed[(classes.fixed[fixed] == w) & (classes.values[fixed, column] == value)]
     return int(classes.sizes[hits].sum())
-
-
-def _objectives(
-    built: _Model, data: RuleModelInput, levels: CostLevels, *, splits_are_cost: bool
-) -> list[tuple[Any, int]]:
-    """The lexicographic objectives, each to minimise, in order, with the width of the
-    range each can take (what an exact weighting must outweigh).
-
-    For rank-sum a split of a soft group costs ``split_penalty`` like a rank does; the
-    other objectives minimise splits after all their own levels.
-    """
-    engine, flows = built.engine, built.flow
-    free = int(data.classes.sizes[data.classes.fixed < 0].sum())
-    placed = engine.total(flows)
-    penalty = data.rules.split_penalty * built.splits
-    most_splits = int(np.count_nonzero(data.classes.group >= 0)) * len(data.problem.workshops)
-    terms = [(_weighted(engine, flows, level), _width(data, level)) for level in levels.arc]
-    terms = terms or [(0, 0)]
-    split_range = data.rules.split_penalty * most_splits
-    if levels.unassigned is not None:  # rank-sum with an explicit cost of leaving out
-        cost = int(levels.unassigned[0][0]) if len(levels.unassigned[0]) else 0
-        return [(terms[0][0] + cost * (free - placed) + penalty, 0)]
-    if splits_are_cost:
-        return [(-placed, free), (terms[0][0] + penalty, terms[0][1] + split_range)]
-    return [(-placed, free), *terms, (built.splits, most_splits)]
-
-
-EXACT_WEIGHTS = 2**40  # largest combined objective kept exact in double precision
-
-
-def _combine(objectives: list[tuple[Any, int]]) -> list[Any]:
-    """Fold the levels into one weighted objective when the weights stay small enough.
-
-    The weight of a level exceeds everything the levels below it can vary by, so one
-    solve gives the lexicographic optimum, exactly (all values are integers and the
-    solver's absolute gap is below 1).  Measured here, one weighted solve took 5 s
-    where two sequential ones took 34 s; too wide ranges fall back to one solve per
-    level.
-    """
-    weights, below = [], 0
-    for _, width in reversed(objectives):
-        weights.append(below + 1)
-        below += (below + 1) * width
-    weights.reverse()
-    if len(objectives) == 1 or below + weights[0] > EXACT_WEIGHTS:
-        return [expression for expression, _ in objectives]
-    return [
-        sum(
-            weight * expression for weight, (expression, _) in zip(weights, objectives, strict=True)
-        )
-    ]
-
-
-def _width(data: RuleModelInput, level: Ints) -> int:
-    """How far a level can range: each class at its dearest arc, times its size."""
-    dearest = np.zeros(len(data.classes), dtype=np.int64)
-    np.maximum.at(dearest, data.arcs.cls, np.abs(level))
-    return int(dearest @ data.classes.sizes)
-
-
-def _weighted(engine: _Engine, flows: list[Any], level: Ints) -> Any:
-    pairs = [(f, int(c)) for c, f in zip(level.tolist(), flows, strict=True) if c]
-    return engine.weighted([f for f, _ in pairs], [c for _, c in pairs])
-
-
-def _explain(data: RuleModelInput) -> list[str]:
-    """Which rules cannot hold together, in the organizer's words (a CP-SAT core)."""
-    built = _build(data, explain=True)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = max(data.rules.time_limit, 5.0)
-    if solver.solve(built.engine.model) != cp_model.INFEASIBLE:
-        return ["the rules cannot all hold together (no smaller explanation was found)"]
-    core = solver.sufficient_assumptions_for_infeasibility()
-    sentences = [built.engine.reasons[i] for i in core if i in built.engine.reasons]
-    if not sentences:
-        return ["the seats cannot hold the people fixed to the workshops"]
-    return ["these rules cannot all hold together: " + "; ".join(sentences)]
