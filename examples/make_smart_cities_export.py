@@ -5,7 +5,8 @@ Every person is invented and has a ``.example`` address.  The mess is deliberate
 what the reader must handle: title rows above the headers, blank rows, stray spaces and
 case differences, long option texts and shortened names, a typo, an umlaut typed as
 "ae", an empty 2nd choice, a workshop ranked twice, cancellations, and people who
-registered twice (the later registration counts).
+registered twice (the later registration counts).  Two groups of colleagues want to go
+together, two moderators have fixed places, and every workshop needs 20 people to run.
 """
 
 from __future__ import annotations
@@ -97,6 +98,8 @@ HEADERS = [
     "Zweitwunsch",
     "Drittwunsch",
     "Status",
+    "Gruppe",
+    "Fest",
 ]
 
 
@@ -120,6 +123,8 @@ def people(n: int, rng: np.random.Generator) -> list[list[object]]:
                 str(rng.choice(PLACES)),
                 *wishes,
                 "",
+                "",
+                "",
             ]
         )
     return rows
@@ -136,6 +141,11 @@ def add_mess(rows: list[list[object]], rng: np.random.Generator) -> list[list[ob
     for i in (7, 58, 141):
         rows[i][8] = "storniert"
     rows[99][8] = "abgesagt"
+    for members, label in (((20, 21, 22), "Team Merseburg"), ((60, 61), "Saalekreis IT")):
+        for i in members:  # colleagues who want to go together
+            rows[i][9], rows[i][4] = label, rows[members[0]][4]
+    rows[30][10] = "Digitale Zwillinge"  # a moderator, placed whatever she ranked
+    rows[31][10] = "Mobilitätskonzepte"
     rows[12][6] = ""  # empty 2nd choice, 3rd given
     rows[13][7] = rows[13][5]  # ranked the same workshop twice
     again = []
@@ -167,9 +177,9 @@ def main(n_attendees: int = 330, seed: int = 2025) -> Path:
     for row in rows:
         sheet.append([cell if cell != "" else None for cell in row])
     shops = book.create_sheet("Workshops")
-    shops.append(["Workshop", "Plätze", "Raum"])
+    shops.append(["Workshop", "Plätze", "Raum", "Minimum"])
     for workshop in WORKSHOPS:
-        shops.append(list(workshop))
+        shops.append([*workshop, 20])
     target = HERE / "smart_cities_anmeldungen.xlsx"
     book.save(target)
     return target

@@ -229,6 +229,8 @@ def _inspect(args: argparse.Namespace) -> int:
     demand = parsed.demand()
     if parsed.workshops is not None:
         demand.insert(0, "seats", [w.capacity for w in parsed.workshops])
+        if any(w.minimum for w in parsed.workshops):
+            demand.insert(1, "minimum", [w.minimum or 0 for w in parsed.workshops])
     out.write("workshops, people per rank:\n" + demand.to_string() + "\n")
     if parsed.workshops is None:
         out.write(
