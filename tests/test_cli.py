@@ -333,3 +333,23 @@ def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
     text = shown.decode()
     assert "reading a.xlsx ..." in text and "solving for 10 attendees ..." in text
     assert "writing t.xlsx ..." in text and "done" in text
+
+
+def test_a_closed_output_pipe_is_not_an_error(tmp_path: Path) -> None:
+    # 3,000 rows with a gap each: far more notes than a pipe buffers, so `head` closes
+    # the pipe while inspect is still writing.
+    frame = pd.concat([columns_per_rank()] * 300, ignore_index=True)
+    frame["E-Mail-Adresse"] = [f"p{i}@x.example" for i in range(len(frame))]
+    frame["Zweitwunsch"] = ""
+    frame["Drittwunsch"] = SHOPS[2]
+    frame.loc[frame["Erstwunsch"] == SHOPS[2], "Erstwunsch"] = SHOPS[1]
+    export = write_csv(frame, tmp_path / "a.csv")
+    done = subprocess.run(
+        f"{sys.executable} -m workshop_assign inspect {export} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.startswith("file: ")
+    assert done.stderr == ""

@@ -8,6 +8,7 @@ result file is written only when everything succeeded.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -45,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "inspect":
             return _inspect(args)
         return _solve(args, progress)
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except tuple(EXIT_CODES) as error:
         if args.debug:
             raise
