@@ -51,7 +51,7 @@ def test_solve_to_csv_and_json(tmp_path: Path, suffix: str) -> None:
     capacities = [f"--capacity={name}={seats}" for name, seats in SEATS.items()]
     assert main(["solve", str(export), "-o", str(target), *capacities, "--objective", "fair"]) == 0
     table = pd.read_csv(target) if suffix == ".csv" else pd.read_json(target)
-    assert list(table.columns[-3:]) == ["Workshop", "Rank received", "Reason"]
+    assert list(table.columns[-4:]) == ["Workshop", "Rank received", "Reason", "Explanation"]
     assert len(table) == 10
 
 

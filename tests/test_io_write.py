@@ -38,7 +38,7 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
         "Hinweise",
     ]
     assignments = book["Zuteilung"]
-    assert assignments.iloc[0].tolist()[-3:] == ["Workshop", "Erhaltener Wunsch", "Grund"]
+    assert assignments.iloc[0].tolist()[-4:-1] == ["Workshop", "Erhaltener Wunsch", "Grund"]
     assert len(assignments) == 1 + 9
     roster = book["Digitale Zwillinge"]
     assert roster.iloc[0].tolist() == ["Name", "Organisation", "E-Mail", "Erhaltener Wunsch"]
@@ -68,7 +68,7 @@ def test_csv_and_json_hold_the_assignment_table(
 ) -> None:
     result, _ = solved
     german = pd.read_csv(result.to_csv(tmp_path / "a.csv"), sep=";", encoding="utf-8-sig")
-    assert list(german.columns[-3:]) == ["Workshop", "Erhaltener Wunsch", "Grund"]
+    assert list(german.columns[-4:]) == ["Workshop", "Erhaltener Wunsch", "Grund", "Erklärung"]
     records = json.loads(result.to_json(tmp_path / "a.json", lang="en").read_text(encoding="utf-8"))
     assert len(records) == 9 and set(records[0]) >= {"Workshop", "Rank received", "Reason"}
     assert {r["Workshop"] for r in records} <= set(SHOPS)
@@ -84,6 +84,7 @@ def test_results_from_python_data_have_an_attendee_column(tmp_path: Path) -> Non
         "Workshop": ["A", None],
         "Rank received": [1, None],
         "Reason": [None, "ranked no workshop"],
+        "Explanation": [None, "you ranked no workshop"],
     }
 
 

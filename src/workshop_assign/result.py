@@ -18,6 +18,7 @@ import pandas as pd
 
 from workshop_assign.checks import rule_violations
 from workshop_assign.errors import InputError
+from workshop_assign.explain import explanations
 from workshop_assign.io.writers import write_result
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
@@ -165,6 +166,17 @@ class Result:
         if attributes and self.problem.attributes is not None:
             frame = pd.concat([frame, self.problem.attributes.reset_index(drop=True)], axis=1)
         return frame
+
+    def explanations(self, lang: str = "en") -> pd.Series:
+        """Per attendee, why they got what they got (``None`` in their first choice)."""
+        return explanations(self, lang)
+
+    def explain(self, attendee: str, lang: str = "en") -> str | None:
+        """Why one attendee (by key) got what they got, with numbers that hold."""
+        if attendee not in self.problem.keys:
+            raise InputError(f"{attendee!r} is not an attendee of this result")
+        sentence: str | None = explanations(self, lang)[attendee]
+        return sentence
 
     def statistics(self) -> pd.DataFrame:
         """Per workshop: seats, people placed, free seats, fill share and people per rank."""

@@ -27,6 +27,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "workshop": ("Workshop", "Workshop"),
     "rank": ("Rank received", "Erhaltener Wunsch"),
     "reason": ("Reason", "Grund"),
+    "explanation": ("Explanation", "Erklärung"),
     "name": ("Name", "Name"),
     "organisation": ("Organisation", "Organisation"),
     "email": ("E-mail", "E-Mail"),

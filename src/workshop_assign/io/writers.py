@@ -66,6 +66,7 @@ def assignments(result: Result, lang: str) -> pd.DataFrame:
     base[label("workshop", lang)] = frame["workshop"].astype(object)
     base[label("rank", lang)] = frame["rank"]
     base[label("reason", lang)] = frame["reason"].astype(object)
+    base[label("explanation", lang)] = result.explanations(lang).to_numpy()
     return base
 
 

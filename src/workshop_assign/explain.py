@@ -1,0 +1,155 @@
+"""Why each attendee got what they got, in one sentence with numbers that hold.
+
+For everyone not in their first choice (or not placed at all) the sentence goes through
+the workshops they ranked higher than what they received and says why each was not
+theirs: full (with how many people ranked it first and how many seats it had), not
+running (its minimum), excluded for them, or free but closed to them by the rules.
+Every number is read from the problem and the result, never estimated, and the same
+sentence serves everyone with the same wishes and outcome, so a million attendees cost
+a few thousand sentences.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from workshop_assign.result import Result
+
+_WORDS = {
+    "en": {
+        "choice": "{rank}{suffix} choice",
+        "none": "not placed",
+        "fill": "free seat in {workshop}",
+        "fixed": "fixed place in {workshop}, set by the organizer",
+        "oversubscribed": "{workshop} had {first} for {seats}",
+        "full": "{workshop} was full ({seats})",
+        "closed": "{workshop} did not run (fewer than {minimum} people)",
+        "excluded": "{workshop} is excluded for you",
+        "rules": "{workshop} had free seats, but the rules (group, spread, categories) "
+        "left none for you",
+        "cost": "{workshop} had free seats, but leaving you out cost less",
+        "no_wishes": "you ranked no workshop",
+        "seat": "seat|seats",
+        "first_choice": "first choice|first choices",
+    },
+    "de": {
+        "choice": "{rank}. Wunsch",
+        "none": "nicht zugeteilt",
+        "fill": "freier Platz in {workshop}",
+        "fixed": "fester Platz in {workshop}, vom Veranstalter gesetzt",
+        "oversubscribed": "{workshop} hatte {first} für {seats}",
+        "full": "{workshop} war voll ({seats})",
+        "closed": "{workshop} fand nicht statt (weniger als {minimum} Personen)",
+        "excluded": "{workshop} ist für Sie ausgeschlossen",
+        "rules": "{workshop} hatte freie Plätze, aber die Regeln (Gruppe, Verteilung, "
+        "Kategorien) ließen keinen für Sie",
+        "cost": "{workshop} hatte freie Plätze, aber Nichtzuteilung kostete weniger",
+        "no_wishes": "Sie haben keinen Workshop gewählt",
+        "seat": "Platz|Plätze",
+        "first_choice": "Erstwunsch|Erstwünsche",
+    },
+}
+
+
+def explanations(result: Result, lang: str = "en") -> pd.Series:
+    """One sentence per attendee (``None`` for those in their first choice)."""
+    words = _WORDS["de" if lang == "de" else "en"]
+    problem = result.problem
+    excluded = problem.rules.excluded if problem.rules is not None else None
+    fixed = (
+        (problem.rules.fixed >= 0)
+        if problem.rules is not None
+        else np.zeros(len(problem.keys), dtype=bool)
+    )
+    keys = pd.DataFrame(
+        {
+            "list": problem.wish_list_of,
+            "rank": result.rank_of,
+            "at": result.workshop_of,
+            "fixed": fixed,
+            "excluded": pd.factorize(pd.Series(excluded, dtype=object))[0]
+            if excluded is not None
+            else 0,
+        }
+    )
+    facts = _Facts(result)
+    rows = list(keys.itertuples(index=False, name=None))
+    first_of: dict[tuple[int, ...], int] = {}
+    for position, key in enumerate(rows):
+        first_of.setdefault(key, position)
+    sentences = {key: _sentence(facts, words, key, position) for key, position in first_of.items()}
+    text = [sentences[key] for key in rows]
+    return pd.Series(text, index=pd.Index(problem.keys, name="attendee"), dtype=object)
+
+
+class _Facts:
+    """The numbers sentences quote: seats, loads, first choices, minimums."""
+
+    def __init__(self, result: Result) -> None:
+        problem = result.problem
+        self.result = result
+        self.names = problem.workshop_names
+        self.seats = problem.capacities
+        placed = result.workshop_of >= 0
+        self.load = np.bincount(result.workshop_of[placed], minlength=len(self.names))
+        self.first = (
+            problem.demand_by_rank()[1].to_numpy()
+            if problem.max_rank
+            else np.zeros(len(self.names), dtype=np.int64)
+        )
+        self.minimum = [w.minimum or 0 for w in problem.workshops]
+
+
+def _sentence(
+    facts: _Facts, words: dict[str, str], key: tuple[int, ...], position: int
+) -> str | None:
+    """The sentence for everyone sharing ``key`` (wish list, rank, workshop, fixed, ...)."""
+    wish_list, rank, at, fixed = (int(k) for k in key[:4])
+    wishes = facts.result.problem.wish_lists[wish_list]
+    if fixed:
+        return words["fixed"].format(workshop=facts.names[at])
+    if rank == 1:
+        return None
+    if not wishes:
+        return words["no_wishes"]
+    if rank > 1:
+        head = words["choice"].format(rank=rank, suffix=_suffix(rank))
+    elif at >= 0:
+        head = words["fill"].format(workshop=facts.names[at])
+    else:
+        head = words["none"]
+    better = wishes[: rank - 1] if rank > 1 else wishes
+    clauses = [_clause(facts, words, w, position) for w in better]
+    return f"{head}: " + "; ".join(clauses)
+
+
+def _clause(facts: _Facts, words: dict[str, str], w: int, position: int) -> str:
+    name, seats = facts.names[w], _counted(words, "seat", int(facts.seats[w]))
+    rules = facts.result.problem.rules
+    if rules is not None and w in rules.excluded[position]:
+        return words["excluded"].format(workshop=name)
+    if facts.load[w] >= facts.seats[w]:
+        if facts.first[w] >= facts.seats[w]:
+            first = _counted(words, "first_choice", int(facts.first[w]))
+            return words["oversubscribed"].format(workshop=name, first=first, seats=seats)
+        return words["full"].format(workshop=name, seats=seats)
+    if facts.load[w] == 0 and facts.minimum[w]:
+        return words["closed"].format(workshop=name, minimum=facts.minimum[w])
+    explicit_cost = facts.result.options.unassigned_cost is not None
+    return words["cost" if explicit_cost else "rules"].format(workshop=name)
+
+
+def _counted(words: dict[str, str], noun: str, number: int) -> str:
+    """``"1 seat"``, ``"25 seats"`` (``"1 Platz"``, ``"25 Plätze"``)."""
+    one, many = words[noun].split("|")
+    return f"{number} {one if number == 1 else many}"
+
+
+def _suffix(rank: int) -> str:
+    if rank % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
