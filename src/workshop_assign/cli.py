@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
 import workshop_assign as wa
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
@@ -104,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=["de", "en"], help="language of the result (default: that of the export)"
     )
     solve.add_argument("--seed", type=int, help="break ties by a seeded shuffle, not row order")
+    solve.add_argument(
+        "--what-if",
+        type=int,
+        metavar="SEATS",
+        help="show in the Summary what SEATS more seats per workshop would change "
+        "(default 5; 0: off; with rules that need the MIP only when given)",
+    )
     add_rule_options(solve)
     return parser
 
@@ -189,11 +198,24 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     )
     lang = args.lang or parsed.language
     target = args.output or _default_output(args.export, lang)
+    what_if = _what_if(result, args.what_if, progress)
     progress.step(f"writing {target.name}")
-    written = write_result(result, target, lang=lang)
+    written = write_result(result, target, lang=lang, what_if=what_if)
     progress.done()
     _print_summary(result, written, sys.stdout)
     return 0
+
+
+def _what_if(
+    result: wa.Result, seats: int | None, progress: _Progress
+) -> tuple[int, pd.DataFrame] | None:
+    """The what-if table for the Summary: by default for flow results only (cheap)."""
+    if seats is None:
+        seats = 5 if result.backend == "min-cost flow" else 0
+    if seats <= 0:
+        return None
+    progress.step(f"what if each workshop had {seats} more seats")
+    return seats, wa.what_if(result, seats)
 
 
 def _default_output(export: Path, lang: str) -> Path:

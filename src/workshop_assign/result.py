@@ -200,12 +200,20 @@ class Result:
         frame["unranked"] = table[:, 0]
         return frame
 
-    def to_excel(self, path: str | Path, *, lang: str | None = None) -> Path:
+    def to_excel(
+        self,
+        path: str | Path,
+        *,
+        lang: str | None = None,
+        what_if: tuple[int, pd.DataFrame] | None = None,
+    ) -> Path:
         """Write the organizer's workbook: assignments, rosters, summary and notes.
 
-        ``lang`` is ``"de"`` or ``"en"`` (default: the language of the export's headers).
+        ``lang`` is ``"de"`` or ``"en"`` (default: the language of the export's headers);
+        ``what_if`` is ``(extra seats, workshop_assign.what_if(result, extra))`` for the
+        Summary's lines on what more seats would change.
         """
-        return write_result(self, _suffixed(path, ".xlsx"), lang=lang)
+        return write_result(self, _suffixed(path, ".xlsx"), lang=lang, what_if=what_if)
 
     def to_csv(self, path: str | Path, *, lang: str | None = None) -> Path:
         """Write the Assignments table as CSV (UTF-8; ``;``-separated in German)."""

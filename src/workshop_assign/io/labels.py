@@ -54,6 +54,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "value_of_objective": ("Objective value", "Zielwert"),
     "proven": ("Proven optimal", "Optimalität bewiesen"),
     "backend": ("Solver", "Löser"),
+    "what_if": (
+        "With more seats (each re-solved exactly)",
+        "Mit mehr Plätzen (jeweils exakt neu gelöst)",
+    ),
     "gap": ("Gap to the best bound", "Abstand zur besten Schranke"),
     "yes": ("yes", "ja"),
     "no": ("no", "nein"),
@@ -131,8 +135,10 @@ def roster_columns(
         yield workshop, roster[within == index].reset_index(drop=True)
 
 
-def summary_rows(result: Result, lang: str) -> list[list[object]]:
-    """The Summary sheet as rows: result, ranks, fill, options and input."""
+def summary_rows(
+    result: Result, lang: str, what_if: tuple[int, pd.DataFrame] | None = None
+) -> list[list[object]]:
+    """The Summary sheet as rows: result, ranks, fill, what-if, options and input."""
     rows: list[list[object]] = [[label("title", lang)], []]
     rows += [
         [label("objective", lang), label(result.objective.value, lang)],
@@ -143,6 +149,10 @@ def summary_rows(result: Result, lang: str) -> list[list[object]]:
         [],
     ]
     rows += [*_rank_rows(result, lang), [], *_fill_rows(result, lang), []]
+    if what_if is not None:
+        extra, table = what_if
+        lines: list[list[object]] = [[line] for line in describe(table, extra, lang)]
+        rows += [[label("what_if", lang)], *lines, []]
     rows += [*_option_rows(result, lang), [], *_input_rows(result, lang)]
     return rows
 
@@ -230,3 +240,24 @@ def _input_rows(result: Result, lang: str) -> list[list[object]]:
         [label("version", lang), library_version()],
     ]
     return rows
+
+
+def describe(table: pd.DataFrame, extra: int, lang: str) -> list[str]:
+    """One line per workshop: "+5 seats in A: +5 first choices, -5 second choices"."""
+    de = lang == "de"
+    lines = []
+    for name, row in table.iterrows():
+        head = f"+{extra} {'Plätze' if de else 'seats'} in {name}: "
+        if not row.get("feasible", True):
+            lines.append(head + ("weiterhin nicht lösbar" if de else "still infeasible"))
+            continue
+        parts = []
+        for column, value in row.items():
+            if str(column).startswith("rank ") and value:
+                rank = int(str(column).split()[1])
+                noun = f"mit {rank}. Wunsch" if de else f"with choice {rank}"
+                parts.append(f"{int(value):+d} {noun}")
+        if row.get("unassigned"):
+            parts.append(f"{int(row['unassigned']):+d} {'nicht zugeteilt' if de else 'unassigned'}")
+        lines.append(head + (", ".join(parts) or ("keine Änderung" if de else "no change")))
+    return lines

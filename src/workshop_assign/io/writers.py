@@ -34,11 +34,14 @@ if TYPE_CHECKING:
 
     from workshop_assign.result import Result
 
+WhatIf = tuple[int, pd.DataFrame]  # extra seats, and the table of ``whatif.what_if``
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def write_result(result: Result, path: str | Path, *, lang: str | None = None) -> Path:
+def write_result(
+    result: Result, path: str | Path, *, lang: str | None = None, what_if: WhatIf | None = None
+) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix."""
     target = Path(path)
     suffix = target.suffix.lower()
@@ -49,7 +52,7 @@ def write_result(result: Result, path: str | Path, *, lang: str | None = None) -
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with _atomic(target) as temporary:
-        _WRITERS[suffix](result, temporary, language)
+        _WRITERS[suffix](result, temporary, language, what_if)
     return target
 
 
@@ -96,12 +99,12 @@ def _atomic(target: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def _write_csv(result: Result, path: Path, lang: str) -> None:
+def _write_csv(result: Result, path: Path, lang: str, _: WhatIf | None = None) -> None:
     table = assignments(result, lang).map(_csv_safe)
     table.to_csv(path, index=False, sep=";" if lang == "de" else ",", encoding="utf-8-sig")
 
 
-def _write_json(result: Result, path: Path, lang: str) -> None:
+def _write_json(result: Result, path: Path, lang: str, _: WhatIf | None = None) -> None:
     table = assignments(result, lang)
     table.to_json(path, orient="records", force_ascii=False, date_format="iso", indent=1)
 
@@ -113,7 +116,7 @@ def _csv_safe(value: object) -> object:
     return value
 
 
-def _write_excel(result: Result, path: Path, lang: str) -> None:
+def _write_excel(result: Result, path: Path, lang: str, what_if: WhatIf | None = None) -> None:
     book = xlsxwriter.Workbook(
         str(path),
         {
@@ -135,7 +138,7 @@ def _write_excel(result: Result, path: Path, lang: str) -> None:
         sheet_name = _sheet_name(name, used)
         _write_table(book.add_worksheet(sheet_name), roster, formats)
     summary = book.add_worksheet(_sheet_name(label("Summary", lang), used))
-    _write_rows(summary, summary_rows(result, lang), formats)
+    _write_rows(summary, summary_rows(result, lang, what_if), formats)
     notes = book.add_worksheet(_sheet_name(label("Notes", lang), used))
     _write_table(notes, _notes_table(result, lang), formats)
     book.close()
@@ -259,7 +262,7 @@ def _write_cell(
         sheet.write_string(row, column, cell_text(value), *([formats["bold"]] if bold else []))
 
 
-_WRITERS: dict[str, Callable[[Result, Path, str], None]] = {
+_WRITERS: dict[str, Callable[[Result, Path, str, WhatIf | None], None]] = {
     ".xlsx": _write_excel,
     ".csv": _write_csv,
     ".json": _write_json,

@@ -1,0 +1,98 @@
+"""What a few more seats in one workshop would change, computed exactly.
+
+For each workshop the problem is solved again with ``extra`` more seats there (same
+objective, options and rules) and the people per rank received are compared with the
+result.  Each re-solve is a full, proven-optimal solve, so the figures are exact; for
+problems that need the MIP, re-solving every workshop can take a while, which is why
+the command line can switch it off.  The table reaches the Summary sheet through
+``Result.to_excel(..., what_if=(extra, table))``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from workshop_assign.errors import InfeasibleError
+from workshop_assign.solver import solve
+from workshop_assign.solver.classes import build_classes
+from workshop_assign.solver.flow import class_arcs, solve_class_flow
+from workshop_assign.solver.objectives import cost_levels, objective_value
+from workshop_assign.solver.prepare import fixed_loads, relevant_values, spread_gates
+
+if TYPE_CHECKING:
+    from workshop_assign.result import Result
+
+
+def what_if(result: Result, extra: int = 5) -> pd.DataFrame:
+    """Per workshop: the change in people per rank and unassigned with ``extra`` seats.
+
+    Columns ``rank 1``, ``rank 2``, ... and ``unassigned`` hold differences to the
+    result (positive: more people); ``feasible`` is False where even then the rules
+    cannot hold.  Results of the min-cost flow are re-solved over their classes only
+    (milliseconds each); others by a full solve.
+    """
+    flow_only = result.backend == "min-cost flow" and not result.options.fill_unranked
+    changes = _flow_changes(result, extra) if flow_only else _full_changes(result, extra)
+    return pd.DataFrame(changes).set_index("workshop")
+
+
+def _full_changes(result: Result, extra: int) -> list[dict[str, object]]:
+    problem, options = result.problem, result.options
+    rows: list[dict[str, object]] = []
+    for index, workshop in enumerate(problem.workshops):
+        bigger = list(problem.workshops)
+        bigger[index] = replace(workshop, capacity=workshop.capacity + extra)
+        try:
+            other = solve(
+                replace(problem, workshops=tuple(bigger)),
+                objective=options.objective,
+                rank_costs=options.rank_costs,
+                unassigned_cost=options.unassigned_cost,
+                require_all=options.require_all,
+                fill_unranked=options.fill_unranked,
+                seed=options.seed,
+                rules=options.rules,
+            )
+        except InfeasibleError:
+            rows.append({"workshop": workshop.name, "feasible": False})
+            continue
+        counts = [other.rank_counts.get(r, 0) for r in result.rank_counts]
+        rows.append(_row(result, workshop.name, counts, other.n_unassigned))
+    return rows
+
+
+def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
+    """Re-solve only the class-level flow; people with fixed places stay constant."""
+    problem, options = result.problem, result.options
+    classes = build_classes(
+        problem, options.rules.attributes(), keep=relevant_values(problem, options.rules)
+    )
+    arcs = class_arcs(classes)
+    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+    seats = problem.capacities - fixed_loads(problem, classes)
+    gates = spread_gates(problem, classes, arcs, options.rules)
+    base = solve_class_flow(classes, arcs, seats, levels, gates=gates)
+    base_counts = np.bincount(arcs.rank, weights=base, minlength=problem.max_rank)
+    rows: list[dict[str, object]] = []
+    for index, workshop in enumerate(problem.workshops):
+        more = seats.copy()
+        more[index] += extra
+        flows = solve_class_flow(classes, arcs, more, levels, gates=gates)
+        delta = np.bincount(arcs.rank, weights=flows, minlength=problem.max_rank) - base_counts
+        counts = [result.rank_counts[r] + int(delta[r - 1]) for r in result.rank_counts]
+        placed = int(flows.sum() - base.sum())
+        rows.append(_row(result, workshop.name, counts, result.n_unassigned - placed))
+    return rows
+
+
+def _row(result: Result, name: str, counts: list[int], unassigned: int) -> dict[str, object]:
+    row: dict[str, object] = {"workshop": name, "feasible": True}
+    for rank, count in zip(result.rank_counts, counts, strict=True):
+        row[f"rank {rank}"] = count - result.rank_counts[rank]
+    row["unassigned"] = unassigned - result.n_unassigned
+    row["objective"] = objective_value(result.options, counts, unassigned, result.problem.max_rank)
+    return row
