@@ -116,7 +116,15 @@ def test_require_all_names_the_workshops_whose_ranked_demand_cannot_be_met() -> 
     assert caught.value.reasons == (
         "5 attendees ranked only 'Mobilität', 'Teilhabe', which have 3 seats together: "
         "2 cannot be placed",
+        "smallest change that places everyone who ranked a workshop: more seats, "
+        "2 in any of 'Mobilität', 'Teilhabe'",
     )
+    # The stated change is enough (and no smaller one can be: a seat places one person).
+    for name in ("Mobilität", "Teilhabe"):
+        enough = wa.solve(problem_of(prefs, {**caps, name: caps[name] + 2}), require_all=True)
+        assert enough.n_unassigned == 0
+        with pytest.raises(wa.InfeasibleError):
+            wa.solve(problem_of(prefs, {**caps, name: caps[name] + 1}), require_all=True)
     # Free seats elsewhere make it feasible when filling unranked workshops is allowed.
     result = wa.solve(problem_of(prefs, caps), require_all=True, fill_unranked=True)
     assert result.n_unassigned == 0 and result.n_unranked == 2
@@ -135,6 +143,8 @@ def test_independent_shortfalls_are_reported_separately() -> None:
     assert sorted(caught.value.reasons) == [
         "3 attendees ranked only 'Mobilität', which have 1 seat together: 2 cannot be placed",
         "4 attendees ranked only 'Teilhabe', which have 1 seat together: 3 cannot be placed",
+        "smallest change that places everyone who ranked a workshop: more seats, "
+        "2 in any of 'Mobilität'; 3 in any of 'Teilhabe'",
     ]
 
 

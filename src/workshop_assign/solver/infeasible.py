@@ -30,31 +30,44 @@ def explain_shortfall(
     names: Sequence[str],
     fill_unranked: bool,
 ) -> list[str]:
-    """One sentence per independent reason that some attendees cannot be placed."""
-    people, seats = int(classes.sizes.sum()), int(capacities.sum())
+    """One sentence per independent reason that some attendees cannot be placed, and the
+    smallest change of seats that would place everyone (each extra seat places at most
+    one person, and the seats a Hall violator lacks are exactly what it needs)."""
+    free = classes.fixed < 0
+    people, seats = int(classes.sizes[free].sum()), int(capacities.sum())
     reasons = []
     if people > seats:
         reasons.append(
             f"{count(people, 'attendee')} but only {count(seats, 'seat')} in all workshops together"
         )
     if fill_unranked:
+        reasons.append(
+            f"smallest change that places everyone: {people - seats} more seats in any workshops"
+        )
         return reasons
-    empty = [c for c, wishes in enumerate(classes.wishes) if not wishes]
+    empty = [c for c, wishes in enumerate(classes.wishes) if not wishes and free[c]]
     no_wishes = int(classes.sizes[empty].sum()) if empty else 0
     if no_wishes:
         reasons.append(
             f"{count(no_wishes, 'attendee')} ranked no workshop "
             "(allow filling free seats of unranked workshops to seat them)"
         )
+    fixes = []
     for members, workshops in _violators(classes, arcs, flows):
-        if people > seats and len(workshops) == len(capacities):
-            continue  # the same as the head-count sentence above
         demand, held = int(classes.sizes[members].sum()), int(capacities[workshops].sum())
         listed = ", ".join(repr(names[w]) for w in workshops[:5])
-        more = f" and {len(workshops) - 5} more" if len(workshops) > 5 else ""
+        listed += f" and {len(workshops) - 5} more" if len(workshops) > 5 else ""
+        fixes.append(f"{demand - held} in any of {listed}")
+        if people > seats and len(workshops) == len(capacities):
+            continue  # the same as the head-count sentence above
         reasons.append(
-            f"{count(demand, 'attendee')} ranked only {listed}{more}, which "
+            f"{count(demand, 'attendee')} ranked only {listed}, which "
             f"have {count(held, 'seat')} together: {demand - held} cannot be placed"
+        )
+    if fixes:
+        reasons.append(
+            "smallest change that places everyone who ranked a workshop: "
+            "more seats, " + "; ".join(fixes)
         )
     return reasons
 
