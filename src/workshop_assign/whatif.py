@@ -66,7 +66,11 @@ def _full_changes(result: Result, extra: int) -> list[dict[str, object]]:
 
 
 def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
-    """Re-solve only the class-level flow; people with fixed places stay constant."""
+    """Re-solve only the class-level flow; people with fixed places stay constant.
+
+    A workshop with free seats is skipped: its arc to the sink is not saturated, so more
+    capacity adds no cycle to the residual network and the optimum stays optimal.
+    """
     problem, options = result.problem, result.options
     classes = build_classes(
         problem, options.rules.attributes(), keep=relevant_values(problem, options.rules)
@@ -77,8 +81,13 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
     gates = spread_gates(problem, classes, arcs, options.rules)
     base = solve_class_flow(classes, arcs, seats, levels, gates=gates)
     base_counts = np.bincount(arcs.rank, weights=base, minlength=problem.max_rank)
+    full = result.statistics()["free"].to_numpy() == 0
     rows: list[dict[str, object]] = []
     for index, workshop in enumerate(problem.workshops):
+        if not full[index]:  # its seats were not all used: more cannot change an optimum
+            rows.append(_row(result, workshop.name, list(result.rank_counts.values()),
+                             result.n_unassigned))
+            continue
         more = seats.copy()
         more[index] += extra
         flows = solve_class_flow(classes, arcs, more, levels, gates=gates)
