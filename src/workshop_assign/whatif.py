@@ -85,8 +85,9 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for index, workshop in enumerate(problem.workshops):
         if not full[index]:  # its seats were not all used: more cannot change an optimum
-            rows.append(_row(result, workshop.name, list(result.rank_counts.values()),
-                             result.n_unassigned))
+            rows.append(
+                _row(result, workshop.name, list(result.rank_counts.values()), result.n_unassigned)
+            )
             continue
         more = seats.copy()
         more[index] += extra
