@@ -19,6 +19,8 @@ import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
+from workshop_assign.compare import compare
+from workshop_assign.compare_report import comparison_png, comparison_workbook
 from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
 from workshop_assign.io.workshops import WorkshopSpec
 from workshop_assign.io.writers import write_result
@@ -47,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "compare":
+            return _compare(args)
         return _solve(args, progress)
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -83,8 +87,17 @@ def _parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser(
         "inspect", help="show how the export is read, without solving", epilog=EPILOG
     )
-    for command in (solve, inspect):
+    compare = commands.add_parser(
+        "compare",
+        epilog=EPILOG,
+        help="first come first served, random serial dictatorship and the optimal "
+        "objectives side by side",
+    )
+    for command in (solve, inspect, compare):
         _reading_options(command)
+    compare.add_argument("--seed", type=int, default=0, help="seed of the random order")
+    compare.add_argument("-o", "--output", type=Path, help="workbook with the table and a chart")
+    compare.add_argument("--plot", type=Path, metavar="PNG", help="a PNG chart for reports")
     solve.add_argument(
         "-o",
         "--output",
@@ -239,6 +252,18 @@ def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
     if source is not None and source.notes:
         out.write(f"  {len(source.notes)} notes about the input (see the Notes sheet)\n")
     out.write(f"result written to {written.resolve()}\n")
+
+
+def _compare(args: argparse.Namespace) -> int:
+    parsed = _read(args)
+    if parsed.workshops is None:
+        raise missing_capacities(parsed)
+    table = compare(build_problem(parsed), seed=args.seed)
+    sys.stdout.write(table.to_string() + "\n")
+    for target, write in ((args.output, comparison_workbook), (args.plot, comparison_png)):
+        if target is not None:
+            sys.stdout.write(f"written to {write(table, target).resolve()}\n")
+    return 0
 
 
 def _inspect(args: argparse.Namespace) -> int:

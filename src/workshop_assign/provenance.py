@@ -189,3 +189,4 @@ class Source:
     name_columns: tuple[str, ...] = ()
     organisation_column: str | None = None
     email_column: str | None = None
+    timestamp_column: str | None = None

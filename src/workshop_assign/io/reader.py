@@ -227,6 +227,7 @@ def build_problem(parsed: ParsedExport) -> Problem:
         parsed.people.names,
         parsed.people.organisation,
         parsed.people.email,
+        parsed.people.timestamp,
     )
     problem = replace(problem, source=source)
     if parsed.rules:

@@ -51,7 +51,7 @@ def write_result(
     language = lang or (result.problem.source.language if result.problem.source else "en")
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
-    with _atomic(target) as temporary:
+    with atomic_path(target) as temporary:
         _WRITERS[suffix](result, temporary, language, what_if)
     return target
 
@@ -85,7 +85,7 @@ def _refuse_input(result: Result, target: Path) -> None:
 
 
 @contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path next to ``target`` that replaces it only on success."""
     handle, name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else "."
