@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -103,3 +104,13 @@ def test_sheet_names_are_valid_and_unique() -> None:
     second = _sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum!", used)
     assert len(first) <= 31 and not set(first) & set("[]:*?/\\")
     assert first != second and len(second) <= 31
+
+
+def test_the_summary_has_native_charts(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
+    result, _ = solved
+    target = result.to_excel(tmp_path / "charts.xlsx")
+    with zipfile.ZipFile(target) as archive:
+        charts = sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart"))
+        assert len(charts) == 2
+        first = archive.read(charts[0]).decode()
+    assert "Übersicht" in first and "Personen je erhaltenem Wunsch" in first

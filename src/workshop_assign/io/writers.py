@@ -137,11 +137,38 @@ def _write_excel(result: Result, path: Path, lang: str, what_if: WhatIf | None =
     for name, roster in roster_columns(result, table, lang):
         sheet_name = _sheet_name(name, used)
         _write_table(book.add_worksheet(sheet_name), roster, formats)
-    summary = book.add_worksheet(_sheet_name(label("Summary", lang), used))
-    _write_rows(summary, summary_rows(result, lang, what_if), formats)
+    summary_name = _sheet_name(label("Summary", lang), used)
+    summary = book.add_worksheet(summary_name)
+    rows = summary_rows(result, lang, what_if)
+    _write_rows(summary, rows, formats)
+    _add_charts(book, summary, summary_name, rows, lang)
     notes = book.add_worksheet(_sheet_name(label("Notes", lang), used))
     _write_table(notes, _notes_table(result, lang), formats)
     book.close()
+
+
+def _add_charts(
+    book: xlsxwriter.Workbook, sheet: Worksheet, name: str, rows: list[list[object]], lang: str
+) -> None:
+    """Native Excel charts beside the Summary: people per rank, and fill per workshop."""
+    firsts = [row[0] if row else None for row in rows]
+    specs = (("per_rank", 1, "column"), ("fill", 2, "bar"))  # section, value column, type
+    for place, (section, column, kind) in enumerate(specs):
+        start = firsts.index(label(section, lang)) + 2  # the section's title, its header
+        end = start
+        while end < len(rows) and rows[end]:
+            end += 1
+        chart = book.add_chart({"type": kind})
+        chart.add_series(
+            {
+                "name": label(section, lang),
+                "categories": [name, start, 0, end - 1, 0],
+                "values": [name, start, column, end - 1, column],
+            }
+        )
+        chart.set_title({"name": label(section, lang)})
+        chart.set_legend({"none": True})
+        sheet.insert_chart(1 + 18 * place, 7, chart)
 
 
 def _notes_table(result: Result, lang: str) -> pd.DataFrame:
