@@ -37,6 +37,7 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
         "Digitale Kompetenzen für mehr T",
         "Übersicht",
         "Hinweise",
+        "workshop_assign",  # very hidden: what `check` needs to re-solve
     ]
     assignments = book["Zuteilung"]
     assert assignments.iloc[0].tolist()[-4:-1] == ["Workshop", "Erhaltener Wunsch", "Grund"]
@@ -60,7 +61,7 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
 def test_english_workbook_on_request(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
     result, _ = solved
     book = sheets(result.to_excel(tmp_path / "result.xlsx", lang="en"))
-    assert list(book)[:1] + list(book)[-2:] == ["Assignments", "Summary", "Notes"]
+    assert list(book)[:1] + list(book)[-3:-1] == ["Assignments", "Summary", "Notes"]
     assert "not an attendee: marked cancelled" in book["Notes"][3].tolist()
 
 

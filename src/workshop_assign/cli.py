@@ -18,6 +18,7 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
+from workshop_assign.check import check
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
@@ -38,7 +39,8 @@ EXIT_CODES: dict[type[BaseException], int] = {
 }
 EPILOG = """exit codes: 0 done; 2 wrong command line; 3 the file, sheet or a cell cannot be
 read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not everyone can be
-placed (--require-all); 7 solver error; 8 the result cannot be written; 1 internal error."""
+placed (--require-all); 7 solver error; 8 the result cannot be written; 9 check: the result
+breaks a rule or a re-solve differs; 1 internal error."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,10 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     progress = _Progress(sys.stderr)
     try:
-        if args.command == "inspect":
-            return _inspect(args)
-        if args.command == "compare":
-            return _compare(args)
+        commands = {"inspect": _inspect, "compare": _compare, "check": _check}
+        if args.command in commands:
+            return commands[args.command](args)
         return _solve(args, progress)
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -93,8 +94,18 @@ def _parser() -> argparse.ArgumentParser:
         help="first come first served, random serial dictatorship and the optimal "
         "objectives side by side",
     )
+    checker = commands.add_parser(
+        "check",
+        epilog=EPILOG,
+        help="is a result feasible, how far from the optimum, and does re-solving reproduce it",
+    )
     for command in (solve, inspect, compare):
         _reading_options(command)
+    checker.add_argument("export", type=Path, help="the registration export")
+    checker.add_argument("result", type=Path, help="the result workbook to check (.xlsx)")
+    checker.add_argument("--sheet", help="the sheet with the registrations")
+    checker.add_argument("--key", help="the column that identifies attendees")
+    checker.add_argument("--debug", action="store_true", help="show tracebacks")
     compare.add_argument("--seed", type=int, default=0, help="seed of the random order")
     compare.add_argument("-o", "--output", type=Path, help="workbook with the table and a chart")
     compare.add_argument("--plot", type=Path, metavar="PNG", help="a PNG chart for reports")
@@ -252,6 +263,12 @@ def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
     if source is not None and source.notes:
         out.write(f"  {len(source.notes)} notes about the input (see the Notes sheet)\n")
     out.write(f"result written to {written.resolve()}\n")
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = check(args.export, args.result, sheet=args.sheet, key=args.key)
+    sys.stdout.write("\n".join(report.lines()) + "\n")
+    return 0 if report.ok else 9
 
 
 def _compare(args: argparse.Namespace) -> int:

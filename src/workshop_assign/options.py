@@ -6,6 +6,7 @@ and its summary can say exactly what was asked for.
 
 from __future__ import annotations
 
+import json
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from enum import StrEnum
 from typing import TypedDict, Unpack
 
 from workshop_assign.errors import InputError
-from workshop_assign.rules import Rules
+from workshop_assign.rules import CategoryMinimum, Rules, Spread
 
 __all__ = ["Objective", "SolveOptions"]
 
@@ -98,6 +99,41 @@ class SolveOptions:
             None if seed is None else int(seed),
             rules,
         )
+
+    def to_json(self) -> str:
+        """Every setting as JSON, so that a result file can be re-solved exactly."""
+        rules = self.rules
+        return json.dumps(
+            {
+                "objective": self.objective.value,
+                "rank_costs": self.rank_costs,
+                "unassigned_cost": self.unassigned_cost,
+                "require_all": self.require_all,
+                "fill_unranked": self.fill_unranked,
+                "seed": self.seed,
+                "rules": {
+                    "groups": rules.groups.value,
+                    "split_penalty": rules.split_penalty,
+                    "spread": [[s.attribute, s.max_count, s.max_share] for s in rules.spread],
+                    "category_minimums": [
+                        [c.attribute, dict(c.minimums)] for c in rules.category_minimums
+                    ],
+                    "time_limit": rules.time_limit,
+                    "backend": rules.backend,
+                },
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> SolveOptions:
+        """The options ``to_json`` wrote."""
+        data = json.loads(text)
+        rules = data.pop("rules")
+        spread = tuple(Spread(a, c, s) for a, c, s in rules.pop("spread"))
+        minimums = tuple(CategoryMinimum(a, m) for a, m in rules.pop("category_minimums"))
+        return cls.create(**data, rules=Rules(spread=spread, category_minimums=minimums, **rules))
 
     def costs_for(self, max_rank: int) -> tuple[int, ...]:
         """The rank costs for ranks 1..max_rank (default 0, 1, 2, ...)."""

@@ -10,6 +10,7 @@ leaves half a file, and the input file is never written over.
 
 from __future__ import annotations
 
+import json
 import math
 import numbers
 import os
@@ -25,6 +26,7 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
+from workshop_assign._version import library_version
 from workshop_assign.errors import InputError
 from workshop_assign.io.labels import label, roster_columns, summary_rows
 from workshop_assign.io.text import cell_text
@@ -144,7 +146,32 @@ def _write_excel(result: Result, path: Path, lang: str, what_if: WhatIf | None =
     _add_charts(book, summary, summary_name, rows, lang)
     notes = book.add_worksheet(_sheet_name(label("Notes", lang), used))
     _write_table(notes, _notes_table(result, lang), formats)
+    _write_metadata(book, result, lang)
     book.close()
+
+
+METADATA_SHEET = "workshop_assign"
+
+
+def _write_metadata(book: xlsxwriter.Workbook, result: Result, lang: str) -> None:
+    """A very hidden sheet with what ``workshop-assign check`` needs to re-solve exactly."""
+    source = result.problem.source
+    sheet = book.add_worksheet(METADATA_SHEET)
+    sheet.very_hidden()
+    values = {
+        "version": library_version(),
+        "options": result.options.to_json(),
+        "lang": lang,
+        "sha256": source.sha256 if source else "",
+        "key_column": source.key_column if source else label("attendee", lang),
+        "workshops": json.dumps(
+            [[w.name, w.capacity, w.minimum, w.must_run] for w in result.problem.workshops],
+            ensure_ascii=False,
+        ),
+    }
+    for row, (key, value) in enumerate(values.items()):
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, value or "")
 
 
 def _add_charts(

@@ -1,0 +1,135 @@
+"""``workshop-assign check``: is a result file feasible, optimal, and reproducible?
+
+The result workbook carries, on a very hidden sheet, the options it was solved with,
+the workshop table and the SHA-256 of its input.  ``check`` reads the export again,
+reads the assignments back, runs the independent checker over them, solves again with
+the same options, and says how far the stored result is from the optimum and whether
+the re-solve gives exactly the same assignment.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Unpack
+
+import numpy as np
+import pandas as pd
+from python_calamine import CalamineError
+
+from workshop_assign.errors import SpreadsheetError
+from workshop_assign.io.labels import label
+from workshop_assign.io.reader import ReadOptions, read_export
+from workshop_assign.io.writers import METADATA_SHEET
+from workshop_assign.model import Workshop
+from workshop_assign.options import SolveOptions
+from workshop_assign.result import check_result
+from workshop_assign.solver import solve
+from workshop_assign.solver.objectives import objective_value
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """What ``check`` found; ``ok`` when feasible and reproduced exactly."""
+
+    violations: list[str] = field(default_factory=list)
+    input_unchanged: bool = True
+    stored_value: object = None
+    optimum: object = None
+    differing: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations and self.differing == 0
+
+    def lines(self) -> list[str]:
+        """The report, one finding per line."""
+        lines = [
+            "the export is the one the result was made from"
+            if self.input_unchanged
+            else "the export has changed since the result was made (its SHA-256 differs)"
+        ]
+        lines += (
+            ["feasible: every seat count and rule holds"]
+            if not self.violations
+            else [f"NOT feasible: {v}" for v in self.violations]
+        )
+        lines.append(f"objective of the result: {self.stored_value}; optimum: {self.optimum}")
+        lines.append(
+            "re-solving reproduces the result exactly"
+            if self.differing == 0
+            else f"re-solving places {self.differing} attendees differently"
+        )
+        return lines
+
+
+def check(
+    export: str | Path, result_path: str | Path, **options: Unpack[ReadOptions]
+) -> CheckReport:
+    """Check ``result_path`` (a result workbook) against ``export`` (see module docstring)."""
+    meta = _metadata(Path(result_path))
+    settings = SolveOptions.from_json(meta["options"])
+    shops = [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
+    options["workshops"] = shops  # the seats and rules it was solved with
+    problem = read_export(export, **options)
+    report = CheckReport(
+        input_unchanged=problem.source is not None and problem.source.sha256 == meta["sha256"]
+    )
+    workshop_of = _stored_assignment(
+        Path(result_path), meta, problem.workshop_names, len(problem.keys), report
+    )
+    placed = np.flatnonzero(workshop_of >= 0)
+    rank_of = np.zeros(len(workshop_of), dtype=np.int16)
+    rank_of[placed] = problem.ranks_given(placed, workshop_of[placed])
+    report.violations += check_result(
+        problem, workshop_of, rank_of, fill_unranked=settings.fill_unranked, rules=settings.rules
+    )
+    counts = np.bincount(rank_of, minlength=problem.max_rank + 1)[1:].tolist()
+    report.stored_value = objective_value(
+        settings, counts, int((workshop_of < 0).sum()), problem.max_rank
+    )
+    again = solve(
+        problem,
+        objective=settings.objective,
+        rank_costs=settings.rank_costs,
+        unassigned_cost=settings.unassigned_cost,
+        require_all=settings.require_all,
+        fill_unranked=settings.fill_unranked,
+        seed=settings.seed,
+        rules=settings.rules,
+    )
+    report.optimum = again.objective_value
+    report.differing = int(np.count_nonzero(again.workshop_of != workshop_of))
+    return report
+
+
+def _metadata(path: Path) -> dict[str, str]:
+    try:
+        sheet = pd.read_excel(path, sheet_name=METADATA_SHEET, header=None, engine="calamine")
+    except (ValueError, OSError, CalamineError) as error:
+        raise SpreadsheetError(
+            f"{path}: is not a result workbook of workshop-assign "
+            f"({str(error).splitlines()[0][:60]}); give the .xlsx it wrote",
+            path=str(path),
+        ) from None
+    return {str(k): "" if pd.isna(v) else str(v) for k, v in zip(sheet[0], sheet[1], strict=True)}
+
+
+def _stored_assignment(
+    path: Path, meta: dict[str, str], names: tuple[str, ...], people: int, report: CheckReport
+) -> np.ndarray:
+    """Workshop index per attendee, read back from the Assignments sheet (row order)."""
+    lang = meta.get("lang", "en")
+    table = pd.read_excel(path, sheet_name=label("Assignments", lang), engine="calamine")
+    if len(table) != people:
+        report.violations.append(f"the result has {len(table)} attendees, the export {people}")
+    position = {name: i for i, name in enumerate(names)}
+    column = table[label("workshop", lang)].tolist()[:people]
+    column += [None] * (people - len(column))
+    unknown = [w for w in column if isinstance(w, str) and w not in position]
+    if unknown:
+        report.violations.append(f"the result names {unknown[0]!r}, which is not a workshop")
+    return np.array(
+        [position.get(w, -1) if isinstance(w, str) else -1 for w in column], dtype=np.int64
+    )
