@@ -16,12 +16,10 @@ from typing import Unpack
 
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineError
 
-from workshop_assign.errors import SpreadsheetError
 from workshop_assign.io.labels import label
+from workshop_assign.io.previous import result_metadata
 from workshop_assign.io.reader import ReadOptions, read_export
-from workshop_assign.io.writers import METADATA_SHEET
 from workshop_assign.model import Workshop
 from workshop_assign.options import SolveOptions
 from workshop_assign.result import check_result
@@ -68,7 +66,7 @@ def check(
     export: str | Path, result_path: str | Path, **options: Unpack[ReadOptions]
 ) -> CheckReport:
     """Check ``result_path`` (a result workbook) against ``export`` (see module docstring)."""
-    meta = _metadata(Path(result_path))
+    meta = result_metadata(Path(result_path))
     settings = SolveOptions.from_json(meta["options"])
     shops = [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
     options["workshops"] = shops  # the seats and rules it was solved with
@@ -102,18 +100,6 @@ def check(
     report.optimum = again.objective_value
     report.differing = int(np.count_nonzero(again.workshop_of != workshop_of))
     return report
-
-
-def _metadata(path: Path) -> dict[str, str]:
-    try:
-        sheet = pd.read_excel(path, sheet_name=METADATA_SHEET, header=None, engine="calamine")
-    except (ValueError, OSError, CalamineError) as error:
-        raise SpreadsheetError(
-            f"{path}: is not a result workbook of workshop-assign "
-            f"({str(error).splitlines()[0][:60]}); give the .xlsx it wrote",
-            path=str(path),
-        ) from None
-    return {str(k): "" if pd.isna(v) else str(v) for k, v in zip(sheet[0], sheet[1], strict=True)}
 
 
 def _stored_assignment(

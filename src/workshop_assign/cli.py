@@ -22,10 +22,12 @@ from workshop_assign.check import check
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
+from workshop_assign.io.previous import previous_places
 from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
 from workshop_assign.io.workshops import WorkshopSpec
 from workshop_assign.io.writers import write_result
 from workshop_assign.provenance import LAYOUT_NAMES
+from workshop_assign.update import update
 
 EXIT_CODES: dict[type[BaseException], int] = {
     wa.SpreadsheetError: 3,
@@ -49,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     progress = _Progress(sys.stderr)
     try:
-        commands = {"inspect": _inspect, "compare": _compare, "check": _check}
+        commands = {"inspect": _inspect, "compare": _compare, "check": _check, "update": _update}
         if args.command in commands:
             return commands[args.command](args)
         return _solve(args, progress)
@@ -94,6 +96,24 @@ def _parser() -> argparse.ArgumentParser:
         help="first come first served, random serial dictatorship and the optimal "
         "objectives side by side",
     )
+    updater = commands.add_parser(
+        "update",
+        epilog=EPILOG,
+        help="update a published result for a new export, moving as few people as possible",
+    )
+    updater.add_argument("previous", type=Path, help="the published result workbook (.xlsx)")
+    _reading_options(updater)
+    updater.add_argument("-o", "--output", type=Path, required=True, help="the new result file")
+    updater.add_argument("--objective", default="rank-sum", choices=[o.value for o in wa.Objective])
+    updater.add_argument(
+        "--forbid-moves", action="store_true", help="keep everyone who had a place exactly there"
+    )
+    updater.add_argument(
+        "--move-cost",
+        type=int,
+        help="cost of one move against rank costs (default: moves come first)",
+    )
+    updater.add_argument("--lang", choices=["de", "en"], help="language of the result")
     checker = commands.add_parser(
         "check",
         epilog=EPILOG,
@@ -263,6 +283,30 @@ def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
     if source is not None and source.notes:
         out.write(f"  {len(source.notes)} notes about the input (see the Notes sheet)\n")
     out.write(f"result written to {written.resolve()}\n")
+
+
+def _update(args: argparse.Namespace) -> int:
+    previous = previous_places(args.previous)
+    parsed = _read(args)
+    if parsed.workshops is None:
+        raise missing_capacities(parsed)
+    done = update(
+        build_problem(parsed),
+        previous,
+        forbid_moves=args.forbid_moves,
+        move_cost=args.move_cost,
+        objective=args.objective,
+    )
+    lang = args.lang or parsed.language
+    written = write_result(done.result, args.output, lang=lang, moves=done.moves)
+    sys.stdout.write(
+        f"{len(done.newcomers)} new, {len(done.gone)} no longer registered "
+        f"(seats freed), {len(done.moves)} moved\n"
+    )
+    for row in done.moves.head(20).itertuples(index=False):
+        sys.stdout.write(f"  {row.attendee}: {row._1} -> {row.to} ({row.why})\n")
+    _print_summary(done.result, written, sys.stdout)
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:

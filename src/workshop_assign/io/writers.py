@@ -42,7 +42,12 @@ SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def write_result(
-    result: Result, path: str | Path, *, lang: str | None = None, what_if: WhatIf | None = None
+    result: Result,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    what_if: WhatIf | None = None,
+    moves: pd.DataFrame | None = None,
 ) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix."""
     target = Path(path)
@@ -54,7 +59,7 @@ def write_result(
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with atomic_path(target) as temporary:
-        _WRITERS[suffix](result, temporary, language, what_if)
+        _WRITERS[suffix](result, temporary, language, what_if, moves)
     return target
 
 
@@ -101,12 +106,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def _write_csv(result: Result, path: Path, lang: str, _: WhatIf | None = None) -> None:
+def _write_csv(result: Result, path: Path, lang: str, *_: object) -> None:
     table = assignments(result, lang).map(_csv_safe)
     table.to_csv(path, index=False, sep=";" if lang == "de" else ",", encoding="utf-8-sig")
 
 
-def _write_json(result: Result, path: Path, lang: str, _: WhatIf | None = None) -> None:
+def _write_json(result: Result, path: Path, lang: str, *_: object) -> None:
     table = assignments(result, lang)
     table.to_json(path, orient="records", force_ascii=False, date_format="iso", indent=1)
 
@@ -118,7 +123,13 @@ def _csv_safe(value: object) -> object:
     return value
 
 
-def _write_excel(result: Result, path: Path, lang: str, what_if: WhatIf | None = None) -> None:
+def _write_excel(
+    result: Result,
+    path: Path,
+    lang: str,
+    what_if: WhatIf | None = None,
+    moves: pd.DataFrame | None = None,
+) -> None:
     book = xlsxwriter.Workbook(
         str(path),
         {
@@ -144,6 +155,9 @@ def _write_excel(result: Result, path: Path, lang: str, what_if: WhatIf | None =
     rows = summary_rows(result, lang, what_if)
     _write_rows(summary, rows, formats)
     _add_charts(book, summary, summary_name, rows, lang)
+    if moves is not None:
+        table = moves.rename(columns={c: label(f"move_{c}", lang) for c in moves.columns})
+        _write_table(book.add_worksheet(_sheet_name(label("Moves", lang), used)), table, formats)
     notes = book.add_worksheet(_sheet_name(label("Notes", lang), used))
     _write_table(notes, _notes_table(result, lang), formats)
     _write_metadata(book, result, lang)
@@ -316,7 +330,7 @@ def _write_cell(
         sheet.write_string(row, column, cell_text(value), *([formats["bold"]] if bold else []))
 
 
-_WRITERS: dict[str, Callable[[Result, Path, str, WhatIf | None], None]] = {
+_WRITERS: dict[str, Callable[[Result, Path, str, WhatIf | None, pd.DataFrame | None], None]] = {
     ".xlsx": _write_excel,
     ".csv": _write_csv,
     ".json": _write_json,

@@ -11,6 +11,7 @@ result against every rule before handing it out.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Unpack
 
 import numpy as np
@@ -26,7 +27,7 @@ from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, prio
 from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
 from workshop_assign.solver.infeasible import explain_shortfall
 from workshop_assign.solver.mip import solve_rules
-from workshop_assign.solver.objectives import cost_levels, objective_value
+from workshop_assign.solver.objectives import CostLevels, cost_levels, objective_value
 from workshop_assign.solver.prepare import (
     check_fixed_spread,
     fixed_loads,
@@ -37,7 +38,7 @@ from workshop_assign.solver.prepare import (
 )
 from workshop_assign.solver.rulemodel import RuleModelInput
 
-__all__ = ["solve"]
+__all__ = ["solve", "solve_with"]
 
 Ints = npt.NDArray[np.int64]
 
@@ -68,16 +69,35 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
             cannot be placed; ``reasons`` says why in the organizer's terms.
         SolverError: no assignment was found within the time limit.
     """
-    options = SolveOptions.create(**settings)
+    return solve_with(problem, SolveOptions.create(**settings))
+
+
+LevelsFor = Callable[[AttendeeClasses, ClassArcs], CostLevels]
+
+
+def solve_with(
+    problem: Problem,
+    options: SolveOptions,
+    *,
+    attributes: Sequence[str] = (),
+    levels_for: LevelsFor | None = None,
+) -> Result:
+    """``solve`` with validated options; ``attributes`` refine the classes further and
+    ``levels_for`` replaces the objective's cost levels (used by ``update``)."""
     rules = options.rules
     if options.fill_unranked and options.unassigned_cost is not None:
         raise InputError(
             "fill_unranked seats everyone it can, so it cannot be combined "
             "with an unassigned cost; choose one"
         )
-    classes = build_classes(problem, rules.attributes(), keep=relevant_values(problem, rules))
+    keep = relevant_values(problem, rules)
+    classes = build_classes(problem, [*rules.attributes(), *attributes], keep=keep)
     arcs = class_arcs(classes)
-    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+    levels = (
+        cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+        if levels_for is None
+        else levels_for(classes, arcs)
+    )
     fixed_load = fixed_loads(problem, classes)
     check_fixed_spread(problem, classes, rules)
     seats_left = problem.capacities - fixed_load

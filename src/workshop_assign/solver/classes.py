@@ -35,7 +35,7 @@ class AttendeeClasses:
         fixed: per class, the workshop its members are locked into, or -1.
         group: per class, the index of its group in ``group_labels``, or -1.
         group_labels: the group labels.
-        values: per class, the code of its value of each rule attribute (columns in
+        value_codes: per class, the code of its value of each rule attribute (columns in
             the order of ``attributes``); ``value_labels`` names the codes.
     """
 
@@ -47,7 +47,7 @@ class AttendeeClasses:
     group: npt.NDArray[np.int32]
     group_labels: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
-    values: npt.NDArray[np.int32] | None = None
+    value_codes: npt.NDArray[np.int32] | None = None
     value_labels: tuple[tuple[str, ...], ...] = ()
 
     def __len__(self) -> int:

@@ -77,10 +77,10 @@ def spread_gates(
     if not rules.spread:
         return None
     spread = rules.spread[0]
-    assert classes.values is not None
+    assert classes.value_codes is not None
     column = classes.attributes.index(spread.attribute)
     labels = classes.value_labels[column]
-    values = classes.values[arcs.cls, column].astype(np.int64)
+    values = classes.value_codes[arcs.cls, column].astype(np.int64)
     relevant = np.array([bool(label) for label in labels], dtype=bool)[values]
     keys = np.where(relevant, values * len(problem.workshops) + arcs.workshop, -1)
     gate_keys = np.unique(keys[keys >= 0])
@@ -114,10 +114,12 @@ def check_fixed_spread(problem: Problem, classes: AttendeeClasses, rules: Rules)
 
 def _fixed_by_value(classes: AttendeeClasses, column: int, n_ws: int) -> Ints:
     """People with a fixed place per (value, workshop)."""
-    assert classes.values is not None
+    assert classes.value_codes is not None
     table = np.zeros((len(classes.value_labels[column]), n_ws), dtype=np.int64)
     fixed = np.flatnonzero(classes.fixed >= 0)
-    np.add.at(table, (classes.values[fixed, column], classes.fixed[fixed]), classes.sizes[fixed])
+    np.add.at(
+        table, (classes.value_codes[fixed, column], classes.fixed[fixed]), classes.sizes[fixed]
+    )
     return table
 
 

@@ -255,15 +255,15 @@ def _category_minimums(built: RuleModel, data: RuleModelInput, run: list[Any]) -
 def _by_value(
     classes: AttendeeClasses, arcs: ClassArcs, column: int
 ) -> dict[tuple[int, int], list[int]]:
-    assert classes.values is not None
+    assert classes.value_codes is not None
     table: dict[tuple[int, int], list[int]] = defaultdict(list)
-    values = classes.values[arcs.cls, column].tolist()
+    values = classes.value_codes[arcs.cls, column].tolist()
     for a, (value, w) in enumerate(zip(values, arcs.workshop.tolist(), strict=True)):
         table[(value, w)].append(a)
     return table
 
 
 def _fixed_with(classes: AttendeeClasses, fixed: Ints, column: int, value: int, w: int) -> int:
-    assert classes.values is not None
-    hits = fixed[(classes.fixed[fixed] == w) & (classes.values[fixed, column] == value)]
+    assert classes.value_codes is not None
+    hits = fixed[(classes.fixed[fixed] == w) & (classes.value_codes[fixed, column] == value)]
     return int(classes.sizes[hits].sum())

@@ -1,0 +1,209 @@
+"""Update a published result with as few moves as possible.
+
+After a result is published, late registrations, cancellations and room changes come
+in.  ``update`` keeps everyone where the previous result put them unless moving them is
+needed, places newcomers and fills freed seats.  Exactly, and in this order of priority:
+
+1. nobody who had a place and is still registered loses it (else ``InfeasibleError``);
+2. as many people as possible are placed;
+3. as few people as possible move (or, with ``move_cost``, moves and rank costs are
+   weighed against each other);
+4. the chosen objective over the ranks received.
+
+It is the same min-cost flow over classes, with the previous workshop as one more class
+attribute; people whose previous place is a workshop they do not rank (any more) keep
+it as a fixed place, and ``forbid_moves`` fixes everyone who had a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Unpack
+
+import numpy as np
+import pandas as pd
+
+from workshop_assign._text import count
+from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
+from workshop_assign.model import Problem
+from workshop_assign.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.result import Result
+from workshop_assign.rules import build_attendee_rules
+from workshop_assign.solver import solve_with
+from workshop_assign.solver.classes import AttendeeClasses, build_classes
+from workshop_assign.solver.flow import ClassArcs
+from workshop_assign.solver.objectives import CostLevels, cost_levels
+from workshop_assign.solver.prepare import needs_mip
+
+PREVIOUS = "previous workshop"
+
+
+@dataclass(frozen=True, eq=False)
+class Update:
+    """The new result, who moved (``attendee``, ``from``, ``to``, ``why``), who is new,
+    and who from the previous result is no longer registered (their seats were freed)."""
+
+    result: Result
+    moves: pd.DataFrame
+    newcomers: tuple[str, ...]
+    gone: tuple[str, ...]
+
+
+def update(
+    problem: Problem,
+    previous: Mapping[str, str | None],
+    *,
+    forbid_moves: bool = False,
+    move_cost: int | None = None,
+    **settings: Unpack[SolveSettings],
+) -> Update:
+    """Re-solve ``problem`` starting from ``previous`` (attendee key -> workshop or None).
+
+    ``move_cost`` (rank-sum only) weighs one move against rank costs; by default moves
+    come first.  ``forbid_moves`` keeps everyone who had a place exactly there.
+    """
+    options = SolveOptions.create(**settings)
+    if options.unassigned_cost is not None or options.fill_unranked:
+        raise InputError(
+            "update places as many people as possible: leave out unassigned_cost and fill_unranked"
+        )
+    if move_cost is not None and (options.objective is not Objective.RANK_SUM or move_cost < 0):
+        raise InputError("move_cost (a whole number >= 0) goes with the rank-sum objective")
+    before = _previous_places(problem, previous)
+    marked = _with_previous(problem, before, forbid_moves)
+    if needs_mip(marked, build_classes(marked), options.rules):
+        raise UnsupportedRulesError(
+            "update does not yet handle minimum sizes, groups or "
+            "category minimums; solve again instead"
+        )
+
+    def levels_for(classes: AttendeeClasses, arcs: ClassArcs) -> CostLevels:
+        return _update_levels(options, classes, arcs, problem, move_cost)
+
+    result = solve_with(marked, options, attributes=[PREVIOUS], levels_for=levels_for)
+    lost = np.flatnonzero((before >= 0) & (result.workshop_of < 0))
+    if len(lost):
+        raise InfeasibleError(_lost_reasons(problem, before, lost))
+    moves = _moves(problem, before, result)
+    newcomers = tuple(k for k in problem.keys if k not in previous)
+    present = set(problem.keys)
+    gone = tuple(k for k, w in previous.items() if k not in present and w)
+    return Update(result, moves, newcomers, gone)
+
+
+def _previous_places(problem: Problem, previous: Mapping[str, str | None]) -> np.ndarray:
+    index = {name: i for i, name in enumerate(problem.workshop_names)}
+    unknown = sorted({w for w in previous.values() if w and w not in index})
+    if unknown:
+        raise InputError(
+            f"the previous result names {unknown[0]!r}, which is not a workshop "
+            "now; give it seats or rename it"
+        )
+    return np.array(
+        [index.get(previous.get(key) or "", -1) for key in problem.keys], dtype=np.int64
+    )
+
+
+def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> Problem:
+    """The problem with the previous workshop as an attribute and the kept places fixed."""
+    names = problem.workshop_names
+    column = [names[w] if w >= 0 else "" for w in before.tolist()]
+    attributes = (
+        problem.attributes.copy()
+        if problem.attributes is not None
+        else pd.DataFrame(index=range(len(problem.keys)))
+    )
+    attributes[PREVIOUS] = column
+    own = problem.rules
+    fixed = {
+        k: names[int(own.fixed[i])]
+        for i, k in enumerate(problem.keys)
+        if own is not None and own.fixed[i] >= 0
+    }
+    for person, w in enumerate(before.tolist()):
+        ranked = w in problem.wish_lists[problem.wish_list_of[person]]
+        if w >= 0 and (forbid_moves or not ranked) and problem.keys[person] not in fixed:
+            fixed[problem.keys[person]] = names[w]
+    issues: list[str] = []
+    rules = build_attendee_rules(
+        problem.keys,
+        names,
+        fixed=fixed,
+        issues=issues,
+        groups={k: g for k, g in zip(problem.keys, own.groups, strict=True) if g}
+        if own is not None
+        else None,
+        exclude={
+            k: [names[w] for w in ex]
+            for k, ex in zip(problem.keys, own.excluded, strict=True)
+            if ex
+        }
+        if own is not None
+        else None,
+    )
+    if issues:
+        raise InfeasibleError(issues)
+    return replace(problem, attributes=attributes, rules=rules)
+
+
+def _update_levels(
+    options: SolveOptions,
+    classes: AttendeeClasses,
+    arcs: ClassArcs,
+    problem: Problem,
+    move_cost: int | None,
+) -> CostLevels:
+    """Levels: previous people left out, anyone left out, moves, then the objective."""
+    assert classes.value_codes is not None
+    column = classes.attributes.index(PREVIOUS)
+    index = {name: i for i, name in enumerate(problem.workshop_names)}
+    labels = classes.value_labels[column]
+    before = np.array([index.get(labels[v], -1) for v in classes.value_codes[:, column]], np.int64)
+    moved = ((before[arcs.cls] >= 0) & (arcs.workshop != before[arcs.cls])).astype(np.int64)
+    base = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+    zero_arcs, zero_classes = np.zeros(len(arcs), np.int64), np.zeros(len(classes), np.int64)
+    had_place = (before >= 0).astype(np.int64)
+    if move_cost is not None:
+        arc_levels = [zero_arcs, zero_arcs, move_cost * moved + base.arc[0]]
+    else:
+        arc_levels = [zero_arcs, zero_arcs, moved, *base.arc]
+    unassigned = [had_place, np.ones(len(classes), np.int64)]
+    unassigned += [zero_classes] * (len(arc_levels) - 2)
+    return CostLevels(tuple(arc_levels), tuple(unassigned))
+
+
+def _lost_reasons(problem: Problem, before: np.ndarray, lost: np.ndarray) -> list[str]:
+    held = np.bincount(before[before >= 0], minlength=len(problem.workshops))
+    shrunk = [
+        f"{problem.workshop_names[w]} had {held[w]}, now has {problem.capacities[w]} seats"
+        for w in range(len(problem.workshops))
+        if problem.capacities[w] < held[w]
+    ]
+    text = (
+        f"{count(len(lost), 'person', 'people')} of the previous result cannot keep a "
+        "place in any workshop they ranked"
+    )
+    return [text + (": " + "; ".join(shrunk) if shrunk else "")]
+
+
+def _moves(problem: Problem, before: np.ndarray, result: Result) -> pd.DataFrame:
+    """Who moved, from where to where, and why."""
+    after = result.workshop_of
+    movers = np.flatnonzero((before >= 0) & (after >= 0) & (after != before))
+    held = np.bincount(before[before >= 0], minlength=len(problem.workshops))
+    names = problem.workshop_names
+    old_rank = problem.ranks_given(movers, before[movers]) if len(movers) else np.zeros(0)
+    rows = []
+    for person, rank_then in zip(movers.tolist(), np.asarray(old_rank).tolist(), strict=True):
+        w0, w1 = int(before[person]), int(after[person])
+        if problem.capacities[w0] < held[w0]:
+            why = f"{names[w0]} has fewer seats now ({problem.capacities[w0]} for {held[w0]})"
+        elif rank_then == 0 or 0 < result.rank_of[person] < rank_then:
+            why = "a better-ranked seat was free"
+        else:
+            why = "to make room so that more people get a place"
+        rows.append(
+            {"attendee": problem.keys[person], "from": names[w0], "to": names[w1], "why": why}
+        )
+    return pd.DataFrame(rows, columns=["attendee", "from", "to", "why"])

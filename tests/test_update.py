@@ -1,0 +1,125 @@
+"""Updating a published result: nothing changed moves nobody, nobody is lost, moves are
+minimal (brute force on tiny instances), and the command line end to end."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import workshop_assign as wa
+from exports import SEATS, columns_per_rank, write_xlsx
+from helpers import run
+from strategies import Spec, specs
+
+
+def previous_of(result: wa.Result) -> dict[str, str | None]:
+    frame = result.to_frame()
+    return {
+        k: (w if isinstance(w, str) else None)
+        for k, w in zip(frame["attendee"], frame["workshop"], strict=True)
+    }
+
+
+@settings(max_examples=60)
+@given(spec=specs())
+def test_an_update_with_nothing_changed_moves_nobody(spec: Spec) -> None:
+    problem = wa.Problem.from_preferences(spec.preferences(), capacities=spec.capacity_map())
+    result = wa.solve(problem)
+    done = wa.update(problem, previous_of(result))
+    assert done.moves.empty
+    assert done.result.workshop_of.tolist() == result.workshop_of.tolist()
+
+
+def brute_force_update(spec: Spec, before: list[int | None]) -> tuple[int, int, int] | None:
+    """min (-placed, moves, rank cost) keeping everyone who had a place; None if impossible."""
+    best = None
+    options = [
+        [None, *w] if b is None or b in w else [b] for w, b in zip(spec.wishes, before, strict=True)
+    ]
+    for choice in itertools.product(*options):
+        load = [sum(1 for c in choice if c == w) for w in range(len(spec.capacities))]
+        if any(n > c for n, c in zip(load, spec.capacities, strict=True)):
+            continue
+        if any(b is not None and c is None for b, c in zip(before, choice, strict=True)):
+            continue
+        placed = sum(c is not None for c in choice)
+        moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
+        cost = sum(
+            w.index(c) for w, c in zip(spec.wishes, choice, strict=True) if c is not None and c in w
+        )
+        key = (-placed, moves, cost)
+        best = key if best is None or key < best else best
+    return best
+
+
+@settings(max_examples=80)
+@given(spec=specs(max_people=5), data=st.data())
+def test_updates_lose_nobody_and_move_as_few_as_possible(spec: Spec, data: st.DataObject) -> None:
+    first = wa.Problem.from_preferences(spec.preferences(), capacities=spec.capacity_map())
+    previous = previous_of(wa.solve(first))
+    shrink = data.draw(
+        st.lists(st.integers(0, 2), min_size=len(spec.capacities), max_size=len(spec.capacities))
+    )
+    seats = tuple(max(0, c - s) for c, s in zip(spec.capacities, shrink, strict=True))
+    changed = Spec(seats, spec.wishes)
+    problem = wa.Problem.from_preferences(changed.preferences(), capacities=changed.capacity_map())
+    names = changed.names
+    before = [names.index(previous[k]) if previous[k] else None for k in problem.keys]
+    expected = brute_force_update(changed, before)
+    if expected is None:
+        with pytest.raises(wa.InfeasibleError, match="cannot keep a place"):
+            wa.update(problem, previous)
+        return
+    done = wa.update(problem, previous)
+    after = done.result.workshop_of.tolist()
+    assert all(a >= 0 for a, b in zip(after, before, strict=True) if b is not None)  # nobody lost
+    placed = sum(a >= 0 for a in after)
+    moves = sum(1 for a, b in zip(after, before, strict=True) if b is not None and a != b)
+    cost = sum(int(r) - 1 for r in done.result.rank_of if r > 0)
+    assert (-placed, moves, cost) == expected
+    assert len(done.moves) == moves
+
+
+def test_forbid_moves_and_move_cost() -> None:
+    prefs = {"a@x.example": ["A", "B"], "b@x.example": ["A"]}
+    problem = wa.Problem.from_preferences(prefs, capacities={"A": 1, "B": 1})
+    previous = {"a@x.example": "A"}  # b is new and only wants A
+    moved = wa.update(problem, previous)
+    assert moved.moves.to_dict("records") == [
+        {
+            "attendee": "a@x.example",
+            "from": "A",
+            "to": "B",
+            "why": "to make room so that more people get a place",
+        }
+    ]
+    kept = wa.update(problem, previous, forbid_moves=True)
+    assert kept.moves.empty and kept.result.n_unassigned == 1
+    assert wa.update(problem, previous, move_cost=0).result.n_unassigned == 0
+
+
+def test_update_command_end_to_end(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "v1.xlsx", seats=SEATS)
+    published = tmp_path / "published.xlsx"
+    assert run("solve", str(export), "-o", str(published)).returncode == 0
+    frame = columns_per_rank().iloc[1:]  # one cancellation
+    new_row = frame.iloc[[0]].copy()
+    new_row["E-Mail-Adresse"] = "neu@stadt.example"  # one late registration
+    seats = dict(SEATS)
+    seats["Digitale Zwillinge"] = 2  # a smaller room
+    later = write_xlsx(pd.concat([frame, new_row]), tmp_path / "v2.xlsx", seats=seats)
+    target = tmp_path / "updated.xlsx"
+    done = run("update", str(published), str(later), "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "1 new, 1 no longer registered (seats freed)" in done.stdout
+    sheets = pd.read_excel(target, sheet_name=None, engine="calamine")
+    assert "Umsetzungen" in sheets
+    before = pd.read_excel(published, sheet_name="Zuteilung", engine="calamine")
+    after = sheets["Zuteilung"].set_index("E-Mail-Adresse")
+    for key in before["E-Mail-Adresse"][1:]:
+        assert isinstance(after.loc[key, "Workshop"], str)  # nobody who had a place lost it
