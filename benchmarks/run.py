@@ -308,7 +308,45 @@ def case_rules(n: int, k: int) -> dict[str, Any]:
     }
 
 
+def case_update(n: int, k: int) -> dict[str, Any]:
+    """Update a published result after 1 % changes (cancellations and late registrations)
+    against a fresh solve of the new registrations, with and without building the problem."""
+    event = synthetic.generate(n, k, seed=5)
+    first = wa.solve(event.to_problem()).to_frame()
+    previous = {
+        a: (w if isinstance(w, str) else None)
+        for a, w in zip(first["attendee"], first["workshop"], strict=True)
+    }
+    preferences = dict(event.preferences)
+    for key in np.random.default_rng(1).choice(list(preferences), n // 200, replace=False):
+        del preferences[key]
+    late = synthetic.generate(n // 200, k, seed=99).preferences
+    preferences |= {f"late{i}@x.example": w for i, w in enumerate(late.values())}
+
+    def build() -> wa.Problem:
+        return wa.Problem.from_preferences(preferences, capacities=event.capacities)
+
+    problem = build()
+    _, t_solve = best_of(3, lambda: wa.solve(problem))
+    done, t_update = best_of(3, lambda: wa.update(problem, previous))
+    _, t_solve_all = best_of(3, lambda: wa.solve(build()))
+    _, t_update_all = best_of(3, lambda: wa.update(build(), previous))
+    return {
+        "n": n,
+        "k": k,
+        "changed": 2 * (n // 200),
+        "moves": len(done.moves),
+        "solve_s": t_solve,
+        "update_s": t_update,
+        "ratio": t_update / t_solve,
+        "with_problem_solve_s": t_solve_all,
+        "with_problem_update_s": t_update_all,
+        "with_problem_ratio": t_update_all / t_solve_all,
+    }
+
+
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "update": case_update,
     "rules": case_rules,
     "cli": case_cli,
     "scale": case_scale,
@@ -361,6 +399,7 @@ def main() -> None:
         ("milp", {"n": 1_000 if args.quick else 30_000, "k": 30}),
         ("cli", {"n": 2_000 if args.quick else 100_000, "k": 30}),
         ("rules", {"n": 2_000 if args.quick else 30_000, "k": 30}),
+        ("update", {"n": 2_000 if args.quick else 100_000, "k": 30}),
     ]
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:

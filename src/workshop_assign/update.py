@@ -31,12 +31,9 @@ from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Result
 from workshop_assign.rules import build_attendee_rules
 from workshop_assign.solver import solve_with
-from workshop_assign.solver.classes import AttendeeClasses, build_classes
+from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.objectives import CostLevels, cost_levels
-from workshop_assign.solver.prepare import needs_mip
-
-PREVIOUS = "previous workshop"
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,7 +69,7 @@ def update(
         raise InputError("move_cost (a whole number >= 0) goes with the rank-sum objective")
     before = _previous_places(problem, previous)
     marked = _with_previous(problem, before, forbid_moves)
-    if needs_mip(marked, build_classes(marked), options.rules):
+    if _needs_mip(marked, options):
         raise UnsupportedRulesError(
             "update does not yet handle minimum sizes, groups or "
             "category minimums; solve again instead"
@@ -81,7 +78,7 @@ def update(
     def levels_for(classes: AttendeeClasses, arcs: ClassArcs) -> CostLevels:
         return _update_levels(options, classes, arcs, problem, move_cost)
 
-    result = solve_with(marked, options, attributes=[PREVIOUS], levels_for=levels_for)
+    result = solve_with(marked, options, extra=[before], levels_for=levels_for)
     lost = np.flatnonzero((before >= 0) & (result.workshop_of < 0))
     if len(lost):
         raise InfeasibleError(_lost_reasons(problem, before, lost))
@@ -92,6 +89,18 @@ def update(
     return Update(result, moves, newcomers, gone)
 
 
+def _needs_mip(problem: Problem, options: SolveOptions) -> bool:
+    """The rules the update's flow cannot express (checked without building classes)."""
+    rules = options.rules
+    grouped = problem.rules is not None and problem.rules.has_groups
+    return (
+        any(w.minimum for w in problem.workshops)
+        or grouped
+        or bool(rules.category_minimums)
+        or len(rules.spread) > 1
+    )
+
+
 def _previous_places(problem: Problem, previous: Mapping[str, str | None]) -> np.ndarray:
     index = {name: i for i, name in enumerate(problem.workshop_names)}
     unknown = sorted({w for w in previous.values() if w and w not in index})
@@ -100,31 +109,29 @@ def _previous_places(problem: Problem, previous: Mapping[str, str | None]) -> np
             f"the previous result names {unknown[0]!r}, which is not a workshop "
             "now; give it seats or rename it"
         )
-    return np.array(
-        [index.get(previous.get(key) or "", -1) for key in problem.keys], dtype=np.int64
-    )
+    before = np.full(len(problem.keys), -1, dtype=np.int64)
+    positions = pd.Index(problem.keys).get_indexer(pd.Index(list(previous)))
+    places = pd.Series(list(previous.values()), dtype=object).map(index)
+    found = (positions >= 0) & places.notna().to_numpy()
+    before[positions[found]] = places[found].to_numpy(dtype=np.int64)
+    return before
 
 
 def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> Problem:
-    """The problem with the previous workshop as an attribute and the kept places fixed."""
+    """The problem with the places that are kept as they were fixed."""
     names = problem.workshop_names
-    column = [names[w] if w >= 0 else "" for w in before.tolist()]
-    attributes = (
-        problem.attributes.copy()
-        if problem.attributes is not None
-        else pd.DataFrame(index=range(len(problem.keys)))
-    )
-    attributes[PREVIOUS] = column
     own = problem.rules
     fixed = {
         k: names[int(own.fixed[i])]
         for i, k in enumerate(problem.keys)
         if own is not None and own.fixed[i] >= 0
     }
-    for person, w in enumerate(before.tolist()):
-        ranked = w in problem.wish_lists[problem.wish_list_of[person]]
-        if w >= 0 and (forbid_moves or not ranked) and problem.keys[person] not in fixed:
-            fixed[problem.keys[person]] = names[w]
+    had = np.flatnonzero(before >= 0)
+    ranked = problem.ranks_given(had, before[had]) > 0
+    for person in had[~ranked | forbid_moves].tolist():
+        fixed.setdefault(problem.keys[person], names[before[person]])
+    if not fixed and own is None:
+        return problem  # nothing to fix: the previous workshop is only a class attribute
     issues: list[str] = []
     rules = build_attendee_rules(
         problem.keys,
@@ -144,7 +151,7 @@ def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> 
     )
     if issues:
         raise InfeasibleError(issues)
-    return replace(problem, attributes=attributes, rules=rules)
+    return replace(problem, rules=rules)
 
 
 def _update_levels(
@@ -155,11 +162,8 @@ def _update_levels(
     move_cost: int | None,
 ) -> CostLevels:
     """Levels: previous people left out, anyone left out, moves, then the objective."""
-    assert classes.value_codes is not None
-    column = classes.attributes.index(PREVIOUS)
-    index = {name: i for i, name in enumerate(problem.workshop_names)}
-    labels = classes.value_labels[column]
-    before = np.array([index.get(labels[v], -1) for v in classes.value_codes[:, column]], np.int64)
+    assert classes.extra is not None
+    before = classes.extra[:, 0]  # each class's previous workshop (-1: none)
     moved = ((before[arcs.cls] >= 0) & (arcs.workshop != before[arcs.cls])).astype(np.int64)
     base = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
     zero_arcs, zero_classes = np.zeros(len(arcs), np.int64), np.zeros(len(classes), np.int64)

@@ -79,11 +79,11 @@ def solve_with(
     problem: Problem,
     options: SolveOptions,
     *,
-    attributes: Sequence[str] = (),
+    extra: Sequence[npt.NDArray[np.int64]] = (),
     levels_for: LevelsFor | None = None,
 ) -> Result:
-    """``solve`` with validated options; ``attributes`` refine the classes further and
-    ``levels_for`` replaces the objective's cost levels (used by ``update``)."""
+    """``solve`` with validated options; ``extra`` integer codes per attendee refine the
+    classes further and ``levels_for`` replaces the objective's cost levels (``update``)."""
     rules = options.rules
     if options.fill_unranked and options.unassigned_cost is not None:
         raise InputError(
@@ -91,7 +91,7 @@ def solve_with(
             "with an unassigned cost; choose one"
         )
     keep = relevant_values(problem, rules)
-    classes = build_classes(problem, [*rules.attributes(), *attributes], keep=keep)
+    classes = build_classes(problem, rules.attributes(), keep=keep, extra=extra)
     arcs = class_arcs(classes)
     levels = (
         cost_levels(options, arcs.rank, len(classes), problem.max_rank)

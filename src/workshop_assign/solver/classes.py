@@ -49,6 +49,7 @@ class AttendeeClasses:
     attributes: tuple[str, ...] = ()
     value_codes: npt.NDArray[np.int32] | None = None
     value_labels: tuple[tuple[str, ...], ...] = ()
+    extra: npt.NDArray[np.int64] | None = None
 
     def __len__(self) -> int:
         return len(self.wishes)
@@ -59,14 +60,17 @@ def build_classes(
     attributes: Sequence[str] = (),
     *,
     keep: Mapping[str, set[str]] | None = None,
+    extra: Sequence[npt.NDArray[np.int64]] = (),
 ) -> AttendeeClasses:
     """Classes refined by everything the rules can tell apart (see the module docstring).
 
     ``keep`` lists, per attribute, the values a rule can tell apart; every other value
-    is merged into ``""``, so that rare values do not multiply the classes.
+    is merged into ``""``, so that rare values do not multiply the classes.  ``extra``
+    are further integer codes per attendee to tell apart (their per-class values end up
+    in ``AttendeeClasses.extra``).
     """
     rules = problem.rules
-    if rules is None and not attributes:
+    if rules is None and not attributes and not extra:
         return _plain_classes(problem)
     columns: list[npt.NDArray[np.int64]] = [problem.wish_list_of.astype(np.int64)]
     group_labels: tuple[str, ...] = ()
@@ -83,8 +87,8 @@ def build_classes(
         ]
     value_codes, value_labels = _attribute_codes(problem, attributes, keep or {})
     columns += value_codes
-    key = np.stack(columns, axis=1)
-    distinct, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    columns += [np.asarray(e, dtype=np.int64) for e in extra]
+    distinct, first, inverse = _unique_rows(columns)
     order = np.argsort(first, kind="stable")  # classes in order of first appearance
     rename = np.empty_like(order)
     rename[order] = np.arange(len(order))
@@ -101,7 +105,9 @@ def build_classes(
     ]
     fixed = distinct[:, 2] if rules is not None else np.full(len(distinct), -1)
     group = distinct[:, 3] if rules is not None else np.full(len(distinct), NO_GROUP)
-    extra = distinct[:, len(columns) - len(value_codes) :] if value_codes else None
+    first_extra = len(columns) - len(extra)
+    codes = distinct[:, first_extra - len(value_codes) : first_extra] if value_codes else None
+    extras = distinct[:, first_extra:] if len(extra) else None
     return AttendeeClasses(
         tuple(a[0] for a in allowed),
         tuple(a[1] for a in allowed),
@@ -111,9 +117,29 @@ def build_classes(
         group.astype(np.int32),
         group_labels,
         tuple(attributes),
-        None if extra is None else extra.astype(np.int32),
+        None if codes is None else codes.astype(np.int32),
         value_labels,
+        None if extras is None else extras.astype(np.int64),
     )
+
+
+def _unique_rows(
+    columns: list[npt.NDArray[np.int64]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Distinct rows of the key columns, first positions and inverse, like np.unique(axis=0).
+
+    Columns with small ranges are folded into one integer first, which makes this a
+    one-dimensional unique (a fast sort) instead of a lexicographic one.
+    """
+    shifted = [c - c.min(initial=0) for c in columns]
+    widths = [int(c.max(initial=0)) + 1 for c in shifted]
+    if float(np.prod([float(w) for w in widths])) < 2.0**62:
+        key = np.zeros(len(columns[0]), dtype=np.int64)
+        for column, width in zip(shifted, widths, strict=True):
+            key = key * width + column
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return np.stack(columns, axis=1)[first], first, inverse
+    return np.unique(np.stack(columns, axis=1), axis=0, return_index=True, return_inverse=True)
 
 
 def _plain_classes(problem: Problem) -> AttendeeClasses:
@@ -134,6 +160,8 @@ def _allowed(
     wishes: tuple[int, ...], excluded: frozenset[int]
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Ranked workshops minus exclusions, keeping each one's original rank."""
+    if not excluded:
+        return wishes, tuple(range(len(wishes)))
     kept = [(w, r) for r, w in enumerate(wishes) if w not in excluded]
     return tuple(w for w, _ in kept), tuple(r for _, r in kept)
 
@@ -146,7 +174,8 @@ def attribute_values(problem: Problem, name: str) -> pd.Series:
             f"a rule looks at attribute {name!r}, but the attendees have "
             f"{', '.join(repr(str(c)) for c in have) or 'no attributes'}"
         )
-    return problem.attributes[name].map(lambda v: "" if pd.isna(v) else str(v).strip())
+    column = problem.attributes[name]
+    return column.where(column.notna(), "").astype(str).str.strip()
 
 
 def _attribute_codes(
