@@ -23,7 +23,7 @@ from workshop_assign.io.reader import ReadOptions, read_export
 from workshop_assign.model import Workshop
 from workshop_assign.options import SolveOptions
 from workshop_assign.result import check_result
-from workshop_assign.solver import solve
+from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value
 
 
@@ -87,16 +87,7 @@ def check(
     report.stored_value = objective_value(
         settings, counts, int((workshop_of < 0).sum()), problem.max_rank
     )
-    again = solve(
-        problem,
-        objective=settings.objective,
-        rank_costs=settings.rank_costs,
-        unassigned_cost=settings.unassigned_cost,
-        require_all=settings.require_all,
-        fill_unranked=settings.fill_unranked,
-        seed=settings.seed,
-        rules=settings.rules,
-    )
+    again = solve_with(problem, settings)
     report.optimum = again.objective_value
     report.differing = int(np.count_nonzero(again.workshop_of != workshop_of))
     return report

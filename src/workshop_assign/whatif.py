@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign.errors import InfeasibleError
-from workshop_assign.solver import solve
+from workshop_assign.solver import solve_with
 from workshop_assign.solver.classes import build_classes
 from workshop_assign.solver.flow import class_arcs, solve_class_flow
 from workshop_assign.solver.objectives import cost_levels, objective_value
@@ -47,16 +47,7 @@ def _full_changes(result: Result, extra: int) -> list[dict[str, object]]:
         bigger = list(problem.workshops)
         bigger[index] = replace(workshop, capacity=workshop.capacity + extra)
         try:
-            other = solve(
-                replace(problem, workshops=tuple(bigger)),
-                objective=options.objective,
-                rank_costs=options.rank_costs,
-                unassigned_cost=options.unassigned_cost,
-                require_all=options.require_all,
-                fill_unranked=options.fill_unranked,
-                seed=options.seed,
-                rules=options.rules,
-            )
+            other = solve_with(replace(problem, workshops=tuple(bigger)), options)
         except InfeasibleError:
             rows.append({"workshop": workshop.name, "feasible": False})
             continue
