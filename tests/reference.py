@@ -185,3 +185,33 @@ def _splits(spec: Any, choice: Sequence[int | None]) -> int:
         }
         total += max(len(places) - 1, 0)
     return total
+
+
+def brute_force_rules_update(spec: Any, before: Sequence[int | None]) -> tuple[int, ...] | None:
+    """Like ``brute_force_rules`` (rank-sum) for an update: nobody who had a place loses
+    it, then most placed, fewest moves, least rank cost (+ split penalty)."""
+    wishes, caps = spec.base.wishes, spec.base.capacities
+    options = []
+    for person, w in enumerate(wishes):
+        kept = before[person]
+        if spec.fixed[person] >= 0:
+            options.append([spec.fixed[person]])
+        elif kept is not None and kept not in w:  # kept as it was: not ranked (any more)
+            options.append([kept])
+        else:
+            options.append([None, *(x for x in w if x not in spec.excluded[person])])
+    best: tuple[int, ...] | None = None
+    for choice in itertools.product(*options):
+        if any(b is not None and c is None for b, c in zip(before, choice, strict=True)):
+            continue
+        if not _allowed(spec, choice, caps):
+            continue
+        placed = sum(c is not None for c in choice)
+        moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
+        cost = sum(
+            w.index(c) for w, c in zip(wishes, choice, strict=True) if c is not None and c in w
+        )
+        cost += spec.penalty * _splits(spec, choice) if spec.soft else 0
+        key = (-placed, moves, cost)
+        best = key if best is None or key < best else best
+    return best

@@ -4,6 +4,7 @@ minimal (brute force on tiny instances), and the command line end to end."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,9 @@ from hypothesis import strategies as st
 import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
-from strategies import Spec, specs
+from reference import brute_force_rules_update
+from strategies import RuleSpec, Spec, rule_specs, specs
+from test_rules import build as build_rules_problem
 
 
 def previous_of(result: wa.Result) -> dict[str, str | None]:
@@ -123,3 +126,42 @@ def test_update_command_end_to_end(tmp_path: Path) -> None:
     after = sheets["Zuteilung"].set_index("E-Mail-Adresse")
     for key in before["E-Mail-Adresse"][1:]:
         assert isinstance(after.loc[key, "Workshop"], str)  # nobody who had a place lost it
+
+
+@settings(max_examples=60)
+@given(spec=rule_specs(), data=st.data())
+def test_updates_under_rules_match_brute_force(spec: RuleSpec, data: st.DataObject) -> None:
+    problem, rules = build_rules_problem(spec)
+    try:
+        first = wa.solve(problem, rules=rules)
+    except wa.InfeasibleError:
+        return
+    previous = previous_of(first)
+    shrink = data.draw(
+        st.lists(
+            st.integers(0, 1),
+            min_size=len(spec.base.capacities),
+            max_size=len(spec.base.capacities),
+        )
+    )
+    seats = tuple(
+        max(m, c - s) for c, s, m in zip(spec.base.capacities, shrink, spec.minimums, strict=True)
+    )
+    changed = replace(spec, base=Spec(seats, spec.base.wishes))
+    problem, rules = build_rules_problem(changed)
+    names = changed.base.names
+    before = [names.index(previous[k]) if previous[k] else None for k in problem.keys]
+    expected = brute_force_rules_update(changed, before)
+    try:
+        done = wa.update(problem, previous, rules=rules)
+    except wa.InfeasibleError:
+        assert expected is None
+        return
+    assert expected is not None
+    after = done.result.workshop_of.tolist()
+    assert all(a >= 0 for a, b in zip(after, before, strict=True) if b is not None)
+    placed = sum(a >= 0 for a in after)
+    moves = sum(1 for a, b in zip(after, before, strict=True) if b is not None and a != b)
+    cost = sum(int(r) - 1 for r in done.result.rank_of if r > 0)
+    cost += spec.penalty * done.result.splits if spec.soft else 0
+    assert (-placed, moves, cost) == expected

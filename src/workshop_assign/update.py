@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign._text import count
-from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
+from workshop_assign.errors import InfeasibleError, InputError
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Result
@@ -69,11 +69,6 @@ def update(
         raise InputError("move_cost (a whole number >= 0) goes with the rank-sum objective")
     before = _previous_places(problem, previous)
     marked = _with_previous(problem, before, forbid_moves)
-    if _needs_mip(marked, options):
-        raise UnsupportedRulesError(
-            "update does not yet handle minimum sizes, groups or "
-            "category minimums; solve again instead"
-        )
 
     def levels_for(classes: AttendeeClasses, arcs: ClassArcs) -> CostLevels:
         return _update_levels(options, classes, arcs, problem, move_cost)
@@ -87,18 +82,6 @@ def update(
     present = set(problem.keys)
     gone = tuple(k for k, w in previous.items() if k not in present and w)
     return Update(result, moves, newcomers, gone)
-
-
-def _needs_mip(problem: Problem, options: SolveOptions) -> bool:
-    """The rules the update's flow cannot express (checked without building classes)."""
-    rules = options.rules
-    grouped = problem.rules is not None and problem.rules.has_groups
-    return (
-        any(w.minimum for w in problem.workshops)
-        or grouped
-        or bool(rules.category_minimums)
-        or len(rules.spread) > 1
-    )
 
 
 def _previous_places(problem: Problem, previous: Mapping[str, str | None]) -> np.ndarray:

@@ -122,9 +122,12 @@ def _objectives(
     terms = [(_weighted(engine, flows, level), _width(data, level)) for level in levels.arc]
     terms = terms or [(0, 0)]
     split_range = data.rules.split_penalty * most_splits
-    if levels.unassigned is not None:  # rank-sum with an explicit cost of leaving out
-        cost = int(levels.unassigned[0][0]) if len(levels.unassigned[0]) else 0
-        return [(terms[0][0] + cost * (free - placed) + penalty, 0)]
+    if levels.unassigned is not None:  # leaving people out has a cost per level
+        found = _with_leaving_out(built, data, levels)
+        if splits_are_cost:
+            last, width = found[-1]
+            return [*found[:-1], (last + penalty, width + split_range)]
+        return [*found, (built.splits, most_splits)]
     if splits_are_cost:
         return [(-placed, free), (terms[0][0] + penalty, terms[0][1] + split_range)]
     return [(-placed, free), *terms, (built.splits, most_splits)]
@@ -154,6 +157,23 @@ def _combine(objectives: list[tuple[Any, int]]) -> list[Any]:
             weight * expression for weight, (expression, _) in zip(weights, objectives, strict=True)
         )
     ]
+
+
+def _with_leaving_out(
+    built: RuleModel, data: RuleModelInput, levels: CostLevels
+) -> list[tuple[Any, int]]:
+    """Levels whose cost also counts the people left out: each class's unplaced members
+    cost ``unassigned[c]``; as flows that is a constant minus that cost per placed person."""
+    assert levels.unassigned is not None
+    free_sizes = np.where(data.classes.fixed < 0, data.classes.sizes, 0)
+    found = []
+    for arc_level, unassigned in zip(levels.arc, levels.unassigned, strict=True):
+        per_arc = arc_level - unassigned[data.arcs.cls]
+        constant = int(unassigned @ free_sizes)
+        found.append(
+            (_weighted(built.engine, built.flow, per_arc) + constant, _width(data, per_arc))
+        )
+    return found
 
 
 def _width(data: RuleModelInput, level: Ints) -> int:
