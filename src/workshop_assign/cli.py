@@ -114,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         help="cost of one move against rank costs (default: moves come first)",
     )
     updater.add_argument("--lang", choices=["de", "en"], help="language of the result")
+    add_rule_options(updater)
     checker = commands.add_parser(
         "check",
         epilog=EPILOG,
@@ -290,12 +291,14 @@ def _update(args: argparse.Namespace) -> int:
     parsed = _read(args)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
+    apply_workshop_options(parsed, args)
     done = update(
         build_problem(parsed),
         previous,
         forbid_moves=args.forbid_moves,
         move_cost=args.move_cost,
         objective=args.objective,
+        rules=rules_from(args),
     )
     lang = args.lang or parsed.language
     written = write_result(done.result, args.output, lang=lang, moves=done.moves)
