@@ -165,3 +165,17 @@ def test_updates_under_rules_match_brute_force(spec: RuleSpec, data: st.DataObje
     cost = sum(int(r) - 1 for r in done.result.rank_of if r > 0)
     cost += spec.penalty * done.result.splits if spec.soft else 0
     assert (-placed, moves, cost) == expected
+
+
+def test_people_kept_in_an_unranked_workshop_are_told_so() -> None:
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 1, "B": 1})
+    done = wa.update(problem, {"a@x.example": "B"})  # B was a free seat, or a fixed place
+    frame = done.result.to_frame()
+    assert frame.loc[0, "workshop"] == "B" and done.moves.empty
+    assert frame.loc[0, "reason"] == "kept in their previous workshop"
+
+
+def test_kept_people_are_explained_as_kept() -> None:
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 1, "B": 1})
+    done = wa.update(problem, {"a@x.example": "B"})
+    assert done.result.explain("a@x.example") == ("kept in B, where the previous result placed you")

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from workshop_assign.reasons import Reason
+
 if TYPE_CHECKING:
     from workshop_assign.result import Result
 
@@ -25,6 +27,7 @@ _WORDS = {
         "none": "not placed",
         "fill": "free seat in {workshop}",
         "fixed": "fixed place in {workshop}, set by the organizer",
+        "kept": "kept in {workshop}, where the previous result placed you",
         "oversubscribed": "{workshop} had {first} for {seats}",
         "full": "{workshop} was full ({seats})",
         "closed": "{workshop} did not run (fewer than {minimum} people)",
@@ -41,6 +44,7 @@ _WORDS = {
         "none": "nicht zugeteilt",
         "fill": "freier Platz in {workshop}",
         "fixed": "fester Platz in {workshop}, vom Veranstalter gesetzt",
+        "kept": "in {workshop} belassen, wie im bisherigen Ergebnis",
         "oversubscribed": "{workshop} hatte {first} für {seats}",
         "full": "{workshop} war voll ({seats})",
         "closed": "{workshop} fand nicht statt (weniger als {minimum} Personen)",
@@ -60,10 +64,9 @@ def explanations(result: Result, lang: str = "en") -> pd.Series:
     words = _WORDS["de" if lang == "de" else "en"]
     problem = result.problem
     excluded = problem.rules.excluded if problem.rules is not None else None
-    fixed = (
-        (problem.rules.fixed >= 0)
-        if problem.rules is not None
-        else np.zeros(len(problem.keys), dtype=bool)
+    # 1: a fixed place set by the organizer, 2: kept by an update; else 0
+    fixed = np.select(
+        [result.reason_of == Reason.FIXED, result.reason_of == Reason.KEPT], [1, 2], default=0
     )
     keys = pd.DataFrame(
         {
@@ -111,7 +114,7 @@ def _sentence(
     wish_list, rank, at, fixed = (int(k) for k in key[:4])
     wishes = facts.result.problem.wish_lists[wish_list]
     if fixed:
-        return words["fixed"].format(workshop=facts.names[at])
+        return words["fixed" if fixed == 1 else "kept"].format(workshop=facts.names[at])
     if rank == 1:
         return None
     if not wishes:

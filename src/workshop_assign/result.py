@@ -9,7 +9,7 @@ every result before returning it, and the tests run it on everything they solve.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +22,7 @@ from workshop_assign.explain import explanations
 from workshop_assign.io.writers import write_result
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
+from workshop_assign.reasons import Reason
 from workshop_assign.rules import Rules
 
 __all__ = ["Reason", "Result", "Status", "check_result"]
@@ -38,50 +39,6 @@ class Status(StrEnum):
     OPTIMAL = "optimal"
     FEASIBLE = "feasible"
     INFEASIBLE = "infeasible"
-
-
-class Reason(int, Enum):
-    """Why a person is not in one of their ranked workshops (``NONE`` when they are)."""
-
-    NONE = 0
-    NO_WISHES = 1
-    RANKED_FULL = 2
-    COST = 3
-    UNRANKED_FILL = 4
-    FIXED = 5
-    GROUP = 6
-    NOT_RUNNING = 7
-    RULES = 8
-
-    def text(self, lang: str = "en") -> str | None:
-        """A short explanation in English (``en``) or German (``de``)."""
-        return _REASON_TEXT[lang][self]
-
-
-_REASON_TEXT: dict[str, dict[Reason, str | None]] = {
-    "en": {
-        Reason.NONE: None,
-        Reason.NO_WISHES: "ranked no workshop",
-        Reason.RANKED_FULL: "every workshop they ranked is full",
-        Reason.COST: "left out: the unassigned cost is below the cost of their free ranked seats",
-        Reason.UNRANKED_FILL: "placed in a free seat of a workshop they did not rank",
-        Reason.FIXED: "fixed place, set by the organizer",
-        Reason.GROUP: "their group could not be kept together in a workshop they all ranked",
-        Reason.NOT_RUNNING: "the workshops they ranked are full or do not run",
-        Reason.RULES: "seats were free, but the rules (spread, categories) left none for them",
-    },
-    "de": {
-        Reason.NONE: None,
-        Reason.NO_WISHES: "hat keinen Workshop gewählt",
-        Reason.RANKED_FULL: "alle gewählten Workshops sind voll",
-        Reason.COST: "nicht zugeteilt: die Kosten dafür liegen unter denen der freien Wunschplätze",
-        Reason.UNRANKED_FILL: "auf einen freien Platz in einem nicht gewählten Workshop gesetzt",
-        Reason.FIXED: "fester Platz, vom Veranstalter gesetzt",
-        Reason.GROUP: "die Gruppe ließ sich in keinem gemeinsam gewählten Workshop zusammenhalten",
-        Reason.NOT_RUNNING: "die gewählten Workshops sind voll oder finden nicht statt",
-        Reason.RULES: "Plätze waren frei, aber die Regeln (Verteilung, Kategorien) ließen keinen",
-    },
-}
 
 
 @dataclass(frozen=True, eq=False)

@@ -28,7 +28,7 @@ from workshop_assign._text import count
 from workshop_assign.errors import InfeasibleError, InputError
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
-from workshop_assign.result import Result
+from workshop_assign.result import Reason, Result
 from workshop_assign.rules import build_attendee_rules
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.classes import AttendeeClasses
@@ -74,6 +74,13 @@ def update(
         return _update_levels(options, classes, arcs, problem, move_cost)
 
     result = solve_with(marked, options, extra=[before], levels_for=levels_for)
+    organizer = (
+        problem.rules.fixed >= 0
+        if problem.rules is not None
+        else np.zeros(len(problem.keys), dtype=bool)
+    )
+    kept_by_update = (result.reason_of == Reason.FIXED) & ~organizer
+    result.reason_of[kept_by_update] = Reason.KEPT
     lost = np.flatnonzero((before >= 0) & (result.workshop_of < 0))
     if len(lost):
         raise InfeasibleError(_lost_reasons(problem, before, lost))
