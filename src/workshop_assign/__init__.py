@@ -32,7 +32,7 @@ from workshop_assign.provenance import Note, Source
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
 from workshop_assign.solver import solve
-from workshop_assign.update import Update, update
+from workshop_assign.updating import Update, update
 from workshop_assign.whatif import what_if
 
 __version__ = _library_version()

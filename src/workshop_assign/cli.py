@@ -27,7 +27,7 @@ from workshop_assign.io.reader import ParsedExport, build_problem, missing_capac
 from workshop_assign.io.workshops import WorkshopSpec
 from workshop_assign.io.writers import write_result
 from workshop_assign.provenance import LAYOUT_NAMES
-from workshop_assign.update import update
+from workshop_assign.updating import update
 
 EXIT_CODES: dict[type[BaseException], int] = {
     wa.SpreadsheetError: 3,
