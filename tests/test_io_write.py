@@ -12,7 +12,7 @@ import pytest
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
-from workshop_assign.io.writers import _sheet_name
+from workshop_assign.io.writers import unique_sheet_name
 
 
 @pytest.fixture
@@ -101,8 +101,8 @@ def test_wrong_suffix_and_language(solved: tuple[wa.Result, Path], tmp_path: Pat
 
 def test_sheet_names_are_valid_and_unique() -> None:
     used: set[str] = set()
-    first = _sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum?", used)
-    second = _sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum!", used)
+    first = unique_sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum?", used)
+    second = unique_sheet_name("Digitale Kompetenzen: Teilhabe [Saal]/Raum!", used)
     assert len(first) <= 31 and not set(first) & set("[]:*?/\\")
     assert first != second and len(second) <= 31
 

@@ -31,6 +31,7 @@ from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.provenance import Note, Source
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
+from workshop_assign.slots import SlotResult, solve_slots
 from workshop_assign.solver import solve
 from workshop_assign.updating import Update, update
 from workshop_assign.whatif import what_if
@@ -52,6 +53,7 @@ __all__ = [
     "Reason",
     "Result",
     "Rules",
+    "SlotResult",
     "SolveOptions",
     "SolverError",
     "Source",
@@ -66,6 +68,7 @@ __all__ = [
     "parse_export",
     "read_export",
     "solve",
+    "solve_slots",
     "update",
     "what_if",
 ]

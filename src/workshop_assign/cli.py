@@ -24,9 +24,11 @@ from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
+from workshop_assign.io.slot_writer import write_slot_result
 from workshop_assign.io.workshops import WorkshopSpec
 from workshop_assign.io.writers import write_result
 from workshop_assign.provenance import LAYOUT_NAMES
+from workshop_assign.slots import solve_slots
 from workshop_assign.updating import update
 
 EXIT_CODES: dict[type[BaseException], int] = {
@@ -158,6 +160,12 @@ def _parser() -> argparse.ArgumentParser:
         help="show in the Summary what SEATS more seats per workshop would change "
         "(default 5; 0: off; with rules that need the MIP only when given)",
     )
+    solve.add_argument(
+        "--per-attendee",
+        type=int,
+        metavar="K",
+        help="with workshops in time slots: workshops per attendee (default: one per slot)",
+    )
     add_rule_options(solve)
     return parser
 
@@ -230,6 +238,8 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
         raise missing_capacities(parsed)
     apply_workshop_options(parsed, args)
     problem = build_problem(parsed)
+    if problem.has_slots:
+        return _solve_slots(args, parsed, problem, progress)
     progress.step(f"solving for {len(problem.keys):,} attendees")
     result = wa.solve(
         problem,
@@ -248,6 +258,34 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     written = write_result(result, target, lang=lang, what_if=what_if)
     progress.done()
     _print_summary(result, written, sys.stdout)
+    return 0
+
+
+def _solve_slots(
+    args: argparse.Namespace, parsed: ParsedExport, problem: wa.Problem, progress: _Progress
+) -> int:
+    """Workshops in time slots: timetables instead of one workshop per attendee."""
+    progress.step(f"timetables for {len(problem.keys):,} attendees")
+    result = solve_slots(
+        problem,
+        per_attendee=args.per_attendee,
+        objective=args.objective,
+        rank_costs=args.rank_costs,
+        time_limit=args.time_limit,
+        seed=args.seed,
+    )
+    lang = args.lang or parsed.language
+    target = args.output or _default_output(args.export, lang)
+    written = write_slot_result(result, target, lang)
+    proof = "proven optimal" if result.proven_optimal else "best found within the time limit"
+    sys.stdout.write(
+        f"{len(problem.keys):,} attendees, {len(result.slots)} slots, up to "
+        f"{result.per_attendee} workshops each, objective "
+        f"{result.options.objective.value} ({proof})\n"
+    )
+    ranks = ", ".join(f"choice {r}: {n:,}" for r, n in result.rank_counts.items())
+    sys.stdout.write(f"  {ranks}; places short: {result.places_short:,}\n")
+    sys.stdout.write(f"result written to {written.resolve()}\n")
     return 0
 
 

@@ -38,6 +38,13 @@ class Workshop:
     minimum: int | None = None
     room: str | None = None
     must_run: bool = False
+    slot: str | None = None
+    topic: str | None = None
+
+    @property
+    def topic_name(self) -> str:
+        """What attendees rank: the topic, or the workshop itself when it has none."""
+        return self.topic or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +96,7 @@ class Problem:
         if len(index) and (index.min() < 0 or index.max() >= len(self.wish_lists)):
             raise ValueError("wish_list_of points outside wish_lists")
         _, items, _ = flatten_lists(self.wish_lists)
-        if len(items) and (items.min() < 0 or items.max() >= len(self.workshops)):
+        if len(items) and (items.min() < 0 or items.max() >= len(wish_names(self.workshops))):
             raise ValueError("a wish list names a workshop index that does not exist")
         index.flags.writeable = False
         object.__setattr__(self, "wish_list_of", index)
@@ -209,7 +216,7 @@ class Problem:
                 issues.append(f"attributes has {len(attributes)} rows for {len(keys)} attendees")
             attributes = attributes.reset_index(drop=True)
         distinct, index = group_raw_lists(raw_lists)
-        encoded = encode_wishes(distinct, index, [w.name for w in table], keys=keys, issues=issues)
+        encoded = encode_wishes(distinct, index, wish_names(table), keys=keys, issues=issues)
         if issues:
             raise InvalidProblemError(issues)
         return cls(table, keys, encoded.lists, encoded.list_of, attributes)
@@ -247,6 +254,16 @@ class Problem:
     def attendees(self) -> Sequence[Attendee]:
         """The attendees as objects, built on access (cheap to ask for, lazy per item)."""
         return _AttendeeView(self)
+
+    @property
+    def has_slots(self) -> bool:
+        """True when workshops run in time slots and wishes name topics."""
+        return any(w.slot for w in self.workshops)
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """What the wish lists index: topics in slot mode, else the workshops."""
+        return tuple(wish_names(self.workshops))
 
     @property
     def workshop_names(self) -> tuple[str, ...]:
@@ -325,6 +342,14 @@ class _AttendeeView(Sequence[Attendee]):
 
     def __iter__(self) -> Iterator[Attendee]:
         return (self[i] for i in range(len(self)))
+
+
+def wish_names(workshops: Sequence[Workshop]) -> list[str]:
+    """What wishes name: the workshops, or, when workshops run in time slots, their topics
+    (each topic once, in order of first appearance)."""
+    if not any(w.slot for w in workshops):
+        return [w.name for w in workshops]
+    return list(dict.fromkeys(w.topic_name for w in workshops))
 
 
 def build_workshops(

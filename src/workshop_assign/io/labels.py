@@ -24,6 +24,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "Summary": ("Summary", "Übersicht"),
     "Notes": ("Notes", "Hinweise"),
     "Moves": ("Moves", "Umsetzungen"),
+    "places_short": ("Workshops short of the number per attendee", "Fehlende Workshopplätze"),
     "move_attendee": ("Attendee", "Teilnehmende"),
     "move_from": ("From", "Von"),
     "move_to": ("To", "Nach"),

@@ -11,7 +11,7 @@ from workshop_assign.io.layouts import RowWishes
 from workshop_assign.io.names import WorkshopMatcher, names_from_wishes
 from workshop_assign.io.parsed import ParsedExport, Where
 from workshop_assign.io.rulecolumns import find_rule_columns, matcher_function, read_rule_values
-from workshop_assign.model import Workshop
+from workshop_assign.model import Workshop, wish_names
 from workshop_assign.provenance import Note, NoteKind, excerpt
 
 
@@ -21,7 +21,7 @@ def match_wishes(
     """Map each wish text to a workshop; note each normalisation and each odd row."""
     kept = np.flatnonzero(parsed.keep).tolist()
     texts = [text for i in kept for text, _ in rows_wishes[i].wishes]
-    names = [w.name for w in shops] if shops is not None else names_from_wishes(texts)
+    names = wish_names(shops) if shops is not None else names_from_wishes(texts)
     matcher = WorkshopMatcher(names)
     decided: dict[str, int] = {}
     numbers = parsed.table.rows

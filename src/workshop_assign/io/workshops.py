@@ -17,7 +17,9 @@ from workshop_assign.io.tables import Grid, column_letter, load_grids
 from workshop_assign.io.text import cell_text, fold, is_blank
 from workshop_assign.model import Workshop
 
-NAME_WORDS = ("workshop", "name", "titel", "title", "thema", "topic", "bezeichnung", "angebot")
+NAME_WORDS = ("workshop", "name", "titel", "title", "bezeichnung", "angebot")
+SLOT_WORDS = ("zeitfenster", "slot", "uhrzeit", "time slot", "runde", "session")
+TOPIC_WORDS = ("thema", "topic")
 SEAT_WORDS = (
     "plätze",
     "platze",
@@ -68,6 +70,8 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
     minimum = _column([h for h in rest if h != seats], MIN_WORDS)
     room = _column(rest, ROOM_WORDS)
     must = _column(rest, MUST_WORDS)
+    slot = _column(rest, SLOT_WORDS)
+    topic = _column(rest, TOPIC_WORDS)
     found = []
     for position, row in enumerate(frame.itertuples(index=False)):
         values = dict(zip(headers, row, strict=True))
@@ -88,9 +92,18 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
                 whole(minimum) if minimum and not is_blank(values[minimum]) else None,
                 cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
                 must is not None and fold(cell_text(values[must])) in YES,
+                _text(values, slot),
+                _text(values, topic),
             )
         )
     return found
+
+
+def _text(values: dict[str, object], column: str | None) -> str | None:
+    """A cell as trimmed text, ``None`` when there is no such column or the cell is empty."""
+    if column is None or is_blank(values[column]):
+        return None
+    return " ".join(cell_text(values[column]).split())
 
 
 def _column(headers: list[str], words: tuple[str, ...]) -> str | None:

@@ -145,21 +145,22 @@ def _write_excel(
         "date": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
     }
     table = assignments(result, lang)
-    _write_table(book.add_worksheet(label("Assignments", lang)), table, formats)
+    write_table(book.add_worksheet(label("Assignments", lang)), table, formats)
     used: set[str] = {label("Assignments", lang)}
     for name, roster in roster_columns(result, table, lang):
-        sheet_name = _sheet_name(name, used)
-        _write_table(book.add_worksheet(sheet_name), roster, formats)
-    summary_name = _sheet_name(label("Summary", lang), used)
+        write_table(book.add_worksheet(unique_sheet_name(name, used)), roster, formats)
+    summary_name = unique_sheet_name(label("Summary", lang), used)
     summary = book.add_worksheet(summary_name)
     rows = summary_rows(result, lang, what_if)
-    _write_rows(summary, rows, formats)
+    write_rows(summary, rows, formats)
     _add_charts(book, summary, summary_name, rows, lang)
     if moves is not None:
         table = moves.rename(columns={c: label(f"move_{c}", lang) for c in moves.columns})
-        _write_table(book.add_worksheet(_sheet_name(label("Moves", lang), used)), table, formats)
-    notes = book.add_worksheet(_sheet_name(label("Notes", lang), used))
-    _write_table(notes, _notes_table(result, lang), formats)
+        write_table(
+            book.add_worksheet(unique_sheet_name(label("Moves", lang), used)), table, formats
+        )
+    notes = book.add_worksheet(unique_sheet_name(label("Notes", lang), used))
+    write_table(notes, notes_table(result, lang), formats)
     _write_metadata(book, result, lang)
     book.close()
 
@@ -212,7 +213,7 @@ def _add_charts(
         sheet.insert_chart(1 + 18 * place, 7, chart)
 
 
-def _notes_table(result: Result, lang: str) -> pd.DataFrame:
+def notes_table(result: Result, lang: str) -> pd.DataFrame:
     source = result.problem.source
     notes = sorted(source.notes if source else (), key=lambda n: n.row or 0)
     return pd.DataFrame(
@@ -227,7 +228,7 @@ def _notes_table(result: Result, lang: str) -> pd.DataFrame:
     )
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
+def unique_sheet_name(name: str, used: set[str]) -> str:
     """A valid, unique Excel sheet name (at most 31 characters, no []:*?/\\)."""
     base = SHEET_FORBIDDEN.sub(" ", name).strip().strip("'")[:31] or "Sheet"
     candidate, number = base, 2
@@ -238,7 +239,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _write_table(sheet: Worksheet, table: pd.DataFrame, formats: dict[str, object]) -> None:
+def write_table(sheet: Worksheet, table: pd.DataFrame, formats: dict[str, object]) -> None:
     """Headers, then the rows; each column converted once, so each cell is one call."""
     for column, header in enumerate(table.columns):
         sheet.write_string(0, column, str(header), formats["bold"])
@@ -299,7 +300,7 @@ def _serials(values: pd.Series, present: np.ndarray) -> list[object]:
     return [d if ok else None for d, ok in zip(days.tolist(), usable, strict=True)]
 
 
-def _write_rows(sheet: Worksheet, rows: list[list[object]], formats: dict[str, object]) -> None:
+def write_rows(sheet: Worksheet, rows: list[list[object]], formats: dict[str, object]) -> None:
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 6, 16)
     for row, values in enumerate(rows):

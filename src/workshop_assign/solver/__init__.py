@@ -85,6 +85,11 @@ def solve_with(
     """``solve`` with validated options; ``extra`` integer codes per attendee refine the
     classes further and ``levels_for`` replaces the objective's cost levels (``update``)."""
     rules = options.rules
+    if problem.has_slots:
+        raise UnsupportedRulesError(
+            "the workshops run in time slots: use solve_slots, which "
+            "gives each attendee one workshop per slot"
+        )
     if options.fill_unranked and options.unassigned_cost is not None:
         raise InputError(
             "fill_unranked seats everyone it can, so it cannot be combined "
