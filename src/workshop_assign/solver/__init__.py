@@ -110,11 +110,8 @@ def solve_with(
     if _use_mip(problem, classes, rules):
         if options.require_all:
             _require_groups_fit(problem, classes, rules, seats_left)
-        hint = solve_class_flow(classes, arcs, seats_left, levels)
         data = RuleModelInput(problem, classes, arcs, rules, fixed_load, options.require_all)
-        found = solve_rules(
-            data, levels, hint=hint, splits_are_cost=options.objective is Objective.RANK_SUM
-        )
+        found = solve_rules(data, levels, splits_are_cost=options.objective is Objective.RANK_SUM)
         flows, backend, splits, gap = found.flows, "MIP (HiGHS)", found.splits, found.gap
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
     else:

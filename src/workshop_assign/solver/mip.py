@@ -45,23 +45,19 @@ class RulesOutcome:
     gap: float = 0.0
     fractional: bool = False  # continuous counts came back fractional (then re-solved)
     splits: int = 0
-    levels_solved: int = 0
 
 
-def solve_rules(
-    data: RuleModelInput, levels: CostLevels, *, hint: Ints | None, splits_are_cost: bool
-) -> RulesOutcome:
+def solve_rules(data: RuleModelInput, levels: CostLevels, *, splits_are_cost: bool) -> RulesOutcome:
     """Optimise lexicographically over the levels under every rule (see module docstring)."""
-    outcome = _solve_levels(data, levels, hint, splits_are_cost, integral=not data.network_shaped)
+    outcome = _solve_levels(data, levels, splits_are_cost, integral=not data.network_shaped)
     if outcome.fractional:  # not a vertex after all: solve again with integer counts
-        outcome = _solve_levels(data, levels, None, splits_are_cost, integral=True)
+        outcome = _solve_levels(data, levels, splits_are_cost, integral=True)
     return outcome
 
 
 def _solve_levels(
     data: RuleModelInput,
     levels: CostLevels,
-    hint: Ints | None,
     splits_are_cost: bool,
     *,
     integral: bool,
@@ -69,7 +65,6 @@ def _solve_levels(
     built = build_model(data, explain=False, integral=integral)
     model = built.engine.model
     objectives = _combine(_objectives(built, data, levels, splits_are_cost=splits_are_cost))
-    del hint  # HiGHS through OR-Tools 9.15's model_builder crashes on solution hints
     deadline = time.monotonic() + data.rules.time_limit
     solver = mb.Solver("highs")
     solver.set_solver_specific_parameters(HIGHS_SETTINGS)
@@ -77,7 +72,7 @@ def _solve_levels(
     outcome = RulesOutcome(np.zeros(len(data.arcs), dtype=np.int64), optimal=True)
     if not built.variables:  # nobody to place (HiGHS answers "unknown" on an empty model)
         return outcome
-    for index, expression in enumerate(objectives):
+    for expression in objectives:
         model.minimize(expression)
         solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
         status = solver.solve(model)
@@ -96,7 +91,6 @@ def _solve_levels(
         outcome.splits = (
             round(solver.value(built.splits)) if not isinstance(built.splits, int) else 0
         )
-        outcome.levels_solved = index + 1
         if status != mb.SolveStatus.OPTIMAL:
             outcome.optimal = False
             outcome.gap = abs(float(solver.objective_value - solver.best_objective_bound))

@@ -87,9 +87,7 @@ class RuleModel:
     engine: Engine
     flow: list[Any]
     splits: Any = 0
-    variables: list[Any] = field(default_factory=list)  # every variable, for hints
-    choices: list[Any] = field(default_factory=list)  # the booleans (run, group choices)
-    counts: dict[int, Any] = field(default_factory=dict)  # arc -> its count variable
+    variables: list[Any] = field(default_factory=list)  # every variable (none: nothing to solve)
 
 
 def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -> RuleModel:
@@ -127,7 +125,7 @@ def _unit_flows(built: RuleModel, data: RuleModelInput) -> None:
             continue
         size = int(classes.sizes[c])
         for a in class_arcs:
-            built.flow[a] = built.counts[a] = engine.count(size, f"x{a}")
+            built.flow[a] = engine.count(size, f"x{a}")
             built.variables.append(built.flow[a])
         engine.add(engine.total([built.flow[a] for a in class_arcs]) <= size)
     splits = []
@@ -159,7 +157,6 @@ def _hard_group(built: RuleModel, data: RuleModelInput, members: _Members) -> No
     if choose:
         engine.add(engine.total(list(choose.values())) <= 1)
     built.variables.extend(choose.values())
-    built.choices.extend(choose.values())
     for c, a in members.arcs():
         w = int(data.arcs.workshop[a])
         built.flow[a] = int(classes.sizes[c]) * choose[w] if w in choose else 0
@@ -174,7 +171,6 @@ def _soft_group(built: RuleModel, data: RuleModelInput, members: _Members) -> An
         if w not in used:
             used[w] = engine.boolean(f"uses_{members.classes[0]}_{w}")
             built.variables.append(used[w])
-            built.choices.append(used[w])
         engine.add(built.flow[a] <= int(data.classes.sizes[c]) * used[w])
     split = engine.count(max(len(used) - 1, 0), "split")
     built.variables.append(split)
@@ -195,7 +191,6 @@ def _capacity_and_minimums(built: RuleModel, data: RuleModelInput, load: list[An
             continue
         runs = engine.boolean(f"run{w}")
         built.variables.append(runs)
-        built.choices.append(runs)
         engine.add(load[w] <= workshop.capacity * runs)
         if minimum:
             engine.add(
