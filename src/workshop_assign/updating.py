@@ -111,11 +111,12 @@ def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> 
     """The problem with the places that are kept as they were fixed."""
     names = problem.workshop_names
     own = problem.rules
-    fixed = {
-        k: names[int(own.fixed[i])]
-        for i, k in enumerate(problem.keys)
-        if own is not None and own.fixed[i] >= 0
-    }
+    fixed: dict[str, str] = {}
+    if own is not None:  # the organizer's fixed places stay as they are
+        fixed = {
+            problem.keys[i]: names[int(own.fixed[i])]
+            for i in np.flatnonzero(own.fixed >= 0).tolist()
+        }
     had = np.flatnonzero(before >= 0)
     ranked = problem.ranks_given(had, before[had]) > 0
     for person in had[~ranked | forbid_moves].tolist():
