@@ -25,10 +25,10 @@ from workshop_assign.errors import (
     UnsupportedRulesError,
     WorkshopAssignError,
 )
-from workshop_assign.io import parse_export, read_export
 from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.provenance import Note, Source
+from workshop_assign.read import parse_export, read_export
 from workshop_assign.result import Reason, Result, Status
 from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
 from workshop_assign.slots import SlotResult, solve_slots

@@ -19,9 +19,9 @@ import pandas as pd
 
 from workshop_assign.io.labels import label
 from workshop_assign.io.previous import result_metadata
-from workshop_assign.io.reader import ReadOptions, read_export
 from workshop_assign.model import Workshop
 from workshop_assign.options import SolveOptions
+from workshop_assign.read.reader import ReadOptions, read_export
 from workshop_assign.result import check_result
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value

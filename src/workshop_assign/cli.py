@@ -23,11 +23,16 @@ from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, 
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
 from workshop_assign.io.previous import previous_places
-from workshop_assign.io.reader import ParsedExport, build_problem, missing_capacities, parse_export
 from workshop_assign.io.slot_writer import write_slot_result
-from workshop_assign.io.workshops import WorkshopSpec
 from workshop_assign.io.writers import write_result
 from workshop_assign.provenance import LAYOUT_NAMES
+from workshop_assign.read.reader import (
+    ParsedExport,
+    build_problem,
+    missing_capacities,
+    parse_export,
+)
+from workshop_assign.read.workshops import WorkshopSpec
 from workshop_assign.slots import solve_slots
 from workshop_assign.updating import update
 

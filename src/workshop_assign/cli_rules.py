@@ -10,8 +10,8 @@ import argparse
 from dataclasses import replace
 
 from workshop_assign.errors import InputError
-from workshop_assign.io.names import WorkshopMatcher
-from workshop_assign.io.reader import ParsedExport
+from workshop_assign.read.names import WorkshopMatcher
+from workshop_assign.read.reader import ParsedExport
 from workshop_assign.rules import CategoryMinimum, Rules, Spread
 
 

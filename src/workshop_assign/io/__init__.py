@@ -1,9 +1,2 @@
-"""Reading registration exports and writing result workbooks.
-
-``read_export`` turns an .xlsx/.csv export or a DataFrame into a ``Problem``;
-``parse_export`` reads it without needing capacities (what ``inspect`` shows).
-"""
-
-from workshop_assign.io.reader import ParsedExport, parse_export, read_export
-
-__all__ = ["ParsedExport", "parse_export", "read_export"]
+"""Writing results: the organizer's workbook, CSV and JSON, and reading a published result
+back (``previous``).  Reading exports lives in ``workshop_assign.read``."""

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign._version import library_version
-from workshop_assign.io.text import cell_text, fold, is_blank
 from workshop_assign.provenance import LAYOUT_NAMES
+from workshop_assign.read.text import cell_text, fold, is_blank
 
 if TYPE_CHECKING:
     from workshop_assign.result import Result

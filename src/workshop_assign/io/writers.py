@@ -29,7 +29,7 @@ import xlsxwriter
 from workshop_assign._version import library_version
 from workshop_assign.errors import InputError
 from workshop_assign.io.labels import label, roster_columns, summary_rows
-from workshop_assign.io.text import cell_text
+from workshop_assign.read.text import cell_text
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet

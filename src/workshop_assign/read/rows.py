@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from workshop_assign.io.header import Table
-from workshop_assign.io.layouts import Layout, RowWishes
-from workshop_assign.io.parsed import ParsedExport
-from workshop_assign.io.people import (
+from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.read.header import Table
+from workshop_assign.read.layouts import Layout, RowWishes
+from workshop_assign.read.parsed import ParsedExport
+from workshop_assign.read.people import (
     PeopleColumns,
     cancelled_rows,
     find_people_columns,
@@ -17,8 +18,7 @@ from workshop_assign.io.people import (
     latest_of_each,
     parse_stamps,
 )
-from workshop_assign.io.text import cell_text, is_blank, rank_cell
-from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.read.text import cell_text, is_blank, rank_cell
 
 
 def pivot_long(

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workshop_assign.io.names import WorkshopMatcher
-from workshop_assign.io.text import cell_text, fold, is_blank
+from workshop_assign.read.names import WorkshopMatcher
+from workshop_assign.read.text import cell_text, fold, is_blank
 
 RULE_HEADERS: dict[str, tuple[str, ...]] = {
     "group": ("gruppe", "group", "gruppenname", "team", "zusammen mit", "together with"),

@@ -15,7 +15,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.io.text import cell_text, fold, is_blank
+from workshop_assign.read.text import cell_text, fold, is_blank
 
 ID_HEADERS = {
     "id",

@@ -18,17 +18,17 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError
-from workshop_assign.io.header import Table, table_from_frame, table_from_grid
-from workshop_assign.io.layouts import LONG, detect_layout, read_wishes
-from workshop_assign.io.matching import match_wishes, read_rules
-from workshop_assign.io.parsed import ParsedExport, Where
-from workshop_assign.io.people import find_people_columns
-from workshop_assign.io.rows import pivot_long, sort_out_rows
-from workshop_assign.io.tables import Grid, load_grids
-from workshop_assign.io.text import language_of
-from workshop_assign.io.workshops import WorkshopSpec, read_workshops
 from workshop_assign.model import Problem
 from workshop_assign.provenance import Note, NoteKind, Source, excerpt
+from workshop_assign.read.grids import Grid, load_grids
+from workshop_assign.read.header import Table, table_from_frame, table_from_grid
+from workshop_assign.read.layouts import LONG, detect_layout, read_wishes
+from workshop_assign.read.matching import match_wishes, read_rules
+from workshop_assign.read.parsed import ParsedExport, Where
+from workshop_assign.read.people import find_people_columns
+from workshop_assign.read.rows import pivot_long, sort_out_rows
+from workshop_assign.read.text import language_of
+from workshop_assign.read.workshops import WorkshopSpec, read_workshops
 
 __all__ = ["ParsedExport", "build_problem", "missing_capacities", "parse_export", "read_export"]
 

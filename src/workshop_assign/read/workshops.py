@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.io.header import Table, table_from_frame, table_from_grid
-from workshop_assign.io.tables import Grid, column_letter, load_grids
-from workshop_assign.io.text import cell_text, fold, is_blank
 from workshop_assign.model import Workshop
+from workshop_assign.read.grids import Grid, column_letter, load_grids
+from workshop_assign.read.header import Table, table_from_frame, table_from_grid
+from workshop_assign.read.text import cell_text, fold, is_blank
 
 NAME_WORDS = ("workshop", "name", "titel", "title", "bezeichnung", "angebot")
 SLOT_WORDS = ("zeitfenster", "slot", "uhrzeit", "time slot", "runde", "session")

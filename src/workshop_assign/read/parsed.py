@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from workshop_assign.io.header import Table
-from workshop_assign.io.layouts import Layout
-from workshop_assign.io.people import PeopleColumns
-from workshop_assign.io.rulecolumns import RuleValues
-from workshop_assign.io.tables import column_letter
 from workshop_assign.model import Workshop
 from workshop_assign.provenance import Note
+from workshop_assign.read.grids import column_letter
+from workshop_assign.read.header import Table
+from workshop_assign.read.layouts import Layout
+from workshop_assign.read.people import PeopleColumns
+from workshop_assign.read.rulecolumns import RuleValues
 
 
 @dataclass(slots=True)

@@ -16,8 +16,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.io.tables import Grid, cell_name, column_letter
-from workshop_assign.io.text import cell_text, fold, is_blank, ordinal
+from workshop_assign.read.grids import Grid, cell_name, column_letter
+from workshop_assign.read.text import cell_text, fold, is_blank, ordinal
 
 SCAN_ROWS = 30
 HEADER_WORDS = (

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.io.text import bracketed, cell_text, fold, is_blank, ordinal, rank_cell
+from workshop_assign.read.text import bracketed, cell_text, fold, is_blank, ordinal, rank_cell
 
 COLUMNS = "columns per rank"
 POSITIONS = "rank positions"

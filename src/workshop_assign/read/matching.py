@@ -7,12 +7,12 @@ from __future__ import annotations
 import numpy as np
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.io.layouts import RowWishes
-from workshop_assign.io.names import WorkshopMatcher, names_from_wishes
-from workshop_assign.io.parsed import ParsedExport, Where
-from workshop_assign.io.rulecolumns import find_rule_columns, matcher_function, read_rule_values
 from workshop_assign.model import Workshop, wish_names
 from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.read.layouts import RowWishes
+from workshop_assign.read.names import WorkshopMatcher, names_from_wishes
+from workshop_assign.read.parsed import ParsedExport, Where
+from workshop_assign.read.rulecolumns import find_rule_columns, matcher_function, read_rule_values
 
 
 def match_wishes(

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from workshop_assign.io.text import fold, loose
+from workshop_assign.read.text import fold, loose
 
 MIN_SHORT = 5  # shortest text accepted as a shortened workshop name
 TYPO_RATIO = 0.85  # similarity above which one unique candidate is taken as a typo
