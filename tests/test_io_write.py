@@ -54,15 +54,18 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
     assert labels["Nicht gezählte Zeilen: storniert"] == 1
     notes = book["Hinweise"]
     decisions = notes[3].tolist()
-    assert "keine Teilnahme: als storniert markiert" in decisions
-    assert notes[notes[3] == "keine Teilnahme: als storniert markiert"][0].tolist() == [13]
+    cancelled = "keine Teilnahme: als storniert markiert (behalten mit --keep-row)"
+    assert cancelled in decisions
+    assert notes[notes[3] == cancelled][0].tolist() == [13]
 
 
 def test_english_workbook_on_request(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
     result, _ = solved
     book = sheets(result.to_excel(tmp_path / "result.xlsx", lang="en"))
     assert list(book)[:1] + list(book)[-3:-1] == ["Assignments", "Summary", "Notes"]
-    assert "not an attendee: marked cancelled" in book["Notes"][3].tolist()
+    assert (
+        "not an attendee: marked cancelled (keep it with --keep-row)" in book["Notes"][3].tolist()
+    )
 
 
 def test_csv_and_json_hold_the_assignment_table(

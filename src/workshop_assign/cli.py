@@ -241,7 +241,7 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     parsed = _read(args)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
-    apply_workshop_options(parsed, args)
+    parsed = apply_workshop_options(parsed, args)
     problem = build_problem(parsed)
     if problem.has_slots:
         return _solve_slots(args, parsed, problem, progress)
@@ -334,7 +334,7 @@ def _update(args: argparse.Namespace) -> int:
     parsed = _read(args)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
-    apply_workshop_options(parsed, args)
+    parsed = apply_workshop_options(parsed, args)
     done = update(
         build_problem(parsed),
         previous,

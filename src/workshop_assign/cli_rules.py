@@ -85,10 +85,10 @@ def rules_from(args: argparse.Namespace) -> Rules:
     )
 
 
-def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> None:
+def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> ParsedExport:
     """``--minimum`` and ``--must-run`` set on the workshops read (names matched loosely)."""
     if parsed.workshops is None or not (args.minimum or args.must_run):
-        return
+        return parsed
     matcher = WorkshopMatcher([w.name for w in parsed.workshops])
 
     def index(name: str) -> int:
@@ -103,7 +103,7 @@ def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> No
         shops[index(name)] = replace(shops[index(name)], minimum=minimum)
     for name in args.must_run:
         shops[index(name)] = replace(shops[index(name)], must_run=True)
-    parsed.workshops = shops
+    return replace(parsed, workshops=shops)
 
 
 def _spread(text: str) -> Spread:

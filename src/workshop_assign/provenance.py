@@ -44,11 +44,46 @@ class NoteKind(StrEnum):
 _TEXT: dict[str, tuple[str, str]] = {
     # code: (English, German); fields in braces come from Note.params
     "sheet": ("read sheet {sheet!r}", "Tabellenblatt {sheet!r} gelesen"),
+    "sheet-chosen": (
+        "read sheet {sheet!r}: {rows} rows with wishes (passed over: {others}); choose "
+        "another with --sheet",
+        "Tabellenblatt {sheet!r} gelesen: {rows} Zeilen mit Wünschen (übergangen: {others}); "
+        "ein anderes mit --sheet wählen",
+    ),
     "header": (
         "column headers found in row {header_row}",
         "Spaltenüberschriften in Zeile {header_row}",
     ),
-    "layout": ("wishes read as {layout}: {columns}", "Wünsche gelesen als {layout}: {columns}"),
+    "layout": (
+        "wishes read as {layout}: {columns} ({evidence}); choose others with --wish-columns",
+        "Wünsche gelesen als {layout}: {columns} ({evidence}); andere mit --wish-columns wählen",
+    ),
+    "wishes-not": (
+        "not taken as wishes: {columns} ({rows} rows)",
+        "nicht als Wünsche gelesen: {columns} ({rows} Zeilen)",
+    ),
+    "header-two": (
+        "two header rows: questions in row {header_row}, options in row {second}",
+        "zwei Kopfzeilen: Fragen in Zeile {header_row}, Optionen in Zeile {second}",
+    ),
+    "repeated-header": (
+        "skipped {count} row(s) that repeat the column headers: {rows}",
+        "{count} Zeile(n) übersprungen, die die Spaltenüberschriften wiederholen: {rows}",
+    ),
+    "shared-key": (
+        "shares {column!r} with row(s) {rows} under another name: a different person",
+        "teilt {column!r} mit Zeile(n) {rows} unter anderem Namen: eine andere Person",
+    ),
+    "shared-key-no-name": (
+        "shares {column!r} with row(s) {rows} of different names and has none: kept as a "
+        "person of its own (check it)",
+        "teilt {column!r} mit Zeile(n) {rows} mit verschiedenen Namen und hat keinen: als "
+        "eigene Person geführt (bitte prüfen)",
+    ),
+    "kept-row": (
+        "read as cancelled or unsubmitted, kept as asked (--keep-row)",
+        "als storniert oder nicht abgeschickt gelesen, auf Wunsch behalten (--keep-row)",
+    ),
     "key": (
         "attendees identified by column {column!r}",
         "Teilnehmende erkannt an Spalte {column!r}",
@@ -77,7 +112,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "several workshops have rank {rank}: kept in column order",
         "mehrere Workshops haben Rang {rank}: Reihenfolge der Spalten übernommen",
     ),
-    "cancelled": ("not an attendee: marked cancelled", "keine Teilnahme: als storniert markiert"),
+    "cancelled": (
+        "not an attendee: marked cancelled (keep it with --keep-row)",
+        "keine Teilnahme: als storniert markiert (behalten mit --keep-row)",
+    ),
     "superseded": (
         "not counted: the same person registered again in row {winner} (the later one counts)",
         "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet "
@@ -118,6 +156,24 @@ _HOW: dict[str, tuple[str, str]] = {
 }
 
 
+_EVIDENCE: dict[str, tuple[str, str]] = {
+    "headers": (
+        "{rows} rows answer with {options} options; rank order from the headers",
+        "{rows} Zeilen antworten mit {options} Optionen; Rangfolge aus den Überschriften",
+    ),
+    "left to right": (
+        "{rows} rows answer with {options} options; no ranks in the headers: left to right",
+        "{rows} Zeilen antworten mit {options} Optionen; keine Ränge in den Überschriften: "
+        "von links nach rechts",
+    ),
+    "columns": (
+        "{rows} rows answer with {options} options",
+        "{rows} Zeilen antworten mit {options} Optionen",
+    ),
+    "given": ("as given", "wie angegeben"),
+    "long": ("a workshop and a rank column", "eine Workshop- und eine Rangspalte"),
+}
+
 LAYOUT_NAMES: dict[str, tuple[str, str]] = {
     "columns per rank": ("one column per rank", "eine Spalte je Rang"),
     "rank positions": (
@@ -125,12 +181,12 @@ LAYOUT_NAMES: dict[str, tuple[str, str]] = {
         "eine Spalte je Rangplatz (LimeSurvey)",
     ),
     "grid": (
-        "one column per workshop holding a rank (Google Forms grid)",
-        "eine Spalte je Workshop mit dem Rang (Google-Forms-Raster)",
+        "one column per workshop holding a rank (grid)",
+        "eine Spalte je Workshop mit dem Rang (Raster)",
     ),
     "ranking cell": (
-        "the whole ranking in one cell (Microsoft Forms)",
-        "die ganze Rangfolge in einer Zelle (Microsoft Forms)",
+        "the whole ranking in one cell",
+        "die ganze Rangfolge in einer Zelle",
     ),
     "long": ("one row per attendee, workshop and rank", "eine Zeile je Person, Workshop und Rang"),
 }
@@ -162,6 +218,9 @@ class Note:
             params["layout"] = LAYOUT_NAMES.get(str(params["layout"]), (params["layout"],) * 2)[
                 which
             ]
+        if "evidence" in params:
+            evidence = _EVIDENCE.get(str(params["evidence"]), (str(params["evidence"]),) * 2)
+            params["evidence"] = evidence[which].format(**params)
         return _TEXT[self.code][which].format(**params)
 
 

@@ -55,25 +55,34 @@ def cell_name(row: int, column: int) -> str:
     return f"{column_letter(column)}{row + 1}"
 
 
-def load_grids(
-    path: Path,
-    *,
-    sheet: str | None = None,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-) -> tuple[Grid, Grid | None]:
-    """The attendee grid and, from a workbook, a workshop sheet if there is one."""
+def load_book(
+    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+) -> list[Grid]:
+    """Every visible sheet that holds something (a CSV file is one grid), in file order."""
     if not path.exists():
         raise SpreadsheetError(f"{path}: no such file; check the path", path=str(path))
     if path.is_dir():
         raise SpreadsheetError(f"{path} is a folder, not an export file", path=str(path))
     if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
-        return _load_workbook(path, sheet)
-    if sheet is not None:
+        return _load_workbook(path)
+    return [load_csv(path, encoding=encoding, delimiter=delimiter)]
+
+
+def pick_sheet(grids: list[Grid], sheet: str, path: Path) -> Grid:
+    """The sheet an organizer named, or a one-line error listing the sheets there are."""
+    if grids and grids[0].sheet is None:
         raise SpreadsheetError(
             f"{path} is a CSV file and has no sheets; leave out --sheet", path=str(path)
         )
-    return load_csv(path, encoding=encoding, delimiter=delimiter), None
+    for grid in grids:
+        if grid.sheet == sheet:
+            return grid
+    listed = ", ".join(repr(g.sheet) for g in grids)
+    raise SpreadsheetError(
+        f"{path}: there is no sheet {sheet!r}; the sheets are {listed}",
+        path=str(path),
+        sheet=sheet,
+    )
 
 
 def _is_zip(path: Path) -> bool:
@@ -81,33 +90,19 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
-def _load_workbook(path: Path, sheet: str | None) -> tuple[Grid, Grid | None]:
+def _load_workbook(path: Path) -> list[Grid]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as error:
         raise _unreadable(path, error) from None
     visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")]
-    if sheet is not None and sheet not in book.sheet_names:
-        listed = ", ".join(repr(n) for n in book.sheet_names)
+    grids = [_read_sheet(book, path, name) for name in visible]
+    filled = [g for g in grids if _filled_rows(g) >= 1]
+    if not filled:
         raise SpreadsheetError(
-            f"{path}: there is no sheet {sheet!r}; the sheets are {listed}",
-            path=str(path),
-            sheet=sheet,
+            f"{path}: the workbook is empty; export the registrations again", path=str(path)
         )
-    shop_sheet = next(
-        (n for n in book.sheet_names if n.strip().casefold() in WORKSHOP_SHEETS), None
-    )
-    candidates = [sheet] if sheet is not None else [n for n in visible if n != shop_sheet]
-    grids = [_read_sheet(book, path, name) for name in candidates]
-    main = next((g for g in grids if _filled_rows(g) >= 1), None)
-    if main is None:
-        where = f"sheet {sheet!r}" if sheet else "the workbook"
-        raise SpreadsheetError(
-            f"{path}: {where} is empty; export the registrations again", path=str(path), sheet=sheet
-        )
-    _reject_formulas_without_values(path, main)
-    shops = _read_sheet(book, path, shop_sheet) if shop_sheet and shop_sheet != main.sheet else None
-    return main, shops
+    return filled
 
 
 def _read_sheet(book: CalamineWorkbook, path: Path, name: str) -> Grid:
@@ -117,7 +112,14 @@ def _read_sheet(book: CalamineWorkbook, path: Path, name: str) -> Grid:
         merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
     except (CalamineError, OSError, ValueError) as error:
         raise _unreadable(path, error, name) from None
-    return Grid(str(path), name, [list(row) for row in rows], merged)
+    return Grid(str(path), name, [[_as_read(c) for c in row] for row in rows], merged)
+
+
+def _as_read(cell: object) -> object:
+    """A workbook number the way the sheet shows it: 3.0 is the whole number 3."""
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 2**53:
+        return int(cell)
+    return cell
 
 
 def _unreadable(path: Path, error: Exception, sheet: str | None = None) -> SpreadsheetError:
@@ -138,7 +140,7 @@ _VALUE = re.compile(rb"<v>[^<]+</v>")
 _CELL = re.compile(rb"<c r=\"([A-Z]+[0-9]+)\"[^>]*?(?:/>|>(.*?)</c>)", re.DOTALL)
 
 
-def _reject_formulas_without_values(path: Path, grid: Grid) -> None:
+def reject_formulas_without_values(path: Path, grid: Grid) -> None:
     """Formulas whose results were never stored read as empty: refuse them, named."""
     try:
         with zipfile.ZipFile(path) as archive:
@@ -202,8 +204,22 @@ def load_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
         )
     text, used = _decode(raw, encoding, path)
     sep = delimiter or _sniff_delimiter(text)
-    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
-    return Grid(str(path), None, [list(r) for r in rows], [], used, sep)
+    rows = [
+        [_typed(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    ]
+    return Grid(str(path), None, rows, [], used, sep)
+
+
+_WHOLE = re.compile(r"-?[1-9][0-9]{0,14}|0")
+
+
+def _typed(cell: str) -> object:
+    """A CSV cell as a spreadsheet would read it: a plain whole number becomes a number.
+
+    Anything else stays text as written: leading zeros ("007", "06108"), signs, spaces,
+    decimals (whose separator depends on the locale) and dates.
+    """
+    return int(cell) if _WHOLE.fullmatch(cell) else cell
 
 
 def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:

@@ -1,8 +1,14 @@
-"""Find the header row of a grid and turn the rows below it into a table.
+"""Find the header row(s) of a grid and turn the rows below into a table.
 
 Exports often carry a title, a date or an empty line above the real column headers.
 The header row is the one among the first rows that looks most like headers: many text
 cells, words form tools use in headers, and no e-mail addresses, dates or numbers.
+
+Some tools (SurveyMonkey) write two header rows: the question in the first row, above
+the first of its columns or merged across them, and below it the option of each column
+("Response" where a question has one column).  Such a pair becomes one header per
+column, ``Question [Option]``, the shape the rest of the reader knows from Google Forms.
+Header rows repeated inside the data (blocks pasted below each other) are skipped.
 """
 
 from __future__ import annotations
@@ -53,14 +59,23 @@ HEADER_WORDS = (
 )
 
 
-@dataclass(slots=True)
+SINGLE_ANSWER = {"response", "antwort", "open-ended response", "offene antwort", "answer"}
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
-    """The rows below the header: a frame of cells and each row's 1-based sheet row."""
+    """The rows below the header: a frame of cells and each row's 1-based sheet row.
+
+    ``header_rows`` counts the header rows (2 for a question row above an option row);
+    ``repeated_headers`` lists the rows that repeat the header inside the data.
+    """
 
     frame: pd.DataFrame
     rows: npt.NDArray[np.int64]
     header_row: int | None  # 1-based, None for a DataFrame given directly
     blank_rows: list[int]
+    header_rows: int = 1
+    repeated_headers: tuple[int, ...] = ()
 
 
 def header_score(row: list[object]) -> float:
@@ -108,10 +123,17 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
             sheet=grid.sheet,
         )
     index = header_row - 1 if header_row is not None else find_header_row(grid)
-    _reject_merged_headers(grid, index)
     width = max((len(r) for r in grid.rows[index:]), default=0)
-    headers = _header_names(grid.rows[index], width)
-    body = grid.rows[index + 1 :]
+    first = _padded(grid.rows[index], width)
+    second = _padded(grid.rows[index + 1], width) if index + 1 < len(grid.rows) else None
+    two = second is not None and _is_option_row(first, second, _merged_in_row(grid, index))
+    if two and second is not None:
+        headers = _unique(_two_row_names(first, second, _merged_in_row(grid, index)))
+    else:
+        _reject_merged_headers(grid, index)
+        headers = _header_names(first, width)
+    start = index + (2 if two else 1)
+    body = grid.rows[start:]
     if all(map(_blank_row, body)):
         raise SpreadsheetError(
             f"{_where(grid)}: has column headers in row {index + 1} but no "
@@ -120,13 +142,94 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
             sheet=grid.sheet,
             cell=cell_name(index, 0),
         )
-    padded = [row + [""] * (width - len(row)) for row in body]
+    padded = [_padded(row, width) for row in body]
     frame = pd.DataFrame(padded, columns=headers, dtype=object)
-    numbers = np.arange(index + 2, index + 2 + len(padded), dtype=np.int64)
+    numbers = np.arange(start + 1, start + 1 + len(padded), dtype=np.int64)
     blank = np.fromiter(map(_blank_row, padded), dtype=bool, count=len(padded))
+    again = _repeated_headers(padded, first) & ~blank
+    keep = ~blank & ~again
     return Table(
-        frame[~blank].reset_index(drop=True), numbers[~blank], index + 1, numbers[blank].tolist()
+        frame[keep].reset_index(drop=True),
+        numbers[keep],
+        index + 1,
+        numbers[blank].tolist(),
+        2 if two else 1,
+        tuple(numbers[again].tolist()),
     )
+
+
+def _padded(row: list[object], width: int) -> list[object]:
+    return row + [""] * (width - len(row)) if len(row) < width else row[:width]
+
+
+def _merged_in_row(grid: Grid, index: int) -> list[tuple[int, int]]:
+    """Column spans (first, last) of cells merged across columns in the row."""
+    return [(c0, c1) for r0, c0, r1, c1 in grid.merged if r0 <= index <= r1 and c1 > c0]
+
+
+def _is_option_row(
+    first: list[object], second: list[object], merged: list[tuple[int, int]]
+) -> bool:
+    """True when the row below the headers names the options of the questions above.
+
+    It holds no data (no numbers, dates or addresses), is empty under some headers and
+    filled under columns whose header is empty or merged from the left: the columns a
+    question spans.  Otherwise it is the first row of data.
+    """
+    if any(isinstance(c, int | float | datetime | date) or "@" in str(c) for c in second):
+        return False
+    spanned = {c for c0, c1 in merged for c in range(c0 + 1, c1 + 1)}
+    under_question = [
+        j
+        for j in range(1, len(first))
+        if not is_blank(second[j]) and (is_blank(first[j]) or j in spanned)
+    ]
+    if not under_question or not any(not is_blank(c) for c in first[: under_question[0]]):
+        return False
+    single = any(fold(cell_text(c)) in SINGLE_ANSWER for c in second if not is_blank(c))
+    empty_under_header = any(
+        not is_blank(h) and is_blank(o) for h, o in zip(first, second, strict=True)
+    )
+    return single or empty_under_header or bool(merged)
+
+
+def _two_row_names(
+    first: list[object], second: list[object], merged: list[tuple[int, int]]
+) -> list[str]:
+    """``Question [Option]`` for each column, the question carried over the columns it
+    spans; a lone "Response" option leaves the question alone."""
+    spans = {c: c0 for c0, c1 in merged for c in range(c0, c1 + 1)}
+    names: list[str] = []
+    question = ""
+    for column, option in enumerate(second):
+        head = first[spans.get(column, column)]
+        if not is_blank(head):
+            question = " ".join(cell_text(head).split())
+        elif is_blank(option):
+            question = ""
+        label = " ".join(cell_text(option).split()) if not is_blank(option) else ""
+        if not label or fold(label) in SINGLE_ANSWER:
+            names.append(question or f"({column_letter(column)})")
+        else:
+            names.append(f"{question} [{label}]" if question else label)
+    return names
+
+
+def _repeated_headers(rows: list[list[object]], header: list[object]) -> npt.NDArray[np.bool_]:
+    """Rows that repeat the header row (pasted blocks): most header cells, same text."""
+    wanted = [(j, fold(cell_text(c))) for j, c in enumerate(header) if not is_blank(c)]
+    if len(wanted) < 2:
+        return np.zeros(len(rows), dtype=bool)
+    first = wanted[0]
+
+    def repeats(row: list[object]) -> bool:
+        cell = row[first[0]]
+        if not isinstance(cell, str) or fold(cell) != first[1]:
+            return False  # quick exit: nearly every row differs in its first header cell
+        same = sum(fold(str(row[j])) == text for j, text in wanted if isinstance(row[j], str))
+        return same >= 0.8 * len(wanted)
+
+    return np.fromiter(map(repeats, rows), dtype=bool, count=len(rows))
 
 
 def table_from_frame(frame: pd.DataFrame) -> Table:
@@ -148,18 +251,24 @@ def _blank_row(row: Sequence[object]) -> bool:
 
 def _header_names(row: list[object], width: int) -> list[str]:
     """Clean, unique header names; an empty header is named after its column letter."""
-    names: list[str] = []
+    return _unique(
+        [
+            " ".join(cell_text(row[c]).split())
+            if c < len(row) and not is_blank(row[c])
+            else f"({column_letter(c)})"
+            for c in range(width)
+        ]
+    )
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Second and later equal headers get " (2)", " (3)" (noted by the roles stage)."""
     seen: dict[str, int] = {}
-    for column in range(width):
-        cell = row[column] if column < len(row) else ""
-        name = (
-            " ".join(cell_text(cell).split())
-            if not is_blank(cell)
-            else f"({column_letter(column)})"
-        )
+    unique = []
+    for name in names:
         seen[name] = seen.get(name, 0) + 1
-        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return names
+        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return unique
 
 
 def _reject_merged_headers(grid: Grid, index: int) -> None:

@@ -4,27 +4,48 @@ name that matches nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.model import Workshop, wish_names
 from workshop_assign.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.layouts import RowWishes
 from workshop_assign.read.names import WorkshopMatcher, names_from_wishes
-from workshop_assign.read.parsed import ParsedExport, Where
-from workshop_assign.read.rulecolumns import find_rule_columns, matcher_function, read_rule_values
+from workshop_assign.read.parsed import Where
+from workshop_assign.read.rulecolumns import (
+    RuleValues,
+    find_rule_columns,
+    matcher_function,
+    read_rule_values,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedWishes:
+    """The stage's product: each attendee's wishes as workshop names, the names, notes."""
+
+    wishes: list[list[str]]
+    names: list[str]
+    notes: tuple[Note, ...]
 
 
 def match_wishes(
-    parsed: ParsedExport, rows_wishes: list[RowWishes], shops: list[Workshop] | None, where: Where
-) -> None:
+    rows_wishes: list[RowWishes],
+    kept: list[int],
+    numbers: npt.NDArray[np.int64],
+    shops: list[Workshop] | None,
+    where: Where,
+) -> MatchedWishes:
     """Map each wish text to a workshop; note each normalisation and each odd row."""
-    kept = np.flatnonzero(parsed.keep).tolist()
+    notes: list[Note] = []
     texts = [text for i in kept for text, _ in rows_wishes[i].wishes]
     names = wish_names(shops) if shops is not None else names_from_wishes(texts)
     matcher = WorkshopMatcher(names)
     decided: dict[str, int] = {}
-    numbers = parsed.table.rows
     first_seen: dict[tuple[str, str], tuple[int, int]] = {}
     for i in kept:
         for text, column in rows_wishes[i].wishes:
@@ -35,7 +56,7 @@ def match_wishes(
     for (text, column), (row, count) in first_seen.items():
         how = matcher.match(text)
         if how is not None and how[1] is not None:
-            parsed.notes.append(
+            notes.append(
                 Note(
                     NoteKind.NORMALISED,
                     "name",
@@ -45,11 +66,8 @@ def match_wishes(
                     params={"workshop": names[decided[text]], "how": how[1], "count": count},
                 )
             )
-    parsed.wishes = [
-        _row_list(parsed, rows_wishes[i], decided, names, int(numbers[i])) for i in kept
-    ]
-    parsed.keys = [parsed.keys[i] for i in kept]
-    parsed.workshops, parsed.names = shops, names
+    wishes = [_row_list(notes, rows_wishes[i], decided, names, int(numbers[i])) for i in kept]
+    return MatchedWishes(wishes, names, tuple(notes))
 
 
 def _decide(
@@ -92,14 +110,14 @@ def _no_match(
 
 
 def _row_list(
-    parsed: ParsedExport, row: RowWishes, decided: dict[str, int], names: list[str], number: int
+    notes: list[Note], row: RowWishes, decided: dict[str, int], names: list[str], number: int
 ) -> list[str]:
     """One attendee's wish list as workshop names; repeats dropped, odd rows noted."""
     chosen: list[str] = []
     for text, column in row.wishes:
         name = names[decided[text]]
         if name in chosen:
-            parsed.notes.append(
+            notes.append(
                 Note(
                     NoteKind.NORMALISED,
                     "repeat",
@@ -112,42 +130,44 @@ def _row_list(
         else:
             chosen.append(name)
     if row.gap:
-        parsed.notes.append(Note(NoteKind.NORMALISED, "gap", row=number))
+        notes.append(Note(NoteKind.NORMALISED, "gap", row=number))
     if row.tied_rank is not None:
-        parsed.notes.append(
-            Note(NoteKind.WARNING, "tie", row=number, params={"rank": row.tied_rank})
-        )
+        notes.append(Note(NoteKind.WARNING, "tie", row=number, params={"rank": row.tied_rank}))
     for text, column in row.unreadable or []:
-        parsed.notes.append(
+        notes.append(
             Note(NoteKind.WARNING, "unknown-rank", row=number, column=column, value=excerpt(text))
         )
     if not chosen:
-        parsed.notes.append(Note(NoteKind.WARNING, "no-wishes", row=number))
+        notes.append(Note(NoteKind.WARNING, "no-wishes", row=number))
     return chosen
 
 
-def read_rules(parsed: ParsedExport, where: Where) -> None:
+def read_rules(
+    frame: pd.DataFrame,
+    *,
+    skip: set[str],
+    keys: list[str],
+    kept: list[int],
+    numbers: npt.NDArray[np.int64],
+    names: list[str],
+    where: Where,
+) -> tuple[RuleValues, tuple[Note, ...]]:
     """Group, fixed-place and exclusion columns, matched against the workshop names."""
-    frame = parsed.table.frame
-    skip = {parsed.people.key, *parsed.people.names, *parsed.layout.columns}
     columns = find_rule_columns(frame, skip)
     if not columns:
-        return
-    for rule, column in columns.items():
-        parsed.notes.append(
-            Note(
-                NoteKind.DETECTED,
-                "rule-column",
-                column=column,
-                params={"rule": rule, "column": column},
-            )
+        return RuleValues(), ()
+    notes = tuple(
+        Note(
+            NoteKind.DETECTED,
+            "rule-column",
+            column=column,
+            params={"rule": rule, "column": column},
         )
-    matcher = WorkshopMatcher(parsed.names)
+        for rule, column in columns.items()
+    )
+    matcher = WorkshopMatcher(names)
 
     def fail(text: str, column: str, position: int) -> str:
-        raise _no_match(matcher, text, where, column, int(parsed.table.rows[position]))
+        raise _no_match(matcher, text, where, column, int(numbers[position]))
 
-    kept = np.flatnonzero(parsed.keep).tolist()
-    parsed.rules = read_rule_values(
-        frame, columns, parsed.keys, kept, matcher_function(matcher, fail)
-    )
+    return read_rule_values(frame, columns, keys, kept, matcher_function(matcher, fail)), notes

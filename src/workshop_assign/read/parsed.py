@@ -16,9 +16,14 @@ from workshop_assign.read.people import PeopleColumns
 from workshop_assign.read.rulecolumns import RuleValues
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ParsedExport:
-    """Everything read from an export, before capacities are required."""
+    """Everything read from an export, before capacities are required.
+
+    Assembled once from the products of the reading stages; ``keys`` and ``wishes`` are
+    those of the attendees (the rows of ``table`` where ``keep`` is true), ``dropped``
+    maps the other rows' positions to their reason.
+    """
 
     path: str | None
     sha256: str | None
@@ -32,9 +37,16 @@ class ParsedExport:
     wishes: list[list[str]]
     workshops: list[Workshop] | None
     names: list[str]
-    notes: list[Note] = field(default_factory=list)
+    notes: tuple[Note, ...] = ()
     dropped: dict[int, str] = field(default_factory=dict)
     rules: RuleValues = field(default_factory=RuleValues)
+
+    def not_counted(self) -> dict[str, int]:
+        """How many rows were not counted, by reason code, most frequent first."""
+        counts: dict[str, int] = {}
+        for reason in self.dropped.values():
+            counts[reason] = counts.get(reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
     def demand(self) -> pd.DataFrame:
         """Workshops found with how many attendees ranked them 1st, 2nd, ..."""

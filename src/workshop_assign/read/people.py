@@ -9,6 +9,7 @@ who registered twice counts once, with their latest submission.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import numpy as np
 import numpy.typing as npt
@@ -17,8 +18,27 @@ import pandas as pd
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.text import cell_text, fold, is_blank
 
+TICKET_WORDS = (
+    "ticket",
+    "position id",
+    "positions-id",
+    "attendee #",
+    "attendee id",
+    "teilnehmer-nr",
+    "teilnehmernummer",
+    "personalnummer",
+    "personal number",
+    "personnel number",
+    "employee id",
+    "mitarbeiter-nr",
+    "barcode",
+    "badge",
+)
 ID_HEADERS = {
     "id",
+    "#",
+    "submission id",
+    "token",
     "antwort id",
     "response id",
     "responseid",
@@ -76,20 +96,6 @@ TIME_HEADERS = (
     "startdate",
 )
 SUBMIT_HEADERS = {"submitdate", "datum abgeschickt", "submit date", "abgeschickt"}
-CANCEL_WORDS = {
-    "storniert",
-    "abgesagt",
-    "cancelled",
-    "canceled",
-    "storno",
-    "abgemeldet",
-    "teilnahme storniert",
-    "registration cancelled",
-    "withdrawn",
-    "zurückgezogen",
-}
-CANCEL_HEADERS = {"storniert", "abgesagt", "cancelled", "canceled", "storno", "abgemeldet"}
-YES = {"ja", "yes", "x", "true", "wahr", "1", "y", "j"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +114,7 @@ def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) ->
     """Detect (or check the given) key column and the other identifying columns."""
     headers = [str(c) for c in frame.columns if c not in skip]
     folded = {h: fold(h) for h in headers}
-    email = next((h for h in headers if "mail" in folded[h] and _emails(frame[h]) >= 0.8), None)
+    email = _email_column(frame, headers)
     names = _name_columns(headers, folded)
     org = next((h for h in headers if any(w in folded[h] for w in ORG_WORDS)), None)
     stamp = next((h for t in TIME_HEADERS for h in headers if folded[h] == t), None)
@@ -124,6 +130,14 @@ def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) ->
     return PeopleColumns(chosen, email, names, org, stamp, submitted)
 
 
+def _email_column(frame: pd.DataFrame, headers: list[str]) -> str | None:
+    """The column of e-mail addresses: where an order and an attendee address are both
+    exported, the one with the most different addresses (the attendee's own)."""
+    sample = frame.head(2000)
+    found = [h for h in headers if _emails(sample[h]) >= 0.8]
+    return max(found, key=lambda h: sample[h].map(_plain).nunique(), default=None)
+
+
 def _choose_key(
     frame: pd.DataFrame,
     headers: list[str],
@@ -131,18 +145,22 @@ def _choose_key(
     email: str | None,
     names: tuple[str, ...],
 ) -> str:
+    """E-mail first (re-registrations are found by it, names keep colleagues apart);
+    a ticket or personal number where addresses are shared and no names tell people
+    apart; then a response ID; then the names."""
+    idlike = [
+        h for h in headers if folded[h] in ID_HEADERS or any(w in folded[h] for w in TICKET_WORDS)
+    ]
+    unique = [
+        h
+        for h in idlike
+        if _filled(frame[h]) >= 0.95 and frame[h].map(_plain).is_unique and not _is_date(frame[h])
+    ]
+    ticket = next((h for h in unique if any(w in folded[h] for w in TICKET_WORDS)), None)
     if email is not None and _filled(frame[email]) >= 0.8:
-        return email
-    ident = next(
-        (
-            h
-            for h in headers
-            if folded[h] in ID_HEADERS
-            and _filled(frame[h]) >= 0.95
-            and frame[h].map(cell_text).is_unique
-        ),
-        None,
-    )
+        shared = frame[email].map(_plain).duplicated().any()
+        return ticket if shared and not names and ticket is not None else email
+    ident = ticket or next((h for h in unique if folded[h] in ID_HEADERS), None)
     if ident is not None:
         return ident
     if names:
@@ -160,6 +178,28 @@ def _name_columns(headers: list[str], folded: dict[str, str]) -> tuple[str, ...]
     if first and last:
         return (first, last)
     return (full,) if full else ()
+
+
+def _plain(value: object) -> str:
+    return "" if is_blank(value) else fold(cell_text(value))
+
+
+def _is_date(column: pd.Series) -> bool:
+    return bool(column.head(50).map(lambda v: isinstance(v, date | datetime)).any())
+
+
+def name_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
+    """Each row's name as written ("" when there is no name column or cell)."""
+    if not columns.names:
+        return [""] * len(frame)
+    texts = [
+        frame[p].map(lambda v: "" if is_blank(v) else " ".join(cell_text(v).split()))
+        for p in columns.names
+    ]
+    joined = texts[0]
+    for more in texts[1:]:
+        joined = (joined + " " + more).str.strip()
+    return list(joined.tolist())
 
 
 def key_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
@@ -216,22 +256,6 @@ def parse_stamps(column: pd.Series) -> pd.Series:
                 values[mask], errors="coerce", format="mixed", dayfirst=day_first
             )
     return stamps
-
-
-def cancelled_rows(frame: pd.DataFrame, skip: set[str]) -> npt.NDArray[np.bool_]:
-    """Rows marked cancelled: a cell reading "storniert"/"cancelled", or a yes in a
-    column headed that way."""
-    marked = np.zeros(len(frame), dtype=bool)
-    for column in frame.columns:
-        if column in skip:
-            continue
-        words = YES if fold(str(column)) in CANCEL_HEADERS else CANCEL_WORDS
-        # Fold each distinct cell once, not each cell: most columns repeat their values.
-        distinct = pd.unique(frame[column].to_numpy())
-        hits = [v for v in distinct if isinstance(v, str | int) and fold(cell_text(v)) in words]
-        if hits:
-            marked |= frame[column].isin(hits).to_numpy()
-    return marked
 
 
 def _emails(column: pd.Series) -> float:

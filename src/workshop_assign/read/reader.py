@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypedDict, Unpack
 
@@ -18,15 +18,23 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError
-from workshop_assign.model import Problem
+from workshop_assign.model import Problem, Workshop, wish_names
 from workshop_assign.provenance import Note, NoteKind, Source, excerpt
-from workshop_assign.read.grids import Grid, load_grids
+from workshop_assign.read.grids import (
+    Grid,
+    load_book,
+    pick_sheet,
+    reject_formulas_without_values,
+)
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
-from workshop_assign.read.layouts import LONG, detect_layout, read_wishes
+from workshop_assign.read.layouts import LONG, Layout, read_wishes
 from workshop_assign.read.matching import match_wishes, read_rules
 from workshop_assign.read.parsed import ParsedExport, Where
 from workshop_assign.read.people import find_people_columns
+from workshop_assign.read.roles import WishRoles, detect_wishes
 from workshop_assign.read.rows import pivot_long, sort_out_rows
+from workshop_assign.read.rulecolumns import find_rule_columns
+from workshop_assign.read.sheets import choose_sheet, workshop_sheet
 from workshop_assign.read.text import language_of
 from workshop_assign.read.workshops import WorkshopSpec, read_workshops
 
@@ -38,6 +46,7 @@ LONGEST_CELL = 500  # a key or wish cell longer than this is not a name
 class ReadOptions(TypedDict, total=False):
     """The settings of ``read_export`` and ``parse_export`` (all optional)."""
 
+    keep_rows: Sequence[int]
     workshops: WorkshopSpec | None
     sheet: str | None
     header_row: int | None
@@ -88,30 +97,62 @@ def parse_export(
     wish_columns: Sequence[str] | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    keep_rows: Sequence[int] = (),
 ) -> ParsedExport:
-    """Read and understand an export without requiring capacities (see ``read_export``)."""
-    notes: list[Note] = []
-    grid, shops_grid, path, digest = _load(source, sheet, encoding, delimiter, notes)
+    """Read and understand an export without requiring capacities (see ``read_export``).
+
+    Each stage's guess can be overridden: ``sheet``, ``header_row`` (1-based),
+    ``wish_columns`` (in rank order), ``key``; ``keep_rows`` (sheet row numbers) keeps
+    rows that were read as cancelled or unsubmitted.
+    """
+    given = read_workshops(workshops) if workshops is not None else None
     if isinstance(source, pd.DataFrame):
         table = table_from_frame(source)
-    else:
-        assert grid is not None
+        roles = detect_wishes(table.frame, wish_columns, wish_names(given) if given else None)
+        return _understand(
+            Found(table, roles.layout, None, None, None, given, list(roles.notes)), key, keep_rows
+        )
+    path = Path(source)
+    grids = load_book(path, encoding=encoding, delimiter=delimiter)
+    named = pick_sheet(grids, sheet, path) if sheet is not None else None
+    shops_grid = workshop_sheet(grids, sheet)
+    shops = given if given is not None else _read_shop_grid(shops_grid)
+    known = wish_names(shops) if shops else None
+
+    def attempt(grid: Grid) -> tuple[tuple[Table, WishRoles], int]:
         table = table_from_grid(grid, header_row)
-    if table.header_row is not None:
-        notes.append(Note(NoteKind.DETECTED, "header", params={"header_row": table.header_row}))
-    if table.blank_rows:
-        shown = ", ".join(map(str, table.blank_rows[:10])) + (
-            " ..." if len(table.blank_rows) > 10 else ""
-        )
-        notes.append(
-            Note(
-                NoteKind.NORMALISED,
-                "blank-rows",
-                params={"count": len(table.blank_rows), "rows": shown},
-            )
-        )
-    layout = detect_layout(table.frame, wish_columns)
-    where = Where(path, grid.sheet if grid else None, list(table.frame.columns))
+        roles = detect_wishes(table.frame, wish_columns, known)
+        return (table, roles), roles.rows
+
+    chosen: tuple[Note, ...] = ()
+    if named is not None:
+        grid, (table, roles) = named, attempt(named)[0]
+    else:
+        grid, (table, roles), chosen = choose_sheet(grids, attempt, shops_grid)
+    reject_formulas_without_values(path, grid)
+    notes = [*chosen, *_grid_notes(grid), *_table_notes(table), *roles.notes]
+    found = Found(table, roles.layout, str(path), _sha256(path), grid, shops, notes)
+    return _understand(found, key, keep_rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the first stages found: the table, the wishes' layout, where, the workshops."""
+
+    table: Table
+    layout: Layout
+    path: str | None
+    sha256: str | None
+    grid: Grid | None
+    shops: list[Workshop] | None
+    notes: list[Note]
+
+
+def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> ParsedExport:
+    """The stages after the wishes were found: who is who, which rows count, the names."""
+    table, layout, shops = found.table, found.layout, found.shops
+    sheet = found.grid.sheet if found.grid else None
+    where = Where(found.path, sheet, list(table.frame.columns))
     _reject_huge_cells(table, list(layout.columns), where)
     if layout.name == LONG:
         table, rows_wishes, people = pivot_long(table, layout, key)
@@ -119,62 +160,82 @@ def parse_export(
         rows_wishes = read_wishes(layout, table.frame)
         people = find_people_columns(table.frame, key, skip=set(layout.columns))
     _reject_huge_cells(table, [people.key], where)
-    notes.append(
+    key_note = Note(NoteKind.DETECTED, "key", column=people.key, params={"column": people.key})
+    skip = {people.key, *people.names, *layout.columns}
+    texts = {text for r in rows_wishes for text, _ in r.wishes}
+    decided = sort_out_rows(
+        table,
+        people,
+        rows_wishes,
+        skip | set(find_rule_columns(table.frame, skip).values()),
+        workshop_names=[*(w.name for w in shops or ()), *texts],
+        keep_rows=keep_rows,
+    )
+    kept = np.flatnonzero(decided.keep).tolist()
+    matched = match_wishes(rows_wishes, kept, table.rows, shops, where)
+    keys = [decided.keys[i] for i in kept]
+    rules, rule_notes = read_rules(
+        table.frame,
+        skip=skip,
+        keys=keys,
+        kept=kept,
+        numbers=table.rows,
+        names=matched.names,
+        where=where,
+    )
+    return ParsedExport(
+        path=found.path,
+        sha256=found.sha256,
+        sheet=sheet,
+        table=table,
+        layout=layout,
+        people=people,
+        language=language_of(list(table.frame.columns)),
+        keep=decided.keep,
+        keys=keys,
+        wishes=matched.wishes,
+        workshops=shops,
+        names=matched.names,
+        notes=(*found.notes, key_note, *decided.notes, *matched.notes, *rule_notes),
+        dropped=decided.dropped,
+        rules=rules,
+    )
+
+
+def _read_shop_grid(grid: Grid | None) -> list[Workshop] | None:
+    return read_workshops(grid) if grid is not None else None
+
+
+def _grid_notes(grid: Grid) -> list[Note]:
+    if grid.encoding is None:
+        return []
+    return [
         Note(
             NoteKind.DETECTED,
-            "layout",
-            params={"layout": layout.name, "columns": ", ".join(layout.columns)},
+            "encoding",
+            params={"encoding": grid.encoding, "delimiter": grid.delimiter},
         )
-    )
-    notes.append(Note(NoteKind.DETECTED, "key", column=people.key, params={"column": people.key}))
-    parsed = ParsedExport(
-        path,
-        digest,
-        grid.sheet if grid else None,
-        table,
-        layout,
-        people,
-        language_of(list(table.frame.columns)),
-        np.ones(0, bool),
-        [],
-        [],
-        None,
-        [],
-        notes,
-    )
-    sort_out_rows(parsed, rows_wishes)
-    shops = (
-        read_workshops(workshops)
-        if workshops is not None
-        else (read_workshops(shops_grid) if shops_grid is not None else None)
-    )
-    match_wishes(parsed, rows_wishes, shops, where)
-    read_rules(parsed, where)
-    return parsed
+    ]
 
 
-def _load(
-    source: str | Path | pd.DataFrame,
-    sheet: str | None,
-    encoding: str | None,
-    delimiter: str | None,
-    notes: list[Note],
-) -> tuple[Grid | None, Grid | None, str | None, str | None]:
-    if isinstance(source, pd.DataFrame):
-        return None, None, None, None
-    path = Path(source)
-    grid, shops = load_grids(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
-    if grid.sheet is not None:
-        notes.append(Note(NoteKind.DETECTED, "sheet", params={"sheet": grid.sheet}))
-    if grid.encoding is not None:
+def _table_notes(table: Table) -> list[Note]:
+    notes = []
+    if table.header_row is not None:
         notes.append(
             Note(
                 NoteKind.DETECTED,
-                "encoding",
-                params={"encoding": grid.encoding, "delimiter": grid.delimiter},
+                "header" if table.header_rows == 1 else "header-two",
+                params={"header_row": table.header_row, "second": table.header_row + 1},
             )
         )
-    return grid, shops, str(path), _sha256(path)
+    shown_rows = (("blank-rows", table.blank_rows), ("repeated-header", table.repeated_headers))
+    for code, rows in shown_rows:
+        if rows:
+            shown = ", ".join(map(str, rows[:10])) + (" ..." if len(rows) > 10 else "")
+            notes.append(
+                Note(NoteKind.NORMALISED, code, params={"count": len(rows), "rows": shown})
+            )
+    return notes
 
 
 def _sha256(path: Path) -> str:

@@ -3,22 +3,26 @@ superseded registrations sorted out, missing keys filled in (each decision noted
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
+import numpy.typing as npt
 
 from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.read.cancel import cancelled_rows
 from workshop_assign.read.header import Table
 from workshop_assign.read.layouts import Layout, RowWishes
-from workshop_assign.read.parsed import ParsedExport
 from workshop_assign.read.people import (
     PeopleColumns,
-    cancelled_rows,
     find_people_columns,
     identity,
     key_values,
     latest_of_each,
+    name_values,
     parse_stamps,
 )
-from workshop_assign.read.text import cell_text, is_blank, rank_cell
+from workshop_assign.read.text import cell_text, is_blank, loose, rank_cell
 
 
 def pivot_long(
@@ -45,35 +49,78 @@ def pivot_long(
     return Table(kept, table.rows[order], table.header_row, table.blank_rows), rows, people
 
 
-def sort_out_rows(parsed: ParsedExport, rows_wishes: list[RowWishes]) -> None:
-    """Decide which rows are attendees; give keys to those without one."""
-    frame, numbers, people = parsed.table.frame, parsed.table.rows, parsed.people
+@dataclass(frozen=True, slots=True)
+class RowDecisions:
+    """The stage's product: which table rows are attendees, under which keys, and why
+    each other row is not counted (position -> reason code)."""
+
+    keep: npt.NDArray[np.bool_]
+    keys: list[str]
+    dropped: dict[int, str]
+    notes: tuple[Note, ...]
+
+
+def sort_out_rows(
+    table: Table,
+    people: PeopleColumns,
+    rows_wishes: list[RowWishes],
+    skip: set[str],
+    *,
+    workshop_names: Sequence[str] = (),
+    keep_rows: Sequence[int] = (),
+) -> RowDecisions:
+    """Decide which rows are attendees; give keys to those without one.
+
+    Rows with neither key nor wishes, unsubmitted and cancelled responses are not
+    attendees (``keep_rows``, sheet row numbers, overrule the last two); rows of the same
+    person (the same key and a compatible name) count once, the latest; rows that share a
+    key but differ in name are different people and get keys that say so.
+    """
+    frame, numbers = table.frame, table.rows
     keys = key_values(frame, people)
     keep = np.ones(len(frame), dtype=bool)
-    skip = {people.key, *people.names, *parsed.layout.columns}
+    dropped: dict[int, str] = {}
+    notes: list[Note] = []
+    kept_by_request = np.isin(numbers, np.asarray(list(keep_rows), dtype=np.int64))
 
-    def drop(mask: np.ndarray, code: str) -> None:
+    def drop(mask: npt.NDArray[np.bool_], code: str, why: dict[int, tuple[str, str]]) -> None:
         for position in np.flatnonzero(mask & keep).tolist():
-            parsed.dropped[position] = code
-            parsed.notes.append(
-                Note(
+            column, cell = why.get(position, (None, keys[position]))
+            if kept_by_request[position] and code in ("cancelled", "incomplete"):
+                notes.append(
+                    _note(
+                        NoteKind.WARNING,
+                        "kept-row",
+                        numbers=numbers,
+                        position=position,
+                        column=column,
+                        cell=cell,
+                    )
+                )
+                continue
+            dropped[position] = code
+            keep[position] = False
+            notes.append(
+                _note(
                     NoteKind.DROPPED,
                     code,
-                    row=int(numbers[position]),
-                    value=excerpt(keys[position]) or None,
+                    numbers=numbers,
+                    position=position,
+                    column=column,
+                    cell=cell,
                 )
             )
-        keep[mask] = False
 
     empty_key = np.array([not k for k in keys], dtype=bool)
     no_wishes = np.array([not r.wishes for r in rows_wishes], dtype=bool)
-    drop(empty_key & no_wishes, "not-attendee")
+    drop(empty_key & no_wishes, "not-attendee", {})
     if people.submitted is not None:
-        drop(frame[people.submitted].map(is_blank).to_numpy(dtype=bool), "incomplete")
-    drop(cancelled_rows(frame, skip), "cancelled")
+        drop(frame[people.submitted].map(is_blank).to_numpy(dtype=bool), "incomplete", {})
+    cancelled, evidence = cancelled_rows(frame, skip, workshop_names)
+    drop(cancelled, "cancelled", evidence)
     for position in np.flatnonzero(empty_key & keep).tolist():
         keys[position] = f"row {numbers[position]}"
-        parsed.notes.append(
+        notes.append(
             Note(
                 NoteKind.WARNING,
                 "no-key",
@@ -82,10 +129,15 @@ def sort_out_rows(parsed: ParsedExport, rows_wishes: list[RowWishes]) -> None:
                 params={"column": people.key, "key": keys[position]},
             )
         )
+    same_name_only = people.key not in people.names
+    names = name_values(frame, people) if same_name_only else [""] * len(frame)
+    persons, shared = people_of(keys, names, keep)
+    notes += _shared_notes(shared, keys, names, numbers, people.key)
+    keys = _distinct_keys(keys, names, numbers, shared)
     stamps = parse_stamps(frame[people.timestamp]) if people.timestamp else None
-    for lost, winner in latest_of_each([identity(k) for k in keys], stamps, keep).items():
-        parsed.dropped[lost] = "superseded"
-        parsed.notes.append(
+    for lost, winner in latest_of_each(persons, stamps, keep).items():
+        dropped[lost] = "superseded"
+        notes.append(
             Note(
                 NoteKind.DROPPED,
                 "superseded",
@@ -95,4 +147,87 @@ def sort_out_rows(parsed: ParsedExport, rows_wishes: list[RowWishes]) -> None:
             )
         )
         keep[lost] = False
-    parsed.keep, parsed.keys = keep, keys
+    return RowDecisions(keep, keys, dropped, tuple(notes))
+
+
+def people_of(
+    keys: list[str], names: list[str], keep: npt.NDArray[np.bool_]
+) -> tuple[list[str], dict[int, list[int]]]:
+    """Who each row is, as a text, and the rows whose key other people share.
+
+    Rows are one person when their keys are the same (up to case, spacing and Unicode
+    form) and their names are compatible: the same words in any order, or no name on one
+    side, as long as only one name goes with the key.  Never more: two different names
+    are two people, whatever the key says, and a nameless row beside two names stays
+    apart (a guess would merge two people).
+    """
+    who = [identity(k) for k in keys]
+    groups: dict[str, list[int]] = {}
+    for position in np.flatnonzero(keep).tolist():
+        groups.setdefault(who[position], []).append(position)
+    shared: dict[int, list[int]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        spelled = {m: _name_words(names[m]) for m in members}
+        distinct = {words for words in spelled.values() if words}
+        if len(distinct) <= 1:
+            continue
+        for member in members:
+            words = spelled[member]
+            who[member] += "\x00" + (" ".join(words) if words else f"#{member}")
+            shared[member] = [m for m in members if m != member]
+    return who, shared
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(sorted(loose(name).split()))
+
+
+def _shared_notes(
+    shared: dict[int, list[int]],
+    keys: list[str],
+    names: list[str],
+    numbers: npt.NDArray[np.int64],
+    column: str,
+) -> list[Note]:
+    return [
+        Note(
+            NoteKind.WARNING if not names[position] else NoteKind.DETECTED,
+            "shared-key" if names[position] else "shared-key-no-name",
+            row=int(numbers[position]),
+            column=column,
+            value=excerpt(keys[position]),
+            params={
+                "column": column,
+                "rows": ", ".join(str(int(numbers[o])) for o in others[:5])
+                + (" ..." if len(others) > 5 else ""),
+            },
+        )
+        for position, others in sorted(shared.items())
+    ]
+
+
+def _distinct_keys(
+    keys: list[str], names: list[str], numbers: npt.NDArray[np.int64], shared: dict[int, list[int]]
+) -> list[str]:
+    """Keys that tell people apart who share one: "address (name)" or "address (row N)"."""
+    if not shared:
+        return keys
+    keys = list(keys)
+    for position in shared:
+        label = names[position] or f"row {int(numbers[position])}"
+        keys[position] = f"{keys[position]} ({label})"
+    return keys
+
+
+def _note(
+    kind: NoteKind,
+    code: str,
+    *,
+    numbers: npt.NDArray[np.int64],
+    position: int,
+    column: str | None,
+    cell: str,
+) -> Note:
+    return Note(kind, code, row=int(numbers[position]), column=column, value=excerpt(cell) or None)

@@ -94,6 +94,26 @@ def rank_cell(value: object) -> int | None:
     return ordinal(text) or ORDINAL_WORDS.get(re.sub(r"(e|er|es|en)$", "", text))
 
 
+_RANK_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*[.:)]|#\d{1,2}:?|\(\d{1,2}\))\s*")
+
+
+def split_list(text: str) -> list[str] | None:
+    """The options of a cell that lists several, in order; ``None`` for a single value.
+
+    Microsoft Forms joins a ranking with ";" (and ends it with one, so "A;" is a list of
+    one); other tools put one option per line or separate them with commas, some number
+    them ("1. A", "2: B").  Commas count only where neither ";" nor a line break occurs.
+    """
+    for separator in (";", "\n", ","):
+        if separator in text:
+            parts = [_RANK_PREFIX.sub("", p).strip() for p in text.split(separator)]
+            parts = [p for p in parts if p]
+            if len(parts) >= 2 or (separator == ";" and parts):
+                return parts
+            return None
+    return None
+
+
 def bracketed(header: str) -> tuple[str, str] | None:
     """``("Question", "Label")`` for a header ``"Question [Label]"``."""
     found = _BRACKET.match(header)

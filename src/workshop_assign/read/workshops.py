@@ -13,8 +13,9 @@ import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.model import Workshop
-from workshop_assign.read.grids import Grid, column_letter, load_grids
+from workshop_assign.read.grids import Grid, column_letter, load_book
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
+from workshop_assign.read.sheets import workshop_sheet
 from workshop_assign.read.text import cell_text, fold, is_blank
 
 NAME_WORDS = ("workshop", "name", "titel", "title", "bezeichnung", "angebot")
@@ -48,8 +49,8 @@ def read_workshops(spec: WorkshopSpec | Grid) -> list[Workshop]:
     if isinstance(spec, pd.DataFrame):
         return _from_table(table_from_frame(spec), None, None)
     if isinstance(spec, str | Path):
-        grid, shops = load_grids(Path(spec))
-        return read_workshops(shops if shops is not None else grid)
+        grids = load_book(Path(spec))
+        return read_workshops(workshop_sheet(grids) or grids[0])
     return list(spec)
 
 
