@@ -22,6 +22,7 @@ from workshop_assign.check import check
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
+from workshop_assign.io.labels import label
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.slot_writer import write_slot_result
 from workshop_assign.io.writers import write_result
@@ -199,6 +200,15 @@ def _reading_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
     command.add_argument("--delimiter", help="separator of a CSV file (default: detected)")
+    command.add_argument(
+        "--keep-row",
+        action="append",
+        default=[],
+        type=int,
+        metavar="ROW",
+        help="keep this row (its number in the sheet) although it reads as cancelled or "
+        "unsubmitted; repeat for more rows",
+    )
     command.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
@@ -224,7 +234,7 @@ def _read(args: argparse.Namespace) -> ParsedExport:
     if args.capacity and args.workshops:
         raise wa.InputError("give the seats either with --workshops or with --capacity, not both")
     shops: WorkshopSpec | None = dict(args.capacity) if args.capacity else args.workshops
-    return parse_export(
+    parsed = parse_export(
         args.export,
         workshops=shops,
         sheet=args.sheet,
@@ -233,7 +243,30 @@ def _read(args: argparse.Namespace) -> ParsedExport:
         wish_columns=args.wish_columns,
         encoding=args.encoding,
         delimiter=args.delimiter,
+        keep_rows=args.keep_row,
     )
+    if args.command != "inspect":
+        _say_not_counted(parsed, sys.stderr)
+    return parsed
+
+
+DUPLICATE_WARNING = 0.05  # share of data rows taken as repeat registrations worth a warning
+
+
+def _say_not_counted(parsed: ParsedExport, err: TextIO) -> None:
+    """One stderr line per reason rows were not counted; a warning when many rows were
+    taken as the same people, naming the key column and how to choose another."""
+    for reason, count in parsed.not_counted().items():
+        err.write(f"workshop-assign: {count:,} row(s) not counted: {label(reason, 'en')}\n")
+    again = parsed.not_counted().get("superseded", 0)
+    rows = len(parsed.keys) + len(parsed.dropped)
+    if rows and again > DUPLICATE_WARNING * rows:
+        err.write(
+            f"workshop-assign: warning: {again:,} of {rows:,} data rows ({again / rows:.0%}) "
+            f"were taken as repeat registrations of the same person by column "
+            f"{parsed.people.key!r}; if that column does not identify people, choose "
+            "another with --key\n"
+        )
 
 
 def _solve(args: argparse.Namespace, progress: _Progress) -> int:
@@ -383,7 +416,12 @@ def _inspect(args: argparse.Namespace) -> int:
     )
     out.write(f"key column: {parsed.people.key}; language: {parsed.language}\n")
     dropped = len(parsed.dropped)
-    out.write(f"attendees: {len(parsed.keys):,}; rows not counted: {dropped}\n")
+    reasons = ", ".join(f"{label(r, 'en')}: {n:,}" for r, n in parsed.not_counted().items())
+    out.write(
+        f"attendees: {len(parsed.keys):,}; rows not counted: {dropped:,}"
+        + (f" ({reasons})" if reasons else "")
+        + "\n"
+    )
     demand = parsed.demand()
     if parsed.workshops is not None:
         demand.insert(0, "seats", [w.capacity for w in parsed.workshops])

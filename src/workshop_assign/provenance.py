@@ -85,8 +85,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "als storniert oder nicht abgeschickt gelesen, auf Wunsch behalten (--keep-row)",
     ),
     "key": (
-        "attendees identified by column {column!r}",
-        "Teilnehmende erkannt an Spalte {column!r}",
+        "attendees identified by column {column!r} ({evidence}); choose another with --key",
+        "Teilnehmende erkannt an Spalte {column!r} ({evidence}); eine andere mit --key wählen",
     ),
     "encoding": (
         "file read as {encoding}, separated by {delimiter!r}",
@@ -171,6 +171,27 @@ _EVIDENCE: dict[str, tuple[str, str]] = {
         "{rows} Zeilen antworten mit {options} Optionen",
     ),
     "given": ("as given", "wie angegeben"),
+    "key-given": ("as given", "wie angegeben"),
+    "key-email": (
+        "e-mail addresses; rows with the same address and a different name are different people",
+        "E-Mail-Adressen; Zeilen mit gleicher Adresse und anderem Namen sind verschiedene Personen",
+    ),
+    "key-ticket": (
+        "a ticket or personal number, different in every row",
+        "eine Ticket- oder Personalnummer, in jeder Zeile verschieden",
+    ),
+    "key-id": (
+        "a response ID, different in every row",
+        "eine Antwort-ID, in jeder Zeile verschieden",
+    ),
+    "key-names": (
+        "the names: there is no e-mail or ID column",
+        "die Namen: es gibt keine E-Mail- oder ID-Spalte",
+    ),
+    "key-unique": (
+        "its cells are all different; there is no e-mail, ID or name column",
+        "ihre Zellen sind alle verschieden; es gibt keine E-Mail-, ID- oder Namensspalte",
+    ),
     "long": ("a workshop and a rank column", "eine Workshop- und eine Rangspalte"),
 }
 

@@ -17,6 +17,7 @@ import xlsxwriter
 from workshop_assign.io.labels import label
 from workshop_assign.io.writers import (
     atomic_path,
+    cell_formats,
     notes_table,
     unique_sheet_name,
     write_rows,
@@ -51,10 +52,7 @@ def write_slot_result(result: SlotResult, path: Path, lang: str) -> Path:
         book = xlsxwriter.Workbook(
             str(temporary), {"strings_to_formulas": False, "strings_to_urls": False}
         )
-        formats = {
-            "bold": book.add_format({"bold": True}),
-            "date": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
-        }
+        formats = cell_formats(book)
         used = {label("Assignments", lang)}
         table = slot_assignments(result, lang)
         write_table(book.add_worksheet(label("Assignments", lang)), table, formats)

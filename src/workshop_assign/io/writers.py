@@ -113,13 +113,32 @@ def _write_csv(result: Result, path: Path, lang: str, *_: object) -> None:
 
 def _write_json(result: Result, path: Path, lang: str, *_: object) -> None:
     table = assignments(result, lang)
-    table.to_json(path, orient="records", force_ascii=False, date_format="iso", indent=1)
+    for column in table.columns:
+        if pd.api.types.is_datetime64_any_dtype(table[column].dtype) or (
+            table[column].dtype == object
+        ):
+            table[column] = table[column].map(_json_cell).astype(object)
+    table.to_json(path, orient="records", force_ascii=False, indent=1)
+
+
+def _json_cell(value: object) -> object:
+    """Dates as ISO text the way they were read: a day stays a day, a time keeps its
+    seconds; everything else as it is."""
+    if value is pd.NaT:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(sep="T", timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _csv_safe(value: object) -> object:
-    """Keep spreadsheet programs from reading a cell of a CSV file as a formula."""
+    """A cell as the text a spreadsheet shows (2.0 as 2), never read back as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
+    if isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value):
+        return cell_text(value)  # as text, so that a column of 1.5 and 2 keeps "2"
     return value
 
 
@@ -140,10 +159,7 @@ def _write_excel(
             "remove_timezone": True,
         },
     )
-    formats = {
-        "bold": book.add_format({"bold": True}),
-        "date": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
-    }
+    formats = cell_formats(book)
     table = assignments(result, lang)
     write_table(book.add_worksheet(label("Assignments", lang)), table, formats)
     used: set[str] = {label("Assignments", lang)}
@@ -228,6 +244,21 @@ def notes_table(result: Result, lang: str) -> pd.DataFrame:
     )
 
 
+DATE_FORMATS = {  # kind of date column -> how a spreadsheet shows it
+    "date": "yyyy-mm-dd hh:mm",
+    "seconds": "yyyy-mm-dd hh:mm:ss",
+    "day": "yyyy-mm-dd",
+}
+
+
+def cell_formats(book: xlsxwriter.Workbook) -> dict[str, object]:
+    """The workbook's cell formats: bold headers, and one per kind of date column."""
+    formats: dict[str, object] = {"bold": book.add_format({"bold": True})}
+    for kind, number_format in DATE_FORMATS.items():
+        formats[kind] = book.add_format({"num_format": number_format})
+    return formats
+
+
 def unique_sheet_name(name: str, used: set[str]) -> str:
     """A valid, unique Excel sheet name (at most 31 characters, no []:*?/\\)."""
     base = SHEET_FORBIDDEN.sub(" ", name).strip().strip("'")[:31] or "Sheet"
@@ -247,14 +278,13 @@ def write_table(sheet: Worksheet, table: pd.DataFrame, formats: dict[str, object
     sheet.freeze_panes(1, 0)
     prepared = [_prepared(table.iloc[:, i]) for i in range(len(table.columns))]
     plain = {"text": sheet.write_string, "number": sheet.write_number}
-    date_format = formats["date"]
     for row in range(len(table)):
         for column, (kind, values) in enumerate(prepared):
             value = values[row]
             if value is None:
                 continue
-            if kind == "date":
-                sheet.write_number(row + 1, column, value, date_format)
+            if kind in DATE_FORMATS:
+                sheet.write_number(row + 1, column, value, formats[kind])
             elif kind in plain:
                 plain[kind](row + 1, column, value)
             else:
@@ -267,7 +297,9 @@ EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 
 def _prepared(column: pd.Series) -> tuple[str, list[object]]:
-    """A column as ("text"|"number"|"date"|"mixed", cells with None for empty ones).
+    """A column as (kind, cells with None for empty ones); kind is "text", "number",
+    "mixed" or a kind of date: "day" (dates without a time), "seconds" (times with
+    seconds) or "date" (times to the minute), so each is shown as it was read.
 
     Dates become Excel serial numbers (days since 1899-12-30) in one vectorised step,
     which is far quicker than converting each date cell by itself.
@@ -277,7 +309,7 @@ def _prepared(column: pd.Series) -> tuple[str, list[object]]:
     if values.dtype == object:  # an empty string is an empty cell
         present &= (values.astype(str).str.strip() != "").to_numpy()
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return "date", _serials(values, present)
+        return _date_kind(_serials(values, present), days=False)
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         numbers_ = values.astype("float64").tolist()
         return "number", [v if ok else None for v, ok in zip(numbers_, present, strict=True)]
@@ -285,9 +317,19 @@ def _prepared(column: pd.Series) -> tuple[str, list[object]]:
     kinds = {type(v) for v, ok in zip(cells, present, strict=True) if ok}
     if kinds <= {str}:
         return "text", [v if ok and v != "" else None for v, ok in zip(cells, present, strict=True)]
-    if kinds and all(issubclass(k, datetime) for k in kinds):
-        return "date", _serials(pd.to_datetime(values, errors="coerce"), present)
+    if kinds and all(issubclass(k, date) for k in kinds):
+        serials = _serials(pd.to_datetime(values, errors="coerce"), present)
+        return _date_kind(serials, days=not any(issubclass(k, datetime) for k in kinds))
     return "mixed", [v if ok else None for v, ok in zip(cells, present, strict=True)]
+
+
+def _date_kind(serials: list[object], *, days: bool) -> tuple[str, list[object]]:
+    """Dates without a time of day as days; times with seconds keep them in view."""
+    if days:
+        return "day", serials
+    seconds = np.asarray([s for s in serials if s is not None], dtype=float) * 86400
+    has_seconds = bool(np.any(np.abs(seconds - np.round(seconds / 60) * 60) > 1e-3))
+    return ("seconds" if has_seconds else "date"), serials
 
 
 def _serials(values: pd.Series, present: np.ndarray) -> list[object]:
@@ -326,7 +368,8 @@ def _write_cell(
         if not math.isnan(value):
             sheet.write_number(row, column, value)
     elif isinstance(value, datetime | date) and not isinstance(value, time):
-        sheet.write_datetime(row, column, value, formats["date"])
+        kind = "date" if isinstance(value, datetime) else "day"
+        sheet.write_datetime(row, column, value, formats[kind])
     else:
         sheet.write_string(row, column, cell_text(value), *([formats["bold"]] if bold else []))
 

@@ -59,7 +59,7 @@ _PHRASES = re.compile(
     r"|no\s+longer\s+(?:attending|coming))\b"
     rf"|\b(?:kommt|kommen|komme)\s+nicht{_END}"
     rf"|\b(?:nimmt|nehme|nehmen)\s+nicht\s+teil{_END}"
-    rf"|\bkann\s+(?:doch\s+)?nicht\s+(?:teilnehmen|kommen){_END}"
+    rf"|\b(?:kann|können|konnte)\s+(?:\w+\s+){{0,2}}nicht\s+(?:teilnehmen|kommen){_END}"
 )
 _NEGATION = re.compile(r"\b(?:kein|keine|keinen|keiner|nicht|no|not|never|ohne)\s*$")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workshop_assign.read.text import cell_text, fold, is_blank, rank_cell, split_list
+from workshop_assign.read.text import cell_text, fold, is_blank, options_of, rank_cell
 
 COLUMNS = "columns per rank"
 POSITIONS = "rank positions"
@@ -84,7 +84,7 @@ def read_wishes(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
     if layout.name == CELL:
         column = layout.columns[0]
         return [
-            RowWishes([(part, column) for part in split_list(cell_text(cell)) or [cell_text(cell)]])
+            RowWishes([(part, column) for part in options_of(cell_text(cell)) if part])
             if not is_blank(cell)
             else RowWishes([])
             for cell in frame[column].tolist()

@@ -39,6 +39,11 @@ ID_HEADERS = {
     "#",
     "submission id",
     "token",
+    "benutzer-id",
+    "user id",
+    "userid",
+    "benutzerkennung",
+    "kennung",
     "antwort id",
     "response id",
     "responseid",
@@ -63,6 +68,16 @@ NAME_HEADERS = {
     "ihr name",
     "your name",
     "name, vorname",
+    "anzeigename",
+    "user display name",
+    "display name",
+    "attendee name",
+    "teilnehmername",
+    "name des teilnehmers",
+    "name der teilnehmerin",
+    "name des teilnehmenden",
+    "wie heißen sie?",
+    "what is your name?",
 }
 FIRST_HEADERS = {"vorname", "first name", "given name", "firstname"}
 LAST_HEADERS = {"nachname", "last name", "surname", "family name", "familienname", "lastname"}
@@ -108,6 +123,7 @@ class PeopleColumns:
     organisation: str | None
     timestamp: str | None
     submitted: str | None
+    why: str = "given"  # how the key was chosen: given, email, ticket, id, names, unique
 
 
 def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) -> PeopleColumns:
@@ -126,8 +142,8 @@ def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) ->
                 f"there is no column {key!r} for --key; the columns are {listed}"
             )
         return PeopleColumns(key, email, names, org, stamp, submitted)
-    chosen = _choose_key(frame, headers, folded, email, names)
-    return PeopleColumns(chosen, email, names, org, stamp, submitted)
+    chosen, why = _choose_key(frame, headers, folded, email, names)
+    return PeopleColumns(chosen, email, names, org, stamp, submitted, why)
 
 
 def _email_column(frame: pd.DataFrame, headers: list[str]) -> str | None:
@@ -144,10 +160,11 @@ def _choose_key(
     folded: dict[str, str],
     email: str | None,
     names: tuple[str, ...],
-) -> str:
-    """E-mail first (re-registrations are found by it, names keep colleagues apart);
-    a ticket or personal number where addresses are shared and no names tell people
-    apart; then a response ID; then the names."""
+) -> tuple[str, str]:
+    """The key column and why: e-mail first (re-registrations are found by it, names
+    keep colleagues apart); a ticket or personal number where addresses are shared and
+    no names tell people apart; then a response or user ID; then the names; last, any
+    column whose cells are all different."""
     idlike = [
         h for h in headers if folded[h] in ID_HEADERS or any(w in folded[h] for w in TICKET_WORDS)
     ]
@@ -159,12 +176,19 @@ def _choose_key(
     ticket = next((h for h in unique if any(w in folded[h] for w in TICKET_WORDS)), None)
     if email is not None and _filled(frame[email]) >= 0.8:
         shared = frame[email].map(_plain).duplicated().any()
-        return ticket if shared and not names and ticket is not None else email
-    ident = ticket or next((h for h in unique if folded[h] in ID_HEADERS), None)
+        if shared and not names and ticket is not None:
+            return ticket, "ticket"
+        return email, "email"
+    if ticket is not None:
+        return ticket, "ticket"
+    ident = next((h for h in unique if folded[h] in ID_HEADERS), None)
     if ident is not None:
-        return ident
+        return ident, "id"
     if names:
-        return names[0]
+        return names[0], "names"
+    distinct = next((h for h in headers if _distinct_text(frame[h])), None)
+    if distinct is not None:
+        return distinct, "unique"
     raise SpreadsheetError(
         "cannot tell which column identifies attendees (no e-mail, ID or "
         "name column); name it with --key"
@@ -178,6 +202,17 @@ def _name_columns(headers: list[str], folded: dict[str, str]) -> tuple[str, ...]
     if first and last:
         return (first, last)
     return (full,) if full else ()
+
+
+def _distinct_text(column: pd.Series) -> bool:
+    """Text in nearly every row, all different, no dates: it can tell people apart."""
+    sample = column.head(2000)
+    texts = sample.map(_plain)
+    return (
+        _filled(sample) >= 0.95
+        and texts[texts != ""].is_unique
+        and bool(sample.map(lambda v: isinstance(v, str)).mean() >= 0.95)
+    )
 
 
 def _plain(value: object) -> str:
@@ -244,7 +279,8 @@ def parse_stamps(column: pd.Series) -> pd.Series:
     """Time stamps from cells: real dates, or text in German (day first) or ISO/US notation.
 
     Parsed in two vectorised calls (German day-first text, everything else); cells that
-    are no time stamp become NaT.
+    are no time stamp become NaT.  Stamps with a UTC offset ("2025-05-05T09:00+02:00",
+    Nextcloud Forms) are compared in UTC.
     """
     values = column.map(lambda v: None if is_blank(v) else v)
     text = values.map(lambda v: v if isinstance(v, str) else "")
@@ -252,9 +288,10 @@ def parse_stamps(column: pd.Series) -> pd.Series:
     stamps = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
     for mask, day_first in ((german, True), (~german, False)):
         if mask.any():
-            stamps[mask] = pd.to_datetime(
-                values[mask], errors="coerce", format="mixed", dayfirst=day_first
+            parsed = pd.to_datetime(
+                values[mask], errors="coerce", format="mixed", dayfirst=day_first, utc=True
             )
+            stamps[mask] = parsed.dt.tz_localize(None)
     return stamps
 
 

@@ -160,7 +160,12 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
         rows_wishes = read_wishes(layout, table.frame)
         people = find_people_columns(table.frame, key, skip=set(layout.columns))
     _reject_huge_cells(table, [people.key], where)
-    key_note = Note(NoteKind.DETECTED, "key", column=people.key, params={"column": people.key})
+    key_note = Note(
+        NoteKind.DETECTED,
+        "key",
+        column=people.key,
+        params={"column": people.key, "evidence": f"key-{people.why}"},
+    )
     skip = {people.key, *people.names, *layout.columns}
     texts = {text for r in rows_wishes for text, _ in r.wishes}
     decided = sort_out_rows(

@@ -23,6 +23,7 @@ rows.  The choice and its evidence become a note, and ``wish_columns`` overrides
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ RANK_WORDS = (
     "praeferenz",
     "preference",
     "reihenfolge",
-    "order",
+    "ranking",
     "sortier",
     "ordnen",
     "liebsten",
@@ -158,7 +159,7 @@ def _ranking_cells(
         parts = [loose(p) for row in listed for p in row]
         options = Counter(parts)
         repeats = sum(len(set(map(loose, row))) < len(row) for row in listed)
-        small = len(options) <= min(MAX_OPTIONS, max(3, len(parts) // 2))
+        small = _few(len(options), len(parts))
         if len(options) < 2 or repeats > 0.2 * len(listed):
             continue
         matched = _matched(matcher, [p for row in listed for p in row])
@@ -194,7 +195,7 @@ def _choice_columns(
         counts = Counter(loose(cell_text(v)) for v in values)
         if set(counts) <= NO_CHOICE or len(counts) > MAX_OPTIONS:
             continue
-        if matcher is None and len(counts) > max(2, len(values) // 2):
+        if matcher is None and not _few(len(counts), len(values)):
             continue  # nearly every answer different: names, remarks, not options
         vocab[column] = counts
     known = {
@@ -351,12 +352,27 @@ def _option_label(header: str) -> str:
 # --- shared --------------------------------------------------------------------------
 
 
+def _few(options: int, answers: int) -> bool:
+    """Few enough different answers to be options: at most half as many as answers (or,
+    in a short export, at least one answer given twice)."""
+    return options <= max(3, min(MAX_OPTIONS, answers // 2)) or (answers < 20 and options < answers)
+
+
+_DATE_LIKE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
+
+
 def _is_option(value: object) -> bool:
-    """Plausibly an option of a choice: short text, not a number, date or address."""
+    """Plausibly an option of a choice: short text, not a number, rank, date or address."""
     if not isinstance(value, str):
         return False
     text = value.strip()
-    return "@" not in text and not text.isdigit() and 0 < len(text) <= 300
+    return (
+        "@" not in text
+        and not text.isdigit()
+        and 0 < len(text) <= 300
+        and not _DATE_LIKE.match(text)
+        and rank_cell(text) is None
+    )
 
 
 def _matched(matcher: WorkshopMatcher | None, texts: Sequence[str]) -> float:

@@ -114,6 +114,11 @@ def split_list(text: str) -> list[str] | None:
     return None
 
 
+def options_of(text: str) -> list[str]:
+    """The options a ranking cell lists, in order (a single one without its number)."""
+    return split_list(text) or [_RANK_PREFIX.sub("", text).strip()]
+
+
 def bracketed(header: str) -> tuple[str, str] | None:
     """``("Question", "Label")`` for a header ``"Question [Label]"``."""
     found = _BRACKET.match(header)

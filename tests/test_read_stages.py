@@ -1,0 +1,192 @@
+"""The reading stages one by one: cancellations in words, header shapes, sheet choice,
+wish detection from the cells, values written back as they were read, and what the
+command line says about rows not counted."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+import workshop_assign as wa
+from exports import PEOPLE, SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
+from helpers import run
+from real_exports import write_rows
+from workshop_assign.read.cancel import says_cancelled
+
+WORKSHOP_NAMES = [*SHOPS, "Absagen richtig kommunizieren", "Storno-Management"]
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Absage per Mail am 28.05.",
+        "hat abgesagt",
+        "storniert",
+        "Storno lt. Telefonat",
+        "cancelled by phone",
+        "Cancelled",
+        "kommt nicht",
+        "Kommt nicht.",
+        "nimmt nicht teil (krank)",
+        "kann leider nicht teilnehmen",
+        "sagt ab wegen Krankheit",
+        "will not attend",
+        "no longer attending",
+    ],
+)
+def test_a_remark_that_says_cancelled_cancels(remark: str) -> None:
+    assert says_cancelled(remark, WORKSHOP_NAMES)
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "keine Absage nötig",
+        "nicht storniert",
+        "not cancelled",
+        "möchte zu Absagen richtig kommunizieren",
+        "Interesse an Storno-Management",
+        "kommt nicht allein, bringt Kollegin mit",
+        "Absagen bitte an die Geschäftsstelle",
+        "Rollstuhl, Platz am Gang",
+        "",
+    ],
+)
+def test_a_remark_that_only_looks_like_one_does_not(remark: str) -> None:
+    assert not says_cancelled(remark, WORKSHOP_NAMES)
+
+
+def test_free_text_cancels_only_in_remark_columns(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame["Organisation"] = ["Amt für Absage per Mail", *frame["Organisation"][1:]]
+    frame["Bemerkung"] = ["", "hat abgesagt", *[""] * 8]
+    problem = wa.read_export(write_csv(frame, tmp_path / "a.csv"), workshops=SEATS)
+    assert problem.source is not None
+    assert problem.source.dropped["row"].tolist() == [3]
+    assert PEOPLE[0][0] in problem.keys
+
+
+def test_values_are_written_back_as_they_were_read(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Nr.", "E-Mail", "Angemeldet", "Geburtstag", "PLZ", "Betrag"]]
+    rows[0] += ["Erstwunsch", "Zweitwunsch"]
+    rows.append([1, "a@x.example", datetime(2025, 5, 5, 9, 30, 15), date(1980, 1, 2), "06108"])
+    rows[-1] += [1.5, SHOPS[0], SHOPS[1]]
+    rows.append([2, "b@x.example", datetime(2025, 5, 6, 10, 0), date(1981, 3, 4), "39104"])
+    rows[-1] += [2.0, SHOPS[1], SHOPS[0]]
+    export = write_rows(tmp_path / "in.xlsx", {"Tabelle1": rows})
+    result = wa.solve(wa.read_export(export, workshops=SEATS))
+    sheet = load_workbook(result.to_excel(tmp_path / "o.xlsx", lang="en"))["Assignments"]
+    first = [(c.value, c.number_format) for c in sheet[2][:6]]
+    assert first == [
+        (1, "General"),
+        ("a@x.example", "General"),
+        (datetime(2025, 5, 5, 9, 30, 15), "yyyy-mm-dd hh:mm:ss"),
+        (datetime(1980, 1, 2), "yyyy-mm-dd"),
+        ("06108", "General"),
+        (1.5, "General"),
+    ]
+    text = result.to_csv(tmp_path / "o.csv", lang="en").read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[1].startswith("1,a@x.example,2025-05-05 09:30:15,1980-01-02,06108,1.5,")
+    assert lines[2].startswith("2,b@x.example,2025-05-06 10:00:00,1981-03-04,39104,2,")
+    records = json.loads(result.to_json(tmp_path / "o.json", lang="en").read_text())
+    assert {k: records[0][k] for k in ["Nr.", "Angemeldet", "Geburtstag", "PLZ", "Betrag"]} == {
+        "Nr.": 1,
+        "Angemeldet": "2025-05-05T09:30:15",
+        "Geburtstag": "1980-01-02",
+        "PLZ": "06108",
+        "Betrag": 1.5,
+    }
+    assert records[1]["Betrag"] == 2
+
+
+def test_csv_whole_numbers_become_numbers_and_leading_zeros_stay_text(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame.insert(0, "Nr.", [str(i + 1) for i in range(len(frame))])
+    frame.insert(1, "PLZ", ["06108"] * len(frame))
+    export = write_csv(frame, tmp_path / "in.csv", sep=";")
+    result = wa.solve(wa.read_export(export, workshops=SEATS))
+    sheet = load_workbook(result.to_excel(tmp_path / "o.xlsx", lang="en"))["Assignments"]
+    assert [c.value for c in sheet[2][:2]] == [1, "06108"]
+
+
+def test_a_first_data_row_of_text_is_not_taken_for_option_names(tmp_path: Path) -> None:
+    """No e-mail, no numbers, a column without a header: still data, not a second header."""
+    rows: list[list[object]] = [["Name", "Kommune", "", "Erstwunsch", "Zweitwunsch"]]
+    for _, first, last, org, wishes in PEOPLE:
+        rows.append([f"{first} {last}", org, "Raum A", *[SHOPS[w] for w in wishes[:2]]])
+    problem = wa.read_export(write_rows(tmp_path / "a.xlsx", {"Liste": rows}), workshops=SEATS)
+    assert problem.source is not None
+    assert problem.source.header_row == 1 and len(problem.keys) == len(PEOPLE)
+
+
+def test_workshop_table_is_found_by_its_shape_on_any_sheet(tmp_path: Path) -> None:
+    rows = [list(columns_per_rank().columns), *columns_per_rank().to_numpy().tolist()]
+    shops: list[list[object]] = [["Titel des Workshops", "Kapazität", "Raum"]]
+    shops += [[name, seats, "A 1"] for name, seats in SEATS.items()]
+    export = write_rows(tmp_path / "a.xlsx", {"Tabelle2": shops, "Tabelle1": rows})
+    problem = wa.read_export(export)
+    assert [(w.name, w.capacity) for w in problem.workshops] == list(SEATS.items())
+    assert problem.source is not None and problem.source.sheet == "Tabelle1"
+
+
+def test_the_sheet_with_most_registrations_wins_and_sheet_overrides(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    rows = [list(frame.columns), *frame.to_numpy().tolist()]
+    export = write_rows(
+        tmp_path / "a.xlsx", {"Alt": rows[:4], "Aktuell": rows, "Info": [["Stand: Mai"]]}
+    )
+    problem = wa.read_export(export, workshops=SEATS)
+    assert problem.source is not None and problem.source.sheet == "Aktuell"
+    assert len(wa.read_export(export, workshops=SEATS, sheet="Alt").keys) == 3
+
+
+def test_a_single_dropdown_question_is_a_wish_column_by_its_cells(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "E-Mail": [p[0] for p in PEOPLE],
+            "Kommune": [p[3] for p in PEOPLE],
+            "Wohin möchten Sie am Nachmittag?": [SHOPS[p[4][0]] for p in PEOPLE],
+        }
+    )
+    problem = wa.read_export(frame, workshops=SEATS)
+    assert [problem.wishes_of(i) for i in range(3)] == [(SHOPS[p[4][0]],) for p in PEOPLE[:3]]
+
+
+def test_solve_says_on_stderr_which_rows_were_not_counted(tmp_path: Path) -> None:
+    frame = pd.concat(  # 30 people, so that one registering twice is no cause for alarm
+        [
+            columns_per_rank().assign(
+                **{"E-Mail-Adresse": lambda f, n=n: f"{n}." + f["E-Mail-Adresse"]}
+            )
+            for n in range(3)
+        ]
+    )
+    frame["Status"] = ["storniert", *[""] * 29]
+    again = frame.iloc[[1]].assign(Zeitstempel=frame["Zeitstempel"].max() + pd.Timedelta(days=1))
+    export = write_xlsx(pd.concat([frame, again]), tmp_path / "a.xlsx", seats=SEATS)
+    done = run("solve", str(export), "-o", str(tmp_path / "out.xlsx"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert "workshop-assign: 1 row(s) not counted: cancelled" in lines
+    assert "workshop-assign: 1 row(s) not counted: registered again later" in lines
+    assert not any("warning" in line for line in lines)
+
+
+def test_many_rows_taken_as_the_same_people_is_a_warning_naming_the_key(tmp_path: Path) -> None:
+    frame = columns_per_rank().drop(columns=["Vorname", "Nachname"])
+    frame["E-Mail-Adresse"] = ["buero@kreis.example"] * 5 + list(frame["E-Mail-Adresse"][5:])
+    export = write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS)
+    done = run("solve", str(export), "-o", str(tmp_path / "out.xlsx"))
+    assert done.returncode == 0, done.stderr
+    warning = [line for line in done.stderr.splitlines() if "warning" in line]
+    assert warning == [
+        "workshop-assign: warning: 4 of 10 data rows (40%) were taken as repeat "
+        "registrations of the same person by column 'E-Mail-Adresse'; if that column does "
+        "not identify people, choose another with --key"
+    ]
