@@ -190,3 +190,21 @@ def test_many_rows_taken_as_the_same_people_is_a_warning_naming_the_key(tmp_path
         "registrations of the same person by column 'E-Mail-Adresse'; if that column does "
         "not identify people, choose another with --key"
     ]
+
+
+def test_wish_columns_option_takes_a_comma_separated_list_before_the_file(
+    tmp_path: Path,
+) -> None:
+    frame = columns_per_rank().rename(
+        columns={"Erstwunsch": "A", "Zweitwunsch": "B, zweite Wahl", "Drittwunsch": "C"}
+    )
+    export = write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS)
+    done = run("inspect", "--wish-columns", "A,B, zweite Wahl,C", str(export))
+    assert done.returncode == 0, done.stderr
+    assert "layout: one column per rank: A, B, zweite Wahl, C" in done.stdout
+    done = run("inspect", "--wish-columns", "A,X", str(export))
+    assert done.returncode == 3
+    assert "there is no column 'X'" in done.stderr
+    problem = wa.read_export(export, wish_columns=["A", "B, zweite Wahl", "C"])
+    assert problem.source is not None
+    assert problem.source.wish_columns == ("A", "B, zweite Wahl", "C")

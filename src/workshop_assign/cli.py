@@ -194,9 +194,10 @@ def _reading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--header-row", type=int, help="the row (1-based) with the column headers")
     command.add_argument(
         "--wish-columns",
-        nargs="+",
-        metavar="COLUMN",
-        help="the columns with the wishes, in rank order",
+        type=lambda text: [text],
+        metavar="A,B,C",
+        help="the columns with the wishes in rank order, separated by commas "
+        "(a header that holds a comma itself is recognised as one)",
     )
     command.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
     command.add_argument("--delimiter", help="separator of a CSV file (default: detected)")

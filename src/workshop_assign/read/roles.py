@@ -439,8 +439,33 @@ def _no_wishes(frame: pd.DataFrame, candidates: list[Candidate]) -> SpreadsheetE
     )
 
 
-def given_layout(frame: pd.DataFrame, columns: list[str]) -> Layout:
+def given_columns(frame: pd.DataFrame, named: Sequence[str]) -> list[str]:
+    """The columns an organizer named: each entry a header, or headers joined by commas
+    (a header that holds a comma itself is taken whole)."""
+    headers = {str(c) for c in frame.columns}
+    columns: list[str] = []
+    for entry in named:
+        pieces = entry.split(",")
+        start = 0
+        while start < len(pieces):
+            # the longest run of pieces that is a header, else the piece by itself
+            end = next(
+                (
+                    e
+                    for e in range(len(pieces), start, -1)
+                    if ",".join(pieces[start:e]).strip() in headers
+                ),
+                start + 1,
+            )
+            if ",".join(pieces[start:end]).strip():
+                columns.append(",".join(pieces[start:end]).strip())
+            start = end
+    return columns
+
+
+def given_layout(frame: pd.DataFrame, named: list[str]) -> Layout:
     """The layout that the columns an organizer named imply, checked against the cells."""
+    columns = given_columns(frame, named)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         listed = ", ".join(repr(str(c)) for c in frame.columns[:12])
