@@ -8,6 +8,7 @@ who registered twice counts once, with their latest submission.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -175,9 +176,8 @@ def _choose_key(
     ]
     ticket = next((h for h in unique if any(w in folded[h] for w in TICKET_WORDS)), None)
     if email is not None and _filled(frame[email]) >= 0.8:
-        shared = frame[email].map(_plain).duplicated().any()
-        if shared and not names and ticket is not None:
-            return ticket, "ticket"
+        if not names and ticket is not None and frame[email].map(_plain).duplicated().any():
+            return ticket, "ticket"  # a shared address, and no names to tell people apart
         return email, "email"
     if ticket is not None:
         return ticket, "ticket"
@@ -223,18 +223,19 @@ def _is_date(column: pd.Series) -> bool:
     return bool(column.head(50).map(lambda v: isinstance(v, date | datetime)).any())
 
 
-def name_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
-    """Each row's name as written ("" when there is no name column or cell)."""
-    if not columns.names:
-        return [""] * len(frame)
-    texts = [
-        frame[p].map(lambda v: "" if is_blank(v) else " ".join(cell_text(v).split()))
-        for p in columns.names
-    ]
-    joined = texts[0]
-    for more in texts[1:]:
-        joined = (joined + " " + more).str.strip()
-    return list(joined.tolist())
+def name_reader(frame: pd.DataFrame, columns: PeopleColumns) -> Callable[[int], str]:
+    """``name(position)``: a row's name as written ("" when there is none).
+
+    Read row by row on demand: names matter only for the few rows that share a key."""
+    if not columns.names or columns.key in columns.names:
+        return lambda position: ""
+    cells = [frame[p].to_numpy() for p in columns.names]
+
+    def name(position: int) -> str:
+        parts = [cell_text(c[position]) for c in cells if not is_blank(c[position])]
+        return " ".join(" ".join(parts).split())
+
+    return name
 
 
 def key_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
@@ -252,6 +253,8 @@ def key_values(frame: pd.DataFrame, columns: PeopleColumns) -> list[str]:
 
 def identity(key: str) -> str:
     """What makes two keys the same person: case, spacing and Unicode form ignored."""
+    if key.isascii() and key.islower() and key.isprintable() and " " not in key:
+        return key  # already folded (most e-mail addresses): fold would not change it
     return "".join(fold(key).split()) if "@" in key else fold(key)
 
 

@@ -3,7 +3,7 @@ superseded registrations sorted out, missing keys filled in (each decision noted
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +19,7 @@ from workshop_assign.read.people import (
     identity,
     key_values,
     latest_of_each,
-    name_values,
+    name_reader,
     parse_stamps,
 )
 from workshop_assign.read.text import cell_text, is_blank, loose, rank_cell
@@ -129,9 +129,9 @@ def sort_out_rows(
                 params={"column": people.key, "key": keys[position]},
             )
         )
-    same_name_only = people.key not in people.names
-    names = name_values(frame, people) if same_name_only else [""] * len(frame)
-    persons, shared = people_of(keys, names, keep)
+    name = name_reader(frame, people)
+    persons, shared = people_of(keys, name, keep)
+    names = {position: name(position) for position in shared}
     notes += _shared_notes(shared, keys, names, numbers, people.key)
     keys = _distinct_keys(keys, names, numbers, shared)
     stamps = parse_stamps(frame[people.timestamp]) if people.timestamp else None
@@ -151,7 +151,7 @@ def sort_out_rows(
 
 
 def people_of(
-    keys: list[str], names: list[str], keep: npt.NDArray[np.bool_]
+    keys: list[str], name: Callable[[int], str], keep: npt.NDArray[np.bool_]
 ) -> tuple[list[str], dict[int, list[int]]]:
     """Who each row is, as a text, and the rows whose key other people share.
 
@@ -169,7 +169,7 @@ def people_of(
     for members in groups.values():
         if len(members) < 2:
             continue
-        spelled = {m: _name_words(names[m]) for m in members}
+        spelled = {m: _name_words(name(m)) for m in members}
         distinct = {words for words in spelled.values() if words}
         if len(distinct) <= 1:
             continue
@@ -187,7 +187,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _shared_notes(
     shared: dict[int, list[int]],
     keys: list[str],
-    names: list[str],
+    names: dict[int, str],
     numbers: npt.NDArray[np.int64],
     column: str,
 ) -> list[Note]:
@@ -209,7 +209,10 @@ def _shared_notes(
 
 
 def _distinct_keys(
-    keys: list[str], names: list[str], numbers: npt.NDArray[np.int64], shared: dict[int, list[int]]
+    keys: list[str],
+    names: dict[int, str],
+    numbers: npt.NDArray[np.int64],
+    shared: dict[int, list[int]],
 ) -> list[str]:
     """Keys that tell people apart who share one: "address (name)" or "address (row N)"."""
     if not shared:

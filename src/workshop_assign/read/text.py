@@ -8,6 +8,7 @@ are parsed here, for headers and for grid cells alike.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -59,6 +60,7 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose(text: str) -> str:
     """Also ignore how umlauts, accents and punctuation were typed."""
     text = fold(text)
