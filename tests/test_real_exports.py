@@ -31,11 +31,9 @@ def test_every_attendee_wish_and_row_not_counted(tmp_path: Path, tool: str) -> N
     assert problem.source.layout == expected.layout
 
 
-@pytest.mark.parametrize("tool", sorted(BUILDERS))
+@pytest.mark.parametrize("tool", sorted(set(BUILDERS) - {"hand_kept"}))  # has its own table
 def test_without_a_workshop_table_the_same_workshops_are_found(tmp_path: Path, tool: str) -> None:
     expected = BUILDERS[tool](tmp_path)
-    if expected.seats is None:
-        pytest.skip("this export carries its own workshop table")
     parsed = wa.parse_export(expected.path)
     wanted = {w for wishes in expected.wishes.values() for w in wishes}
     assert set(parsed.names) == wanted

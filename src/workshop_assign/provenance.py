@@ -58,6 +58,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "wishes read as {layout}: {columns} ({evidence}); choose others with --wish-columns",
         "Wünsche gelesen als {layout}: {columns} ({evidence}); andere mit --wish-columns wählen",
     ),
+    "people-columns": (
+        "names from {names}, organisation from {organisation}, e-mail from {email}, time of "
+        "registration from {timestamp}",
+        "Namen aus {names}, Organisation aus {organisation}, E-Mail aus {email}, Zeitpunkt "
+        "der Anmeldung aus {timestamp}",
+    ),
     "wishes-not": (
         "not taken as wishes: {columns} ({rows} rows)",
         "nicht als Wünsche gelesen: {columns} ({rows} Zeilen)",
@@ -158,17 +164,17 @@ _HOW: dict[str, tuple[str, str]] = {
 
 _EVIDENCE: dict[str, tuple[str, str]] = {
     "headers": (
-        "{rows} rows answer with {options} options; rank order from the headers",
-        "{rows} Zeilen antworten mit {options} Optionen; Rangfolge aus den Überschriften",
+        "{rows} rows answer with {options} different texts; rank order from the headers",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten; Rangfolge aus den Überschriften",
     ),
     "left to right": (
-        "{rows} rows answer with {options} options; no ranks in the headers: left to right",
-        "{rows} Zeilen antworten mit {options} Optionen; keine Ränge in den Überschriften: "
+        "{rows} rows answer with {options} different texts; no ranks in the headers: left to right",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten; keine Ränge in den Überschriften: "
         "von links nach rechts",
     ),
     "columns": (
-        "{rows} rows answer with {options} options",
-        "{rows} Zeilen antworten mit {options} Optionen",
+        "{rows} rows answer with {options} different texts",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten",
     ),
     "given": ("as given", "wie angegeben"),
     "key-given": ("as given", "wie angegeben"),

@@ -30,7 +30,7 @@ from workshop_assign.read.header import Table, table_from_frame, table_from_grid
 from workshop_assign.read.layouts import LONG, Layout, read_wishes
 from workshop_assign.read.matching import match_wishes, read_rules
 from workshop_assign.read.parsed import ParsedExport, Where
-from workshop_assign.read.people import find_people_columns
+from workshop_assign.read.people import PeopleColumns, find_people_columns
 from workshop_assign.read.roles import WishRoles, detect_wishes
 from workshop_assign.read.rows import pivot_long, sort_out_rows
 from workshop_assign.read.rulecolumns import find_rule_columns
@@ -166,6 +166,7 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
         column=people.key,
         params={"column": people.key, "evidence": f"key-{people.why}"},
     )
+    roles = _people_note(people)
     skip = {people.key, *people.names, *layout.columns}
     texts = {text for r in rows_wishes for text, _ in r.wishes}
     decided = sort_out_rows(
@@ -201,10 +202,23 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
         wishes=matched.wishes,
         workshops=shops,
         names=matched.names,
-        notes=(*found.notes, key_note, *decided.notes, *matched.notes, *rule_notes),
+        notes=(*found.notes, key_note, *roles, *decided.notes, *matched.notes, *rule_notes),
         dropped=decided.dropped,
         rules=rules,
     )
+
+
+def _people_note(people: PeopleColumns) -> tuple[Note, ...]:
+    """Which columns were read as names, organisation, e-mail and time stamp."""
+    found = {
+        "names": " + ".join(people.names) or "-",
+        "organisation": people.organisation or "-",
+        "email": people.email or "-",
+        "timestamp": people.timestamp or "-",
+    }
+    if all(v == "-" for v in found.values()):
+        return ()
+    return (Note(NoteKind.DETECTED, "people-columns", params=found),)
 
 
 def _read_shop_grid(grid: Grid | None) -> list[Workshop] | None:
