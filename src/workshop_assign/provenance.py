@@ -165,12 +165,14 @@ _HOW: dict[str, tuple[str, str]] = {
 _EVIDENCE: dict[str, tuple[str, str]] = {
     "headers": (
         "{rows} rows answer with {options} different texts; rank order from the headers",
-        "{rows} Zeilen antworten mit {options} verschiedenen Texten; Rangfolge aus den Überschriften",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten; Rangfolge aus den "
+        "Überschriften",
     ),
     "left to right": (
-        "{rows} rows answer with {options} different texts; no ranks in the headers: left to right",
-        "{rows} Zeilen antworten mit {options} verschiedenen Texten; keine Ränge in den Überschriften: "
-        "von links nach rechts",
+        "{rows} rows answer with {options} different texts; no ranks in the headers: left "
+        "to right",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten; keine Ränge in den "
+        "Überschriften: von links nach rechts",
     ),
     "columns": (
         "{rows} rows answer with {options} different texts",
