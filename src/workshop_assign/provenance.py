@@ -169,8 +169,7 @@ _EVIDENCE: dict[str, tuple[str, str]] = {
         "Überschriften",
     ),
     "left to right": (
-        "{rows} rows answer with {options} different texts; no ranks in the headers: left "
-        "to right",
+        "{rows} rows answer with {options} different texts; no ranks in the headers: left to right",
         "{rows} Zeilen antworten mit {options} verschiedenen Texten; keine Ränge in den "
         "Überschriften: von links nach rechts",
     ),
