@@ -131,7 +131,7 @@ def find_candidates(sample: pd.DataFrame, matcher: WorkshopMatcher | None) -> li
     """Every plausible place of the wishes in the sample, each with its evidence."""
     columns = [str(c) for c in sample.columns]
     cells = {c: [v for v in sample[c].tolist() if not is_blank(v)] for c in columns}
-    found = _ranking_cells(sample, columns, cells, matcher)
+    found = _ranking_cells(columns, cells, matcher)
     lists = {c.layout.columns[0] for c in found}
     found += _choice_columns(sample, [c for c in columns if c not in lists], cells, matcher)
     found += _grids(sample, columns, cells, matcher)
@@ -142,11 +142,9 @@ def find_candidates(sample: pd.DataFrame, matcher: WorkshopMatcher | None) -> li
 
 
 def _ranking_cells(
-    sample: pd.DataFrame,
-    columns: list[str],
-    cells: dict[str, list[object]],
-    matcher: WorkshopMatcher | None,
+    columns: list[str], cells: dict[str, list[object]], matcher: WorkshopMatcher | None
 ) -> list[Candidate]:
+    """Columns whose cells are lists of a few options, each list without repeats."""
     found = []
     for column in columns:
         values = [v for v in cells[column] if isinstance(v, str)]
@@ -171,7 +169,7 @@ def _ranking_cells(
                 len(listed),
                 len(options),
                 matched,
-                _hinted([column]) or any(w in fold(column) for w in RANK_WORDS),
+                _hinted([column]),
             )
         )
     return found
