@@ -130,7 +130,11 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
         4,
         "rank_costs and unassigned_cost apply to the rank-sum objective only",
     )
-    cases["into the input"] = ([str(good), "-o", str(good)], 4, "is the input file")
+    cases["into the input"] = (
+        [str(good), "-o", str(good)],
+        4,
+        "is the export, which this run reads",
+    )
     return cases
 
 

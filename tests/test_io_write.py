@@ -12,7 +12,7 @@ import pytest
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
-from workshop_assign.io.writers import unique_sheet_name
+from workshop_assign.io.workbook import unique_sheet_name
 
 
 @pytest.fixture

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Unpack
 
 import numpy as np
-import pandas as pd
 
-from workshop_assign.io.labels import label
-from workshop_assign.io.previous import result_metadata
-from workshop_assign.model import Workshop
+from workshop_assign.errors import InputError
+from workshop_assign.io.previous import previous_places, result_metadata
+from workshop_assign.model import Problem, Workshop
 from workshop_assign.options import SolveOptions
 from workshop_assign.read.reader import ReadOptions, read_export
 from workshop_assign.result import check_result
@@ -68,15 +67,13 @@ def check(
     """Check ``result_path`` (a result workbook) against ``export`` (see module docstring)."""
     meta = result_metadata(Path(result_path))
     settings = SolveOptions.from_json(meta["options"])
-    shops = [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
+    shops = _workshops(Path(result_path), meta)
     options["workshops"] = shops  # the seats and rules it was solved with
     problem = read_export(export, **options)
     report = CheckReport(
         input_unchanged=problem.source is not None and problem.source.sha256 == meta["sha256"]
     )
-    workshop_of = _stored_assignment(
-        Path(result_path), meta, problem.workshop_names, len(problem.keys), report
-    )
+    workshop_of = _stored_assignment(Path(result_path), meta, problem, report)
     placed = np.flatnonzero(workshop_of >= 0)
     rank_of = np.zeros(len(workshop_of), dtype=np.int16)
     rank_of[placed] = problem.ranks_given(placed, workshop_of[placed])
@@ -94,19 +91,32 @@ def check(
 
 
 def _stored_assignment(
-    path: Path, meta: dict[str, str], names: tuple[str, ...], people: int, report: CheckReport
+    path: Path, meta: dict[str, str], problem: Problem, report: CheckReport
 ) -> np.ndarray:
-    """Workshop index per attendee, read back from the Assignments sheet (row order)."""
-    lang = meta.get("lang", "en")
-    table = pd.read_excel(path, sheet_name=label("Assignments", lang), engine="calamine")
-    if len(table) != people:
-        report.violations.append(f"the result has {len(table)} attendees, the export {people}")
-    position = {name: i for i, name in enumerate(names)}
-    column = table[label("workshop", lang)].tolist()[:people]
-    column += [None] * (people - len(column))
-    unknown = [w for w in column if isinstance(w, str) and w not in position]
+    """Workshop index per attendee, read back from the Assignments sheet by key (so
+    that a sorted or filtered sheet reads the same)."""
+    stored = previous_places(path)
+    position = {name: i for i, name in enumerate(problem.workshop_names)}
+    missing = [k for k in problem.keys if k not in stored]
+    extra = len(set(stored) - set(problem.keys))
+    if missing:
+        report.violations.append(
+            f"{len(missing)} attendee(s) of the export are not in the result, e.g. {missing[0]!r}"
+        )
+    if extra:
+        report.violations.append(f"the result has {extra} attendee(s) the export does not have")
+    column = [stored.get(k) for k in problem.keys]
+    unknown = [w for w in column if w is not None and w not in position]
     if unknown:
         report.violations.append(f"the result names {unknown[0]!r}, which is not a workshop")
-    return np.array(
-        [position.get(w, -1) if isinstance(w, str) else -1 for w in column], dtype=np.int64
-    )
+    return np.array([position.get(w, -1) if w is not None else -1 for w in column], dtype=np.int64)
+
+
+def _workshops(path: Path, meta: dict[str, str]) -> list[Workshop]:
+    try:
+        return [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
+    except (TypeError, ValueError):
+        raise InputError(
+            f"{path}: the workshop table on the hidden metadata sheet was edited; give the "
+            "result workbook as workshop-assign wrote it"
+        ) from None

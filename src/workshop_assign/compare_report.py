@@ -6,18 +6,17 @@ import importlib
 from pathlib import Path
 
 import pandas as pd
-import xlsxwriter
 
 from workshop_assign.errors import InputError
-from workshop_assign.io.writers import atomic_path
+from workshop_assign.io.files import atomic_path
+from workshop_assign.io.workbook import open_workbook
 
 
 def comparison_workbook(table: pd.DataFrame, path: Path) -> Path:
     """The table, and a clustered column chart of people per rank per mechanism."""
-    with atomic_path(path) as temporary:
-        book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False})
-        sheet = book.add_worksheet("Comparison")
-        bold = book.add_format({"bold": True})
+    with atomic_path(path) as temporary, open_workbook(temporary) as opened:
+        book, (_, sheet) = opened.book, opened.sheet("Comparison")
+        bold = opened.formats["bold"]
         sheet.write_string(0, 0, "mechanism", bold)
         for column, header in enumerate(table.columns, start=1):
             sheet.write_string(0, column, str(header), bold)
@@ -42,7 +41,6 @@ def comparison_workbook(table: pd.DataFrame, path: Path) -> Path:
         chart.set_title({"name": "People per rank received"})
         chart.set_y_axis({"name": "people"})
         sheet.insert_chart(len(table) + 3, 0, chart, {"x_scale": 1.6, "y_scale": 1.3})
-        book.close()
     return path
 
 

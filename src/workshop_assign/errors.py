@@ -7,6 +7,8 @@
     │   ├── SpreadsheetError              unreadable file, missing sheet/column, bad cell
     │   ├── InvalidProblemError           semantic problems, all collected at once (.issues)
     │   └── MissingCapacitiesError        the workshops have no seat counts (.demand)
+    ├── OutputError                       a result cannot be written (a full disk, a
+    │                                     missing folder, more than a workbook holds)
     └── SolverError                       the solver could not produce a valid result
         ├── UnsupportedRulesError         the chosen backend cannot express the rules
         └── InfeasibleError               no assignment satisfies the rules (.reasons)
@@ -29,6 +31,7 @@ __all__ = [
     "InputError",
     "InvalidProblemError",
     "MissingCapacitiesError",
+    "OutputError",
     "SolverError",
     "SpreadsheetError",
     "UnsupportedRulesError",
@@ -90,6 +93,14 @@ class MissingCapacitiesError(InputError):
     def __init__(self, message: str, *, demand: pd.DataFrame) -> None:
         super().__init__(message)
         self.demand = demand
+
+
+class OutputError(WorkshopAssignError):
+    """A result cannot be written: the disk is full, the folder is missing, or the
+    result does not fit in a workbook (then CSV or JSON, which have no limits, will do).
+
+    Raised by the writers, after removing everything they had begun to write.
+    """
 
 
 class SolverError(WorkshopAssignError):

@@ -45,6 +45,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "detected": ("detected", "erkannt"),
     "normalised": ("normalised", "vereinheitlicht"),
     "dropped": ("not counted", "nicht gezählt"),
+    "cut": (
+        "{length:,} characters: cut to the {limit:,} a cell holds (ends in …[+N]); the "
+        "whole text is in the export and in a CSV or JSON result",
+        "{length:,} Zeichen: gekürzt auf die {limit:,}, die eine Zelle fasst (endet auf "
+        "…[+N]); der ganze Text steht im Export und in einem CSV- oder JSON-Ergebnis",
+    ),
     "warning": ("check", "prüfen"),
     "title": ("Workshop assignment", "Workshop-Zuteilung"),
     "objective": ("Objective", "Ziel"),

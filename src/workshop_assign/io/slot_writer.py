@@ -12,17 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import xlsxwriter
 
+from workshop_assign.errors import InputError
+from workshop_assign.io.files import atomic_path, protect
 from workshop_assign.io.labels import label
-from workshop_assign.io.writers import (
-    atomic_path,
-    cell_formats,
-    notes_table,
-    unique_sheet_name,
-    write_rows,
-    write_table,
-)
+from workshop_assign.io.workbook import open_workbook, write_rows
+from workshop_assign.io.writers import notes_table, write_notes
 
 if TYPE_CHECKING:
     from workshop_assign.slots import SlotResult
@@ -47,25 +42,18 @@ def slot_assignments(result: SlotResult, lang: str) -> pd.DataFrame:
 def write_slot_result(result: SlotResult, path: Path, lang: str) -> Path:
     """Write the slot workbook (see the module docstring)."""
     if path.suffix.lower() != ".xlsx":
-        raise ValueError("timetables are written as .xlsx")
-    with atomic_path(path) as temporary:
-        book = xlsxwriter.Workbook(
-            str(temporary), {"strings_to_formulas": False, "strings_to_urls": False}
-        )
-        formats = cell_formats(book)
-        used = {label("Assignments", lang)}
-        table = slot_assignments(result, lang)
-        write_table(book.add_worksheet(label("Assignments", lang)), table, formats)
+        raise InputError(f"cannot write {path.name}: timetables are written as .xlsx")
+    source = result.problem.source
+    protect([("the export", Path(source.path) if source and source.path else None)], [path])
+    with atomic_path(path) as temporary, open_workbook(temporary) as book:
+        book.table(label("Assignments", lang), slot_assignments(result, lang))
         keys = pd.Series(result.problem.keys, dtype=object)
         for w, name in enumerate(result.problem.workshop_names):
             people = sorted(keys[(result.workshop_of == w).any(axis=1)].tolist(), key=str.casefold)
-            roster = pd.DataFrame({label("attendee", lang): people})
-            write_table(book.add_worksheet(unique_sheet_name(name, used)), roster, formats)
-        summary = book.add_worksheet(unique_sheet_name(label("Summary", lang), used))
-        write_rows(summary, _summary(result, lang), formats)
-        notes = book.add_worksheet(unique_sheet_name(label("Notes", lang), used))
-        write_table(notes, notes_table(result, lang), formats)  # type: ignore[arg-type]
-        book.close()
+            book.table(name, pd.DataFrame({label("attendee", lang): people}))
+        title, summary = book.sheet(label("Summary", lang))
+        write_rows(book, title, summary, _summary(result, lang))
+        write_notes(book, notes_table(result, lang), lang)  # type: ignore[arg-type]
     return path
 
 

@@ -1,0 +1,88 @@
+"""The files a run writes: never one it reads, never half a file, nothing left behind.
+
+``protect`` refuses an output that *is* a file the run reads or another output of the
+same run, by identity (the same file through a link, a ``..`` in the path, another
+spelling), not by name.  ``atomic_path`` writes into a private temporary folder beside
+the target and moves the finished file into place; the folder, with whatever a writer
+library put there of its own, is removed whatever happens (an error, a full disk,
+Ctrl-C).  The file gets the permissions any new file of the user gets (the umask), not
+the owner-only ones of a temporary file, so that colleagues on a shared drive can open it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from workshop_assign.errors import InputError, OutputError
+
+
+def protect(reads: Sequence[tuple[str, Path | None]], writes: Sequence[Path | None]) -> None:
+    """Refuse before anything is written when an output is an input or another output.
+
+    ``reads`` pairs each file the run reads with what it is ("the export", "the
+    workshops file", ...).
+    """
+    outputs = [w for w in writes if w is not None]
+    for number, target in enumerate(outputs):
+        if target.is_dir():
+            raise InputError(f"{target}: is a folder; give a file name for the output")
+        for role, source in reads:
+            if source is not None and _same(target, source):
+                raise InputError(
+                    f"{target}: is {role}, which this run reads; choose another output name "
+                    "(nothing was written, the input is never written over)"
+                )
+        for other in outputs[number + 1 :]:
+            if _same(target, other):
+                raise InputError(f"{target}: is given for two outputs; give each its own name")
+
+
+def _same(first: Path, second: Path) -> bool:
+    """The same file: the same inode where both exist, else the same resolved path."""
+    try:
+        if first.exists() and second.exists():
+            return os.path.samefile(first, second)
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A path in a private temporary folder beside ``target``; on success the file
+    replaces ``target``.  The folder is removed in every case."""
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{target}: the folder {parent} does not exist; create it first")
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    except OSError as error:
+        raise OutputError(f"{target}: cannot be written ({_reason(error)})") from None
+    try:
+        temporary = folder / target.name
+        yield temporary
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def private_folder(temporary: Path) -> str:
+    """The folder a writer library may use for its own temporary files (removed with
+    the temporary file's folder)."""
+    return str(temporary.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__

@@ -1,0 +1,298 @@
+"""Writing sheets into an Excel workbook within Excel's limits, never cutting silently.
+
+Excel holds at most 1,048,576 rows and 16,384 columns per sheet, 32,767 characters per
+cell, and sheet names of at most 31 UTF-16 code units without ``[]:*?/\\``, unique
+regardless of case, never "History".  The policy, one for every sheet:
+
+* a table with more rows or columns than a sheet holds is refused before anything is
+  written (``OutputError``, the line suggests CSV or JSON, which have no limits);
+* a cell longer than 32,767 characters is cut, visibly: it ends in "…[+N]" (N characters
+  left out), and each cut cell is listed in the Notes sheet with its sheet and cell;
+* a sheet name is shortened to 31 UTF-16 units and made unique with " (2)", " (3)";
+  names kept for the workbook's own sheets are never taken.
+
+Workbooks are written in constant memory through a private temporary folder (see
+``files.atomic_path``), and a failure while closing leaves no half file and no noise.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from workshop_assign.errors import OutputError
+from workshop_assign.io.files import private_folder
+from workshop_assign.read.grids import column_letter
+from workshop_assign.read.text import cell_text
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+MAX_CELL = 32_767
+MAX_SHEET_NAME = 31  # UTF-16 code units
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+RESERVED_SHEETS = frozenset({"history"})
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+DATE_FORMATS = {  # kind of date column -> how a spreadsheet shows it
+    "date": "yyyy-mm-dd hh:mm",
+    "seconds": "yyyy-mm-dd hh:mm:ss",
+    "day": "yyyy-mm-dd",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CutCell:
+    """A cell that was cut to fit: where, and how long it was."""
+
+    sheet: str
+    cell: str
+    length: int
+
+
+@dataclass
+class Book:
+    """An open workbook: its cell formats, the sheet names taken, the cells cut."""
+
+    book: xlsxwriter.Workbook
+    formats: dict[str, object]
+    taken: set[str] = field(default_factory=set)  # casefolded sheet names
+    cut: list[CutCell] = field(default_factory=list)
+
+    def reserve(self, name: str) -> None:
+        """Keep a name for a sheet the writer adds itself (no other sheet may take it)."""
+        self.taken.add(name.casefold())
+
+    def sheet(self, name: str) -> tuple[str, Worksheet]:
+        """A new sheet under a valid, unique name made from ``name``."""
+        unique = unique_sheet_name(name, self.taken)
+        return unique, self.book.add_worksheet(unique)
+
+    def table(self, name: str, table: pd.DataFrame) -> tuple[str, Worksheet]:
+        """A sheet holding ``table`` (headers, then rows), refused if it cannot fit."""
+        fits(table, name)
+        title, sheet = self.sheet(name)
+        write_table(self, title, sheet, table)
+        return title, sheet
+
+
+@contextmanager
+def open_workbook(temporary: Path) -> Iterator[Book]:
+    """A workbook written to ``temporary``; closed on success, discarded on failure."""
+    book = xlsxwriter.Workbook(
+        str(temporary),
+        {
+            "constant_memory": True,
+            "tmpdir": private_folder(temporary),
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "remove_timezone": True,
+        },
+    )
+    formats: dict[str, object] = {"bold": book.add_format({"bold": True})}
+    for kind, number_format in DATE_FORMATS.items():
+        formats[kind] = book.add_format({"num_format": number_format})
+    try:
+        yield Book(book, formats)
+        book.close()
+    except OSError as error:
+        raise OutputError(
+            f"{temporary.name}: cannot be written ({error.strerror or error}); "
+            "free some space or choose another folder"
+        ) from None
+    finally:
+        book.fileclosed = True  # a failed close must not try again when collected
+
+
+def fits(table: pd.DataFrame, name: str) -> None:
+    """Refuse a table that a sheet cannot hold, before anything is written."""
+    rows, columns = len(table) + 1, len(table.columns)
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise OutputError(
+            f"the sheet {name!r} would need {rows:,} rows and {columns:,} columns; an Excel "
+            f"sheet holds {MAX_ROWS:,} rows and {MAX_COLUMNS:,} columns: write the result "
+            "as .csv or .json instead (-o result.csv)"
+        )
+
+
+def unique_sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name from ``name``; ``taken`` holds casefolded names."""
+    base = SHEET_FORBIDDEN.sub(" ", name).strip().strip("'").strip() or "Sheet"
+    candidate, number = _utf16_prefix(base, MAX_SHEET_NAME), 2
+    while candidate.casefold() in taken or candidate.casefold() in RESERVED_SHEETS:
+        suffix = f" ({number})"
+        candidate = _utf16_prefix(base, MAX_SHEET_NAME - len(suffix)).rstrip() + suffix
+        number += 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _utf16_prefix(text: str, units: int) -> str:
+    """The longest prefix of ``text`` of at most ``units`` UTF-16 code units."""
+    if len(text.encode("utf-16-le")) <= 2 * units:
+        return text
+    prefix, used = [], 0
+    for character in text:
+        width = 2 if ord(character) > 0xFFFF else 1
+        if used + width > units:
+            break
+        prefix.append(character)
+        used += width
+    return "".join(prefix)
+
+
+def write_table(book: Book, title: str, sheet: Worksheet, table: pd.DataFrame) -> None:
+    """Headers, then the rows; each column converted once, so each cell is one call."""
+    for column, header in enumerate(table.columns):
+        _text(book, title, sheet, (0, column), str(header), style=book.formats["bold"])
+        sheet.set_column(column, column, min(45, max(10, len(str(header)) + 2)))
+    sheet.freeze_panes(1, 0)
+    prepared = [_prepared(table.iloc[:, i]) for i in range(len(table.columns))]
+    for row in range(len(table)):
+        for column, (kind, values) in enumerate(prepared):
+            value = values[row]
+            if value is None:
+                continue
+            if kind in DATE_FORMATS:
+                sheet.write_number(row + 1, column, value, book.formats[kind])
+            elif kind == "number":
+                sheet.write_number(row + 1, column, value)
+            elif kind == "text":
+                _text(book, title, sheet, (row + 1, column), str(value))
+            else:
+                write_cell(book, title, sheet, (row + 1, column), value)
+    if len(table.columns):
+        sheet.autofilter(0, 0, max(len(table), 1), len(table.columns) - 1)
+
+
+def write_rows(book: Book, title: str, sheet: Worksheet, rows: list[list[object]]) -> None:
+    """Free-form rows (the Summary): a bold title where a row has one cell."""
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 6, 16)
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            bold = column == 0 and len(values) == 1
+            write_cell(book, title, sheet, (row, column), value, bold=bold)
+
+
+def write_cell(
+    book: Book,
+    title: str,
+    sheet: Worksheet,
+    at: tuple[int, int],
+    value: object,
+    *,
+    bold: bool = False,
+) -> None:
+    """Numbers as numbers, dates as dates, everything else as text (never a formula).
+
+    A number Excel cannot hold (infinite) is written as the text it reads as.
+    """
+    row, column = at
+    if value is None or value is pd.NA or value is pd.NaT:
+        return
+    if isinstance(value, bool | np.bool_):
+        sheet.write_boolean(row, column, bool(value))
+    elif isinstance(value, numbers.Real):
+        if math.isfinite(value):
+            sheet.write_number(row, column, value)
+        elif not math.isnan(value):
+            sheet.write_string(row, column, str(value))
+    elif isinstance(value, datetime | date) and not isinstance(value, time):
+        kind = "date" if isinstance(value, datetime) else "day"
+        sheet.write_datetime(row, column, value, book.formats[kind])
+    else:
+        style = book.formats["bold"] if bold else None
+        _text(book, title, sheet, at, cell_text(value), style=style)
+
+
+def _text(
+    book: Book,
+    title: str,
+    sheet: Worksheet,
+    at: tuple[int, int],
+    text: str,
+    *,
+    style: object = None,
+) -> None:
+    """A text cell, cut visibly (and noted) when longer than a cell holds."""
+    row, column = at
+    if len(text) > MAX_CELL:
+        book.cut.append(CutCell(title, f"{column_letter(column)}{row + 1}", len(text)))
+        text = cut_text(text)
+    if style is None:
+        sheet.write_string(row, column, text)
+    else:
+        sheet.write_string(row, column, text, style)
+
+
+def cut_text(text: str, limit: int = MAX_CELL) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…[+N]": N characters left out."""
+    kept = limit
+    for _ in range(3):  # the marker's length depends on N, which depends on it
+        marker = f"…[+{len(text) - kept:,}]"
+        kept = limit - len(marker)
+    return text[:kept] + f"…[+{len(text) - kept:,}]"
+
+
+def _prepared(column: pd.Series) -> tuple[str, list[object]]:
+    """A column as (kind, cells with None for empty ones); kind is "text", "number",
+    "mixed" or a kind of date: "day" (dates without a time), "seconds" (times with
+    seconds) or "date" (times to the minute), so each is shown as it was read.
+
+    Dates become Excel serial numbers (days since 1899-12-30) in one vectorised step,
+    which is far quicker than converting each date cell by itself.
+    """
+    values = column.astype(object) if isinstance(column.dtype, pd.CategoricalDtype) else column
+    present = values.notna().to_numpy().copy()
+    if values.dtype == object:  # an empty string is an empty cell
+        present &= (values.astype(str).str.strip() != "").to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return _date_kind(_serials(values, present), days=False)
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        numbers_ = values.astype("float64").to_numpy()
+        finite = bool(np.isfinite(numbers_[present]).all())  # Excel holds no infinity
+        cells: list[object] = [
+            v if ok else None for v, ok in zip(numbers_.tolist(), present, strict=True)
+        ]
+        return ("number" if finite else "mixed"), cells
+    cells = list(values.tolist())
+    kinds = {type(v) for v, ok in zip(cells, present, strict=True) if ok}
+    if kinds <= {str}:
+        return "text", [v if ok and v != "" else None for v, ok in zip(cells, present, strict=True)]
+    if kinds and all(issubclass(k, date) for k in kinds):
+        serials = _serials(pd.to_datetime(values, errors="coerce"), present)
+        return _date_kind(serials, days=not any(issubclass(k, datetime) for k in kinds))
+    return "mixed", [v if ok else None for v, ok in zip(cells, present, strict=True)]
+
+
+def _date_kind(serials: list[object], *, days: bool) -> tuple[str, list[object]]:
+    """Dates without a time of day as days; times with seconds keep them in view."""
+    if days:
+        return "day", serials
+    seconds = np.asarray([s for s in serials if s is not None], dtype=float) * 86400
+    has_seconds = bool(np.any(np.abs(seconds - np.round(seconds / 60) * 60) > 1e-3))
+    return ("seconds" if has_seconds else "date"), serials
+
+
+def _serials(values: pd.Series, present: np.ndarray) -> list[object]:
+    """Excel date serials (days since 1899-12-30, local time), None where empty."""
+    stamps = pd.to_datetime(values, errors="coerce")
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_localize(None)
+    days = (stamps - EXCEL_EPOCH) / pd.Timedelta(days=1)
+    usable = present & days.notna().to_numpy()
+    return [d if ok else None for d, ok in zip(days.tolist(), usable, strict=True)]
