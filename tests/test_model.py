@@ -106,7 +106,10 @@ def test_every_problem_is_reported_in_one_error() -> None:
         )
     issues = caught.value.issues
     text = " | ".join(issues)
-    assert "capacity of workshop 'Mobilitätskonzepte' must be a whole number >= 0, not -1" in text
+    assert (
+        "capacity of workshop 'Mobilitätskonzepte' must be a whole number from 0 to "
+        "1,000,000,000, not -1" in text
+    )
     assert "workshop 'Teilhabe' is listed twice" in text
     assert "minimum (5) above its capacity (2)" in text
     assert "ranked 'Mobilitatskonzepte', which is not a workshop; did you mean" in text

@@ -12,9 +12,12 @@ import workshop_assign as wa
     [
         ({"objective": "fastest"}, "unknown objective 'fastest'; choose one of rank-sum"),
         ({"rank_costs": ()}, "rank_costs is empty"),
-        ({"rank_costs": (0, -1)}, "each rank cost must be a whole number >= 0, not -1"),
+        (
+            {"rank_costs": (0, -1)},
+            "each rank cost must be a whole number from 0 to 1,000,000,000, not -1",
+        ),
         ({"rank_costs": (0, 1.5)}, "not 1.5"),
-        ({"unassigned_cost": -3}, "unassigned cost must be a whole number >= 0"),
+        ({"unassigned_cost": -3}, "unassigned cost must be a whole number from 0 to 1,000,000,000"),
         ({"objective": "fair", "rank_costs": (0, 1)}, "rank-sum objective only, not to fair"),
         ({"objective": "rank-maximal", "unassigned_cost": 4}, "not to rank-maximal"),
         ({"seed": -1}, "seed must be a whole number >= 0"),

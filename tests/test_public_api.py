@@ -23,5 +23,6 @@ def test_error_tree() -> None:
     assert issubclass(wa.InfeasibleError, wa.SolverError)
     assert issubclass(wa.UnsupportedRulesError, wa.SolverError)
     assert issubclass(wa.SolverError, wa.WorkshopAssignError)
+    assert issubclass(wa.OutputError, wa.WorkshopAssignError)
     error = wa.SpreadsheetError("bad cell", path="x.xlsx", sheet="Tabelle1", cell="B7")
     assert (error.path, error.sheet, error.cell) == ("x.xlsx", "Tabelle1", "B7")

@@ -18,10 +18,12 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
+from workshop_assign import cli_types
 from workshop_assign.check import check
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
+from workshop_assign.io.files import protect
 from workshop_assign.io.labels import label
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.slot_writer import write_slot_result
@@ -33,6 +35,7 @@ from workshop_assign.read.reader import (
     missing_capacities,
     parse_export,
 )
+from workshop_assign.read.text import fold
 from workshop_assign.read.workshops import WorkshopSpec
 from workshop_assign.slots import solve_slots
 from workshop_assign.updating import update
@@ -45,8 +48,10 @@ EXIT_CODES: dict[type[BaseException], int] = {
     wa.InfeasibleError: 6,
     wa.UnsupportedRulesError: 7,
     wa.SolverError: 7,
+    wa.OutputError: 8,
     OSError: 8,
 }
+INTERRUPTED = 130  # the shell's code for a program ended by Ctrl-C
 EPILOG = """exit codes: 0 done; 2 wrong command line; 3 the file, sheet or a cell cannot be
 read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not everyone can be
 placed (--require-all); 7 solver error; 8 the result cannot be written; 9 check: the result
@@ -66,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("workshop-assign: interrupted; no result was written", file=sys.stderr)
+        return INTERRUPTED
     except tuple(EXIT_CODES) as error:
         if args.debug:
             raise
@@ -118,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     updater.add_argument(
         "--move-cost",
-        type=int,
+        type=cli_types.count,
         help="cost of one move against rank costs (default: moves come first)",
     )
     updater.add_argument("--lang", choices=["de", "en"], help="language of the result")
@@ -145,8 +155,12 @@ def _parser() -> argparse.ArgumentParser:
         help="result file (.xlsx, .csv or .json); default: next to the export",
     )
     solve.add_argument("--objective", default="rank-sum", choices=[o.value for o in wa.Objective])
-    solve.add_argument("--rank-costs", type=_costs, help="cost per rank for rank-sum, e.g. 0,1,3")
-    solve.add_argument("--unassigned-cost", type=int, help="cost of leaving someone out (rank-sum)")
+    solve.add_argument(
+        "--rank-costs", type=cli_types.costs, help="cost per rank for rank-sum, e.g. 0,1,3"
+    )
+    solve.add_argument(
+        "--unassigned-cost", type=cli_types.count, help="cost of leaving someone out (rank-sum)"
+    )
     solve.add_argument(
         "--require-all", action="store_true", help="fail, saying why, instead of leaving anyone out"
     )
@@ -161,14 +175,14 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--seed", type=int, help="break ties by a seeded shuffle, not row order")
     solve.add_argument(
         "--what-if",
-        type=int,
+        type=cli_types.count,
         metavar="SEATS",
         help="show in the Summary what SEATS more seats per workshop would change "
         "(default 5; 0: off; with rules that need the MIP only when given)",
     )
     solve.add_argument(
         "--per-attendee",
-        type=int,
+        type=cli_types.count,
         metavar="K",
         help="with workshops in time slots: workshops per attendee (default: one per slot)",
     )
@@ -186,12 +200,14 @@ def _reading_options(command: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="NAME=SEATS",
-        type=_capacity,
+        type=cli_types.capacity,
         help="seats of a workshop; repeat for each workshop",
     )
     command.add_argument("--key", help="the column that identifies attendees")
     command.add_argument("--sheet", help="the sheet with the registrations")
-    command.add_argument("--header-row", type=int, help="the row (1-based) with the column headers")
+    command.add_argument(
+        "--header-row", type=cli_types.row_number, help="the row (1-based) with the column headers"
+    )
     command.add_argument(
         "--wish-columns",
         type=lambda text: [text],
@@ -200,12 +216,16 @@ def _reading_options(command: argparse.ArgumentParser) -> None:
         "(a header that holds a comma itself is recognised as one)",
     )
     command.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
-    command.add_argument("--delimiter", help="separator of a CSV file (default: detected)")
+    command.add_argument(
+        "--delimiter",
+        type=cli_types.delimiter,
+        help="separator of a CSV file: one character, or tab (default: detected)",
+    )
     command.add_argument(
         "--keep-row",
         action="append",
         default=[],
-        type=int,
+        type=cli_types.row_number,
         metavar="ROW",
         help="keep this row (its number in the sheet) although it reads as cancelled or "
         "unsubmitted; repeat for more rows",
@@ -213,28 +233,12 @@ def _reading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def _capacity(text: str) -> tuple[str, int]:
-    name, sep, seats = text.rpartition("=")
-    if not sep or not name.strip() or not seats.strip().isdigit():
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: write NAME=SEATS, e.g. 'Digitale Zwillinge=40'"
-        )
-    return name.strip(), int(seats)
-
-
-def _costs(text: str) -> tuple[int, ...]:
-    parts = [p.strip() for p in text.split(",")]
-    if not all(p.isdigit() for p in parts):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: write whole numbers separated by commas, e.g. 0,1,3"
-        )
-    return tuple(int(p) for p in parts)
-
-
-def _read(args: argparse.Namespace) -> ParsedExport:
+def _read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
+    """Read the export as the options say, after making sure no output is an input."""
+    protect(_reads(args), writes)
     if args.capacity and args.workshops:
         raise wa.InputError("give the seats either with --workshops or with --capacity, not both")
-    shops: WorkshopSpec | None = dict(args.capacity) if args.capacity else args.workshops
+    shops: WorkshopSpec | None = _capacities(args.capacity) if args.capacity else args.workshops
     parsed = parse_export(
         args.export,
         workshops=shops,
@@ -249,6 +253,28 @@ def _read(args: argparse.Namespace) -> ParsedExport:
     if args.command != "inspect":
         _say_not_counted(parsed, sys.stderr)
     return parsed
+
+
+def _reads(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
+    """Every file the command reads, with what it is."""
+    return [
+        ("the export", args.export),
+        ("the workshops file", args.workshops),
+        ("the published result", getattr(args, "previous", None)),
+    ]
+
+
+def _capacities(given: list[tuple[str, int]]) -> dict[str, int]:
+    """``--capacity`` values, each workshop once (up to case and spacing)."""
+    seen: dict[str, str] = {}
+    for name, _ in given:
+        if fold(name) in seen:
+            raise wa.InputError(
+                f"--capacity names {name!r} twice (also as {seen[fold(name)]!r}); give each "
+                "workshop's seats once"
+            )
+        seen[fold(name)] = name
+    return dict(given)
 
 
 DUPLICATE_WARNING = 0.05  # share of data rows taken as repeat registrations worth a warning
@@ -272,7 +298,7 @@ def _say_not_counted(parsed: ParsedExport, err: TextIO) -> None:
 
 def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     progress.step(f"reading {args.export.name}")
-    parsed = _read(args)
+    parsed = _read(args, args.output)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
@@ -292,6 +318,7 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     )
     lang = args.lang or parsed.language
     target = args.output or _default_output(args.export, lang)
+    protect(_reads(args), [target])
     what_if = _what_if(result, args.what_if, progress)
     progress.step(f"writing {target.name}")
     written = write_result(result, target, lang=lang, what_if=what_if)
@@ -315,6 +342,7 @@ def _solve_slots(
     )
     lang = args.lang or parsed.language
     target = args.output or _default_output(args.export, lang)
+    protect(_reads(args), [target])
     written = write_slot_result(result, target, lang)
     proof = "proven optimal" if result.proven_optimal else "best found within the time limit"
     sys.stdout.write(
@@ -364,8 +392,8 @@ def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
 
 
 def _update(args: argparse.Namespace) -> int:
+    parsed = _read(args, args.output)
     previous = previous_places(args.previous)
-    parsed = _read(args)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
@@ -396,7 +424,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    parsed = _read(args)
+    parsed = _read(args, args.output, args.plot)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     table = compare(build_problem(parsed), seed=args.seed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
+from workshop_assign.cli_types import count, seconds
 from workshop_assign.errors import InputError
 from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.reader import ParsedExport
@@ -59,13 +60,13 @@ def add_rule_options(command: argparse.ArgumentParser) -> None:
     )
     rules.add_argument(
         "--split-penalty",
-        type=int,
+        type=count,
         default=10,
         help="cost of splitting a group in --group-mode soft (default 10)",
     )
     rules.add_argument(
         "--time-limit",
-        type=float,
+        type=seconds,
         default=60.0,
         help="seconds the solver may take for minimums and groups (default 60)",
     )
@@ -74,8 +75,8 @@ def add_rule_options(command: argparse.ArgumentParser) -> None:
 def rules_from(args: argparse.Namespace) -> Rules:
     """The event-wide rules the options ask for."""
     minimums: dict[str, dict[str, int]] = {}
-    for column, value, count in args.min_per:
-        minimums.setdefault(column, {})[value] = count
+    for column, value, people in args.min_per:
+        minimums.setdefault(column, {})[value] = people
     return Rules(
         groups=args.group_mode,
         split_penalty=args.split_penalty,
@@ -114,26 +115,28 @@ def _spread(text: str) -> Spread:
     if not sep or not column.strip() or not number.isdigit():
         raise argparse.ArgumentTypeError(f"{text!r}: write COLUMN=N or COLUMN=N%")
     if share:
+        if int(number) > 100:
+            raise argparse.ArgumentTypeError(f"{text!r}: a share is at most 100%")
         return Spread(column.strip(), max_share=int(number) / 100)
-    return Spread(column.strip(), max_count=int(number))
+    return Spread(column.strip(), max_count=count(number))
 
 
 def _category(text: str) -> tuple[str, str, int]:
-    head, sep, count = text.rpartition("=")
+    head, sep, amount = text.rpartition("=")
     column, colon, value = head.partition(":")
     if (
         not sep
         or not colon
         or not column.strip()
         or not value.strip()
-        or not count.strip().isdigit()
+        or not amount.strip().isdigit()
     ):
         raise argparse.ArgumentTypeError(f"{text!r}: write COLUMN:VALUE=M")
-    return column.strip(), value.strip(), int(count)
+    return column.strip(), value.strip(), count(amount.strip())
 
 
 def _minimum(text: str) -> tuple[str, int]:
-    name, sep, count = text.rpartition("=")
-    if not sep or not name.strip() or not count.strip().isdigit():
+    name, sep, amount = text.rpartition("=")
+    if not sep or not name.strip() or not amount.strip().isdigit():
         raise argparse.ArgumentTypeError(f"{text!r}: write NAME=M")
-    return name.strip(), int(count)
+    return name.strip(), count(amount.strip())

@@ -24,7 +24,7 @@ import pandas as pd
 from workshop_assign._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
 from workshop_assign.errors import InvalidProblemError
 from workshop_assign.provenance import Source
-from workshop_assign.rules import AttendeeRules, build_attendee_rules
+from workshop_assign.rules import LARGEST, AttendeeRules, build_attendee_rules
 
 __all__ = ["Attendee", "Problem", "Workshop"]
 
@@ -389,9 +389,14 @@ def _workshop_issues(workshop: Workshop, seen: set[str]) -> list[str]:
     for label, value in (("capacity", workshop.capacity), ("minimum", workshop.minimum)):
         if label == "minimum" and value is None:
             continue
-        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 0:
+        if (
+            not isinstance(value, numbers.Integral)
+            or isinstance(value, bool)
+            or not 0 <= value <= LARGEST
+        ):
             found.append(
-                f"the {label} of workshop {name!r} must be a whole number >= 0, not {value!r}"
+                f"the {label} of workshop {name!r} must be a whole number from 0 to "
+                f"{LARGEST:,}, not {value!r}"
             )
     if (
         isinstance(workshop.minimum, numbers.Integral)

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TypedDict, Unpack
 
 from workshop_assign.errors import InputError
-from workshop_assign.rules import CategoryMinimum, Rules, Spread
+from workshop_assign.rules import LARGEST, CategoryMinimum, Rules, Spread
 
 __all__ = ["Objective", "SolveOptions"]
 
@@ -149,8 +149,14 @@ class SolveOptions:
 
 def _whole(value: object, label: str) -> int:
     """A non-negative whole number, or an ``InputError`` that names the setting."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or int(value) < 0:
-        if isinstance(value, float) and value.is_integer() and value >= 0:
-            return int(value)
-        raise InputError(f"each {label} must be a whole number >= 0, not {value!r}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Integral)
+        or not 0 <= int(value) <= LARGEST
+    ):
+        raise InputError(
+            f"each {label} must be a whole number from 0 to {LARGEST:,}, not {value!r}"
+        )
     return int(value)

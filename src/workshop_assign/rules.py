@@ -26,6 +26,8 @@ import numpy.typing as npt
 
 from workshop_assign.errors import InputError
 
+LARGEST = 10**9  # seats, costs and counts beyond this are typing errors, not events
+
 __all__ = ["AttendeeRules", "CategoryMinimum", "GroupMode", "Rules", "Spread"]
 
 
@@ -173,8 +175,10 @@ class Rules:
                 raise InputError(f"max_share must be in (0, 1], not {rule.max_share!r}")
             if rule.max_count is not None and rule.max_count < 0:
                 raise InputError(f"max_count must be >= 0, not {rule.max_count!r}")
-        if self.split_penalty < 0 or self.time_limit <= 0:
-            raise InputError("split_penalty must be >= 0 and time_limit > 0")
+        if not 0 <= self.split_penalty <= LARGEST:
+            raise InputError(f"split_penalty must be from 0 to {LARGEST:,}")
+        if not math.isfinite(self.time_limit) or self.time_limit <= 0:
+            raise InputError(f"time_limit must be a number of seconds > 0, not {self.time_limit}")
 
     def attributes(self) -> list[str]:
         """The attendee attributes these rules look at, in a fixed order."""

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from workshop_assign.errors import InfeasibleError
+from workshop_assign.errors import InfeasibleError, InputError
+from workshop_assign.rules import LARGEST
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.classes import build_classes
 from workshop_assign.solver.flow import class_arcs, solve_class_flow
@@ -35,6 +36,8 @@ def what_if(result: Result, extra: int = 5) -> pd.DataFrame:
     cannot hold.  Results of the min-cost flow are re-solved over their classes only
     (milliseconds each); others by a full solve.
     """
+    if isinstance(extra, bool) or not isinstance(extra, int) or not 0 <= extra <= LARGEST:
+        raise InputError(f"extra seats must be a whole number from 0 to {LARGEST:,}, not {extra!r}")
     flow_only = result.backend == "min-cost flow" and not result.options.fill_unranked
     changes = _flow_changes(result, extra) if flow_only else _full_changes(result, extra)
     return pd.DataFrame(changes).set_index("workshop")
