@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import pandas as pd
 
@@ -94,14 +94,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line is one line too (what is wrong, where to look)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="workshop-assign",
         epilog=EPILOG,
         description="Assign attendees to parallel workshops from their ranked wishes, optimally.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {wa.__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     solve = commands.add_parser(
         "solve", help="assign attendees and write the result", epilog=EPILOG
     )

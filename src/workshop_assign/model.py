@@ -385,6 +385,13 @@ def _workshop_issues(workshop: Workshop, seen: set[str]) -> list[str]:
         found.append(f"a workshop has no name ({name!r})")
     elif name in seen:
         found.append(f"workshop {name!r} is listed twice")
+    else:
+        alike = next((s for s in seen if s.casefold().split() == name.casefold().split()), None)
+        if alike is not None:
+            found.append(
+                f"workshops {alike!r} and {name!r} differ only in case or spacing; list each "
+                "workshop once"
+            )
     seen.add(name)
     for label, value in (("capacity", workshop.capacity), ("minimum", workshop.minimum)):
         if label == "minimum" and value is None:

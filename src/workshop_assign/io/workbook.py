@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from workshop_assign.errors import OutputError
 from workshop_assign.io.files import private_folder
@@ -108,10 +109,12 @@ def open_workbook(temporary: Path) -> Iterator[Book]:
     try:
         yield Book(book, formats)
         book.close()
-    except OSError as error:
+    except (OSError, FileCreateError) as error:  # xlsxwriter wraps the OSError of a full disk
+        cause = error.__context__ if isinstance(error, FileCreateError) else error
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else error
         raise OutputError(
-            f"{temporary.name}: cannot be written ({error.strerror or error}); "
-            "free some space or choose another folder"
+            f"{temporary.name}: cannot be written ({reason}); free some space or choose "
+            "another folder"
         ) from None
     finally:
         book.fileclosed = True  # a failed close must not try again when collected

@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -55,17 +57,59 @@ def cell_name(row: int, column: int) -> str:
     return f"{column_letter(column)}{row + 1}"
 
 
+MAX_FILE = 1 << 30  # bytes of an export file
+MAX_UNPACKED = 1 << 30  # bytes of any one part of a workbook, unpacked
+MAX_CELL = 1 << 20  # characters of one cell
+
+
 def load_book(
     path: Path, *, encoding: str | None = None, delimiter: str | None = None
 ) -> list[Grid]:
-    """Every visible sheet that holds something (a CSV file is one grid), in file order."""
-    if not path.exists():
-        raise SpreadsheetError(f"{path}: no such file; check the path", path=str(path))
-    if path.is_dir():
+    """Every visible sheet that holds something (a CSV file is one grid), in file order.
+
+    Only regular files are read (a FIFO or device never ends), and nothing larger than
+    the limits above: a file, a part of a workbook, a cell; each is refused before it
+    is loaded, with one line that names the limit.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise SpreadsheetError(f"{path}: no such file; check the path", path=str(path)) from None
+    except OSError as error:
+        raise _cannot_read(path, error) from None
+    if stat.S_ISDIR(status.st_mode):
         raise SpreadsheetError(f"{path} is a folder, not an export file", path=str(path))
-    if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
-        return _load_workbook(path)
-    return [load_csv(path, encoding=encoding, delimiter=delimiter)]
+    if not stat.S_ISREG(status.st_mode):
+        raise SpreadsheetError(
+            f"{path}: is not a regular file (a pipe or device); save the export as a file "
+            "and give that",
+            path=str(path),
+        )
+    if status.st_size > MAX_FILE:
+        raise too_large(path, f"{status.st_size:,} bytes", f"{MAX_FILE:,} bytes")
+    try:
+        if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
+            return _load_workbook(path)
+        return [load_csv(path, encoding=encoding, delimiter=delimiter)]
+    except PermissionError as error:
+        raise _cannot_read(path, error) from None
+
+
+def too_large(path: Path, size: str, limit: str) -> SpreadsheetError:
+    """The one line for anything too large to read, whatever the format."""
+    return SpreadsheetError(
+        f"{path}: is too large to be read as a registration export ({size}; the limit is "
+        f"{limit}); remove what is not registration data, or split the export",
+        path=str(path),
+    )
+
+
+def _cannot_read(path: Path, error: OSError) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"{path}: cannot be read ({error.strerror or type(error).__name__}); check that the "
+        "file is yours to read and not open elsewhere",
+        path=str(path),
+    )
 
 
 def pick_sheet(grids: list[Grid], sheet: str, path: Path) -> Grid:
@@ -91,8 +135,11 @@ def _is_zip(path: Path) -> bool:
 
 
 def _load_workbook(path: Path) -> list[Grid]:
+    _check_parts(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
+    except PermissionError:
+        raise
     except (CalamineError, OSError, ValueError) as error:
         raise _unreadable(path, error) from None
     visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")]
@@ -136,8 +183,46 @@ def _filled_rows(grid: Grid) -> int:
     return sum(1 for row in grid.rows if any(c not in ("", None) for c in row))
 
 
+def _check_parts(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than the limits, before loading it:
+    a part over ``MAX_UNPACKED`` bytes, or a shared text longer than ``MAX_CELL``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for part in archive.infolist():
+                if part.file_size > MAX_UNPACKED:
+                    raise too_large(
+                        path,
+                        f"its part {part.filename} unpacks to {part.file_size:,} bytes",
+                        f"{MAX_UNPACKED:,} bytes",
+                    )
+            if "xl/sharedStrings.xml" in archive.namelist():
+                with archive.open("xl/sharedStrings.xml") as shared:
+                    longest = _longest_text(shared)
+                if longest > MAX_CELL:
+                    raise too_large(
+                        path, f"a cell of {longest:,} characters", f"{MAX_CELL:,} per cell"
+                    )
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        return  # not a zip (.xls) or damaged: calamine says so in its own words
+
+
+def _longest_text(stream: IO[bytes]) -> int:
+    """The longest text between two tags (in bytes), read in blocks (bounded memory)."""
+    longest = run = 0
+    for block in iter(lambda: stream.read(1 << 22), b""):
+        pieces = block.split(b"<")
+        if len(pieces) == 1:
+            run += len(block)
+            continue
+        texts = [len(p) - p.find(b">") - 1 for p in pieces[1:-1]]
+        longest = max(longest, run + len(pieces[0]), *texts)
+        run = len(pieces[-1]) - pieces[-1].find(b">") - 1
+    return max(longest, run)
+
+
 _VALUE = re.compile(rb"<v>[^<]+</v>")
-_CELL = re.compile(rb"<c r=\"([A-Z]+[0-9]+)\"[^>]*?(?:/>|>(.*?)</c>)", re.DOTALL)
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 
 
 def reject_formulas_without_values(path: Path, grid: Grid) -> None:
@@ -155,7 +240,8 @@ def reject_formulas_without_values(path: Path, grid: Grid) -> None:
     for match in _CELL.finditer(data):
         body = match.group(2) or b""
         if b"<f" in body and not _VALUE.search(body):
-            cell = match.group(1).decode()
+            ref = _REF.search(match.group(1))
+            cell = ref.group(1).decode() if ref else "?"
             raise SpreadsheetError(
                 f"{path}, sheet {grid.sheet!r}, cell {cell}: holds a formula whose value was "
                 "never calculated; open the file in Excel or LibreOffice, save it, and try "
@@ -196,17 +282,32 @@ def _unescape(text: str) -> str:
 def load_csv(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Grid:
     """A CSV file as a grid; encoding and delimiter are detected unless given."""
     raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if encoding is None and utf16:
+        encoding = "utf-16"  # its byte order mark says so
+    if b"\x00" in raw[:4096] and not (encoding or "").lower().replace("-", "").startswith(
+        ("utf16", "utf32")
+    ):
         raise SpreadsheetError(
             f"{path}: is not a CSV text file (it holds binary data); "
             "export the registrations as .xlsx or .csv",
             path=str(path),
         )
     text, used = _decode(raw, encoding, path)
+    csv.field_size_limit(MAX_CELL)
     sep = delimiter or _sniff_delimiter(text)
-    rows = [
-        [_typed(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        rows = [[_typed(c) for c in row] for row in reader]
+    except csv.Error as error:
+        if "field larger" not in str(error):
+            raise SpreadsheetError(
+                f"{path}, line {reader.line_num}: cannot be read as CSV ({error}); export it again",
+                path=str(path),
+            ) from None
+        raise too_large(
+            path, f"a cell in line {reader.line_num} is longer", f"{MAX_CELL:,} characters"
+        ) from None
     return Grid(str(path), None, rows, [], used, sep)
 
 
@@ -244,7 +345,10 @@ def _sniff_delimiter(text: str) -> str:
     sample = "\n".join(text.splitlines()[:50])
     best, best_score = ",", -1.0
     for sep in (";", ",", "\t", "|"):
-        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=sep) if r]
+        try:
+            widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=sep) if r]
+        except csv.Error:
+            continue  # an overlong cell: reading the file says where
         if not widths:
             continue
         common = max(set(widths), key=widths.count)

@@ -13,6 +13,7 @@ Header rows repeated inside the data (blocks pasted below each other) are skippe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -76,6 +77,7 @@ class Table:
     blank_rows: list[int]
     header_rows: int = 1
     repeated_headers: tuple[int, ...] = ()
+    same_headers: tuple[tuple[str, ...], ...] = ()  # columns that had one header text
 
 
 def header_score(row: list[object]) -> float:
@@ -155,6 +157,7 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
         numbers[blank].tolist(),
         2 if two else 1,
         tuple(numbers[again].tolist()),
+        same_headers(headers),
     )
 
 
@@ -240,7 +243,11 @@ def table_from_frame(frame: pd.DataFrame) -> Table:
     rows = data.itertuples(index=False, name=None)
     blank = np.fromiter(map(_blank_row, rows), dtype=bool, count=len(data))
     return Table(
-        data[~blank].reset_index(drop=True), numbers[~blank], None, numbers[blank].tolist()
+        data[~blank].reset_index(drop=True),
+        numbers[~blank],
+        None,
+        numbers[blank].tolist(),
+        same_headers=same_headers(list(data.columns)),
     )
 
 
@@ -259,6 +266,19 @@ def _header_names(row: list[object], width: int) -> list[str]:
             for c in range(width)
         ]
     )
+
+
+_SUFFIX = re.compile(r"^(.*) \((\d+)\)$")
+
+
+def same_headers(names: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Groups of columns whose headers were the same text (made unique by ``_unique``)."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        found = _SUFFIX.match(name)
+        base = found.group(1) if found and found.group(1) in names else name
+        groups.setdefault(base, []).append(name)
+    return tuple(tuple(g) for g in groups.values() if len(g) > 1)
 
 
 def _unique(names: list[str]) -> list[str]:

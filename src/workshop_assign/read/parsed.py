@@ -71,8 +71,15 @@ class Where:
     sheet: str | None
     headers: list[str]
 
+    def place(self) -> str:
+        """The file and sheet, as a message starts."""
+        return f"{self.path}, sheet {self.sheet!r}" if self.sheet else (self.path or "the table")
+
+    def letter(self, column: str) -> str:
+        """The column's letter, as the spreadsheet shows it."""
+        return column_letter(self.headers.index(column))
+
     def cell(self, column: str, row: int) -> str:
-        place = f"{self.path}, sheet {self.sheet!r}" if self.sheet else (self.path or "the table")
         if column in self.headers:
-            return f"{place}, cell {column_letter(self.headers.index(column))}{row}"
-        return f"{place}, row {row}"
+            return f"{self.place()}, cell {self.letter(column)}{row}"
+        return f"{self.place()}, row {row}"

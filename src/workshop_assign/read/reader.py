@@ -153,6 +153,7 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
     table, layout, shops = found.table, found.layout, found.shops
     sheet = found.grid.sheet if found.grid else None
     where = Where(found.path, sheet, list(table.frame.columns))
+    _reject_same_headers(table, layout, where)
     _reject_huge_cells(table, list(layout.columns), where)
     if layout.name == LONG:
         table, rows_wishes, people = pivot_long(table, layout, key)
@@ -219,6 +220,21 @@ def _people_note(people: PeopleColumns) -> tuple[Note, ...]:
     if all(v == "-" for v in found.values()):
         return ()
     return (Note(NoteKind.DETECTED, "people-columns", params=found),)
+
+
+def _reject_same_headers(table: Table, layout: Layout, where: Where) -> None:
+    """Two wish columns under one header: which is which rank is anybody's guess."""
+    for group in table.same_headers:
+        inside = [c for c in group if c in layout.columns]
+        if len(inside) > 1:
+            letters = " and ".join(where.letter(c) for c in inside)
+            raise SpreadsheetError(
+                f"{where.place()}: columns {letters} have the same header {group[0]!r}; "
+                "rename them (e.g. Erstwunsch, Zweitwunsch) or name the wish columns in rank "
+                "order with --wish-columns",
+                path=where.path,
+                sheet=where.sheet,
+            )
 
 
 def _read_shop_grid(grid: Grid | None) -> list[Workshop] | None:

@@ -191,8 +191,8 @@ def _choice_columns(
         if not values or sum(map(_is_option, values)) < 0.8 * len(values):
             continue
         counts = Counter(loose(cell_text(v)) for v in values)
-        if set(counts) <= NO_CHOICE or len(counts) > MAX_OPTIONS:
-            continue
+        if set(counts) <= NO_CHOICE or (matcher is None and len(counts) > MAX_OPTIONS):
+            continue  # (with a workshop table, any number of its workshops may be named)
         if matcher is None and not _few(len(counts), len(values)):
             continue  # nearly every answer different: names, remarks, not options
         vocab[column] = counts
