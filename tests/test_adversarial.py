@@ -312,6 +312,30 @@ def test_an_unreadable_file_is_a_read_error_not_a_write_error(
     assert "cannot be read (Permission denied)" in capsys.readouterr().err
 
 
+def test_an_unreadable_workbook_is_not_called_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS)
+    real = Path.open
+
+    def denied(self: Path, *args: object, **kwargs: object) -> object:
+        if self == export:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", denied)
+    assert main(["inspect", str(export)]) == 3
+    assert "cannot be read (Permission denied)" in capsys.readouterr().err
+
+
+def test_an_absurd_seat_count_in_the_workshops_sheet_is_one_line(tmp_path: Path) -> None:
+    seats = {**SEATS, "Digitale Zwillinge": 2**63}
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=seats)
+    cli(tmp_path, "solve", export, "-o", out(tmp_path)).failed(
+        4, "must be a whole number from 0 to 1,000,000,000, not 9223372036854775808"
+    )
+
+
 def test_a_formula_without_value_is_found_whatever_the_attribute_order(tmp_path: Path) -> None:
     export = write_xlsx(columns_per_rank(), tmp_path / "f.xlsx", seats=SEATS)
     patch_member(

@@ -88,6 +88,7 @@ def load_book(
     if status.st_size > MAX_FILE:
         raise too_large(path, f"{status.st_size:,} bytes", f"{MAX_FILE:,} bytes")
     try:
+        path.open("rb").close()  # not readable: say so, not "damaged" (calamine's words)
         if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
             return _load_workbook(path)
         return [load_csv(path, encoding=encoding, delimiter=delimiter)]
