@@ -521,7 +521,8 @@ def test_a_million_rows_are_refused_in_a_workbook_and_written_whole_as_csv(
     target = out(tmp_path, "r.csv")
     run = cli(tmp_path, "solve", export, "--workshops", shops, "-o", target, "--what-if", "0")
     assert run.done.returncode == 0, run.done.stderr
-    assert sum(1 for _ in target.open(encoding="utf-8-sig")) == n + 1
+    with target.open(encoding="utf-8-sig") as written:
+        assert sum(1 for _ in written) == n + 1  # the header and every attendee
 
 
 # --- helpers -----------------------------------------------------------------------
