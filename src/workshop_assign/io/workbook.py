@@ -174,6 +174,8 @@ def write_table(book: Book, title: str, sheet: Worksheet, table: pd.DataFrame) -
             elif kind == "number":
                 sheet.write_number(row + 1, column, value)
             elif kind == "text":
+                sheet.write_string(row + 1, column, value)
+            elif kind == "long text":
                 _text(book, title, sheet, (row + 1, column), str(value))
             else:
                 write_cell(book, title, sheet, (row + 1, column), value)
@@ -252,9 +254,10 @@ def cut_text(text: str, limit: int = MAX_CELL) -> str:
 
 
 def _prepared(column: pd.Series) -> tuple[str, list[object]]:
-    """A column as (kind, cells with None for empty ones); kind is "text", "number",
-    "mixed" or a kind of date: "day" (dates without a time), "seconds" (times with
-    seconds) or "date" (times to the minute), so each is shown as it was read.
+    """A column as (kind, cells with None for empty ones); kind is "text" ("long text"
+    when a cell must be cut), "number", "mixed" or a kind of date: "day" (dates without
+    a time), "seconds" (times with seconds) or "date" (times to the minute), so each is
+    shown as it was read.
 
     Dates become Excel serial numbers (days since 1899-12-30) in one vectorised step,
     which is far quicker than converting each date cell by itself.
@@ -275,7 +278,9 @@ def _prepared(column: pd.Series) -> tuple[str, list[object]]:
     cells = list(values.tolist())
     kinds = {type(v) for v, ok in zip(cells, present, strict=True) if ok}
     if kinds <= {str}:
-        return "text", [v if ok and v != "" else None for v, ok in zip(cells, present, strict=True)]
+        texts = [v if ok and v != "" else None for v, ok in zip(cells, present, strict=True)]
+        longest = max((len(str(t)) for t in texts if t is not None), default=0)
+        return ("text" if longest <= MAX_CELL else "long text"), texts
     if kinds and all(issubclass(k, date) for k in kinds):
         serials = _serials(pd.to_datetime(values, errors="coerce"), present)
         return _date_kind(serials, days=not any(issubclass(k, datetime) for k in kinds))

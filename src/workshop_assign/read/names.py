@@ -18,6 +18,8 @@ from workshop_assign.read.text import fold, loose
 
 MIN_SHORT = 5  # shortest text accepted as a shortened workshop name
 TYPO_RATIO = 0.85  # similarity above which one unique candidate is taken as a typo
+TYPO_MARGIN = 0.1  # the closest name must be this much closer than the next
+MARGIN_FLOOR = TYPO_RATIO - TYPO_MARGIN  # below this a name can neither win nor rival
 
 
 class WorkshopMatcher:
@@ -34,7 +36,9 @@ class WorkshopMatcher:
         self._loose = [loose(n) for n in names]
         self._loose_index = {k: i for i, k in enumerate(self._loose)}
 
-    def match(self, text: str) -> tuple[int, str | None] | None:
+    def match(self, text: str, *, quick: bool = False) -> tuple[int, str | None] | None:
+        """The workshop ``text`` names; ``quick`` tries only exact, spacing and spelling
+        (lookups, no search), to tell a column of names from a column of workshops."""
         if text in self._exact:
             return self._exact[text], None
         if fold(text) in self._fold:
@@ -42,6 +46,8 @@ class WorkshopMatcher:
         key = loose(text)
         if key in self._loose_index:
             return self._loose_index[key], "spelling"
+        if quick:
+            return None
         for rule, found in (
             ("long", self._named_within(key)),
             ("short", self._shortened(key)),
@@ -72,14 +78,19 @@ class WorkshopMatcher:
         return hits[0] if len(hits) == 1 else None
 
     def _typo(self, key: str) -> int | None:
-        scores = sorted(
-            ((difflib.SequenceMatcher(None, key, n).ratio(), i) for i, n in enumerate(self._loose)),
-            reverse=True,
-        )
+        """One clearly closest name above ``TYPO_RATIO``.  Names whose cheap upper bound
+        (``quick_ratio``) cannot reach within the margin of it are not scored exactly:
+        they could be neither the closest nor a rival to it."""
+        scores = []
+        for i, name in enumerate(self._loose):
+            matcher = difflib.SequenceMatcher(None, key, name)
+            if matcher.real_quick_ratio() >= MARGIN_FLOOR and matcher.quick_ratio() >= MARGIN_FLOOR:
+                scores.append((matcher.ratio(), i))
+        scores.sort(reverse=True)
         if (
             scores
             and scores[0][0] >= TYPO_RATIO
-            and (len(scores) == 1 or scores[1][0] < scores[0][0] - 0.1)
+            and (len(scores) == 1 or scores[1][0] < scores[0][0] - TYPO_MARGIN)
         ):
             return scores[0][1]
         return None

@@ -382,8 +382,16 @@ def _matched(matcher: WorkshopMatcher | None, texts: Sequence[str]) -> float:
     if matcher is None:
         return 1.0
     counts = Counter(t.strip() for t in texts if t.strip())
-    hits = sum(n for text, n in counts.items() if matcher.match(text) is not None)
-    return hits / sum(counts.values()) if counts else 0.0
+    total = sum(counts.values())
+    if not total:
+        return 0.0
+    quick = sum(n for text, n in counts.items() if matcher.match(text, quick=True) is not None)
+    if quick >= MATCHED * total:
+        return quick / total  # enough by lookups alone, no search needed
+    # Searching is dearer: the most frequent answers decide (a column of names has no
+    # frequent ones, a column of workshops has nothing else).
+    common = counts.most_common(2 * MAX_OPTIONS)
+    return sum(n for text, n in common if matcher.match(text) is not None) / total
 
 
 def _hinted(columns: Sequence[str]) -> bool:
