@@ -169,11 +169,11 @@ def test_problem_is_immutable() -> None:
 
 
 def test_direct_construction_checks_structure() -> None:
-    with pytest.raises(ValueError, match="one entry per key"):
+    with pytest.raises(wa.InputError, match="one entry per key"):
         wa.Problem((wa.Workshop("A", 1),), ("a",), ((0,),), np.array([], dtype=np.int32))
-    with pytest.raises(ValueError, match="outside wish_lists"):
+    with pytest.raises(wa.InputError, match="outside wish_lists"):
         wa.Problem((wa.Workshop("A", 1),), ("a",), ((0,),), np.array([1], dtype=np.int32))
-    with pytest.raises(ValueError, match="does not exist"):
+    with pytest.raises(wa.InputError, match="does not exist"):
         wa.Problem((wa.Workshop("A", 1),), ("a",), ((3,),), np.array([0], dtype=np.int32))
 
 

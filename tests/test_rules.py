@@ -91,7 +91,7 @@ def test_minimum_sizes_cancel_a_workshop_and_its_people_move_on() -> None:
     prefs |= {f"q{i}@x.example": ["Haupt"] for i in range(5)}
     shops = [wa.Workshop("Nische", 10, minimum=4), wa.Workshop("Haupt", 10)]
     result = wa.solve(wa.Problem.from_preferences(prefs, workshops=shops))
-    assert result.backend == "MIP (HiGHS)" and result.proven_optimal
+    assert result.backend is wa.Backend.MIP and result.proven_optimal
     assert set(result.to_frame()["workshop"]) == {"Haupt"}  # 3 < 4: Nische does not run
     must = [wa.Workshop("Nische", 10, minimum=4, must_run=True), wa.Workshop("Haupt", 10)]
     prefs["r@x.example"] = ["Haupt", "Nische"]
@@ -164,7 +164,7 @@ def test_spread_by_share_and_organisation_cap_on_synthetic_data() -> None:
     rules = wa.Rules(spread=(wa.Spread("org", max_share=0.3),))
     flow = wa.solve(problem, rules=rules)
     cpsat = wa.solve(problem, rules=wa.Rules(spread=rules.spread, backend="mip"))
-    assert flow.backend == "min-cost flow" and cpsat.backend == "MIP (HiGHS)"
+    assert flow.backend is wa.Backend.FLOW and cpsat.backend is wa.Backend.MIP
     assert flow.objective_value == cpsat.objective_value
     assert flow.n_unassigned == cpsat.n_unassigned
     assert flow.check() == [] and cpsat.check() == []

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+import workshop_assign as wa
 from workshop_assign import synthetic
 
 
@@ -46,7 +47,7 @@ def test_organisations_and_frame() -> None:
 
 
 def test_bad_arguments() -> None:
-    with pytest.raises(ValueError, match="n_ranks"):
+    with pytest.raises(wa.InputError, match="n_ranks"):
         synthetic.generate(10, 3, n_ranks=4)
-    with pytest.raises(ValueError, match="workshop_names"):
+    with pytest.raises(wa.InputError, match="workshop_names"):
         synthetic.generate(10, 3, workshop_names=["A"])

@@ -30,7 +30,7 @@ from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.provenance import Note, Source
 from workshop_assign.read import parse_export, read_export
-from workshop_assign.result import Reason, Result, Status
+from workshop_assign.result import Backend, Reason, Result, Status
 from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
 from workshop_assign.slots import SlotResult, solve_slots
 from workshop_assign.solver import solve
@@ -42,6 +42,7 @@ __version__ = _library_version()
 __all__ = [
     "Attendee",
     "AttendeeRules",
+    "Backend",
     "CategoryMinimum",
     "GroupMode",
     "InfeasibleError",

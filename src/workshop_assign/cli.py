@@ -368,7 +368,7 @@ def _what_if(
 ) -> tuple[int, pd.DataFrame] | None:
     """The what-if table for the Summary: by default for flow results only (cheap)."""
     if seats is None:
-        seats = 5 if result.backend == "min-cost flow" else 0
+        seats = 5 if result.backend is wa.Backend.FLOW else 0
     if seats <= 0:
         return None
     progress.step(f"what if each workshop had {seats} more seats")

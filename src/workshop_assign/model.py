@@ -22,7 +22,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
-from workshop_assign.errors import InvalidProblemError
+from workshop_assign.errors import InputError, InvalidProblemError
 from workshop_assign.provenance import Source
 from workshop_assign.rules import LARGEST, AttendeeRules, build_attendee_rules
 
@@ -87,17 +87,17 @@ class Problem:
             == len(self.rules.excluded)
             == len(self.keys)
         ):
-            raise ValueError("rules must have one entry per key")
+            raise InputError("rules must have one entry per key")
         if len(self.wish_list_of) != len(self.keys):
-            raise ValueError("wish_list_of must have one entry per key")
+            raise InputError("wish_list_of must have one entry per key")
         if self.attributes is not None and len(self.attributes) != len(self.keys):
-            raise ValueError("attributes must have one row per key")
+            raise InputError("attributes must have one row per key")
         index = np.ascontiguousarray(self.wish_list_of, dtype=np.int32)
         if len(index) and (index.min() < 0 or index.max() >= len(self.wish_lists)):
-            raise ValueError("wish_list_of points outside wish_lists")
+            raise InputError("wish_list_of points outside wish_lists")
         _, items, _ = flatten_lists(self.wish_lists)
         if len(items) and (items.min() < 0 or items.max() >= len(wish_names(self.workshops))):
-            raise ValueError("a wish list names a workshop index that does not exist")
+            raise InputError("a wish list names a workshop index that does not exist")
         index.flags.writeable = False
         object.__setattr__(self, "wish_list_of", index)
 

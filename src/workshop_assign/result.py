@@ -33,12 +33,20 @@ class Status(StrEnum):
 
     OPTIMAL: the solver proved that no better assignment exists.
     FEASIBLE: valid, but not proven optimal (for example a time limit was reached).
-    INFEASIBLE: no assignment satisfies the rules (``InfeasibleError`` carries it).
+
+    There is no "infeasible" result: when no assignment satisfies the rules, ``solve``
+    raises ``InfeasibleError`` instead, saying why.
     """
 
     OPTIMAL = "optimal"
     FEASIBLE = "feasible"
-    INFEASIBLE = "infeasible"
+
+
+class Backend(StrEnum):
+    """Which solver produced a result (the values are what the Summary shows)."""
+
+    FLOW = "min-cost flow"  # no rule beyond what a network can express
+    MIP = "MIP (HiGHS)"  # minimum sizes, groups, several caps: a MIP over the classes
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,7 +63,7 @@ class Result:
         rank_of: per attendee, the 1-based rank received, 0 when not a ranked workshop.
         reason_of: per attendee, a ``Reason`` code.
         n_classes: how many classes of interchangeable attendees the model used.
-        backend: ``"min-cost flow"`` or ``"MIP (HiGHS)"`` (only for rules a flow cannot
+        backend: ``Backend.FLOW`` or ``Backend.MIP`` (only for rules a flow cannot
             express).
         gap: when not proven optimal, the distance of the last optimised level to its
             best bound (0 when optimal).
@@ -70,7 +78,7 @@ class Result:
     rank_of: npt.NDArray[np.int16]
     reason_of: npt.NDArray[np.int8]
     n_classes: int
-    backend: str = "min-cost flow"
+    backend: Backend = Backend.FLOW
     gap: float = 0.0
     splits: int = 0
 

@@ -46,14 +46,6 @@ class AttendeeRules:
     excluded: tuple[frozenset[int], ...]
 
     @property
-    def has_groups(self) -> bool:
-        return any(g is not None for g in self.groups)
-
-    @property
-    def has_fixed(self) -> bool:
-        return bool((self.fixed >= 0).any())
-
-    @property
     def has_exclusions(self) -> bool:
         return any(self.excluded)
 

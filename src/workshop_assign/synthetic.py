@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign.errors import InputError
 from workshop_assign.model import Problem
 
 __all__ = ["SyntheticEvent", "generate"]
@@ -107,10 +108,10 @@ def generate(
     event.
     """
     if not 1 <= n_ranks <= n_workshops:
-        raise ValueError("n_ranks must be between 1 and n_workshops")
+        raise InputError("n_ranks must be between 1 and n_workshops")
     names = workshop_names or [f"Workshop {i + 1:02d}" for i in range(n_workshops)]
     if len(names) != n_workshops:
-        raise ValueError("workshop_names must have n_workshops entries")
+        raise InputError("workshop_names must have n_workshops entries")
     rng = np.random.default_rng(seed)
     weights = 1.0 / np.arange(1, n_workshops + 1, dtype=np.float64) ** zipf_exponent
     top = _plackett_luce(rng, weights, n_attendees, n_ranks)

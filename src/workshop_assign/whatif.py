@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign.errors import InfeasibleError, InputError
+from workshop_assign.result import Backend
 from workshop_assign.rules import LARGEST
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.classes import build_classes
@@ -38,7 +39,7 @@ def what_if(result: Result, extra: int = 5) -> pd.DataFrame:
     """
     if isinstance(extra, bool) or not isinstance(extra, int) or not 0 <= extra <= LARGEST:
         raise InputError(f"extra seats must be a whole number from 0 to {LARGEST:,}, not {extra!r}")
-    flow_only = result.backend == "min-cost flow" and not result.options.fill_unranked
+    flow_only = result.backend is Backend.FLOW and not result.options.fill_unranked
     changes = _flow_changes(result, extra) if flow_only else _full_changes(result, extra)
     return pd.DataFrame(changes).set_index("workshop")
 

@@ -20,7 +20,7 @@ import numpy.typing as npt
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
-from workshop_assign.result import Reason, Result, Status
+from workshop_assign.result import Backend, Reason, Result, Status
 from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
@@ -106,13 +106,13 @@ def solve_with(
     fixed_load = fixed_loads(problem, classes)
     check_fixed_spread(problem, classes, rules)
     seats_left = problem.capacities - fixed_load
-    backend, status, gap, splits = "min-cost flow", Status.OPTIMAL, 0.0, 0
+    backend, status, gap, splits = Backend.FLOW, Status.OPTIMAL, 0.0, 0
     if _use_mip(problem, classes, rules):
         if options.require_all:
             _require_groups_fit(problem, classes, rules, seats_left)
         data = RuleModelInput(problem, classes, arcs, rules, fixed_load, options.require_all)
         found = solve_rules(data, levels, splits_are_cost=options.objective is Objective.RANK_SUM)
-        flows, backend, splits, gap = found.flows, "MIP (HiGHS)", found.splits, found.gap
+        flows, backend, splits, gap = found.flows, Backend.MIP, found.splits, found.gap
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
     else:
         gates = spread_gates(problem, classes, arcs, rules)
