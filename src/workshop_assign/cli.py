@@ -19,7 +19,6 @@ import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign import cli_types
-from workshop_assign.check import check
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
@@ -39,6 +38,7 @@ from workshop_assign.read.text import fold
 from workshop_assign.read.workshops import WorkshopSpec
 from workshop_assign.slots import solve_slots
 from workshop_assign.updating import update
+from workshop_assign.verify import verify
 
 EXIT_CODES: dict[type[BaseException], int] = {
     wa.SpreadsheetError: 3,
@@ -425,7 +425,7 @@ def _update(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    report = check(args.export, args.result, sheet=args.sheet, key=args.key)
+    report = verify(args.export, args.result, sheet=args.sheet, key=args.key)
     sys.stdout.write("\n".join(report.lines()) + "\n")
     return 0 if report.ok else 9
 

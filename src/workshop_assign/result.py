@@ -16,7 +16,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.checks import rule_violations
 from workshop_assign.errors import InputError
 from workshop_assign.explain import explanations
 from workshop_assign.io.writers import write_result
@@ -24,6 +23,7 @@ from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.reasons import Reason
 from workshop_assign.rules import Rules
+from workshop_assign.violations import rule_violations
 
 __all__ = ["Reason", "Result", "Status", "check_result"]
 

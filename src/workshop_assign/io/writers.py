@@ -10,8 +10,6 @@ leaves half a file, and the input file is never written over.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from collections.abc import Callable
 from datetime import date, datetime
@@ -20,10 +18,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from workshop_assign._version import library_version
 from workshop_assign.errors import InputError
 from workshop_assign.io.files import atomic_path, protect
 from workshop_assign.io.labels import label, roster_columns, summary_rows
+from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
 from workshop_assign.io.workbook import MAX_CELL, Book, open_workbook, write_rows
 from workshop_assign.read.text import cell_text, is_blank
 
@@ -34,8 +32,6 @@ if TYPE_CHECKING:
 
 WhatIf = tuple[int, pd.DataFrame]  # extra seats, and the table of ``whatif.what_if``
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-METADATA_SHEET = "workshop_assign"
-CHUNK = 32_000  # metadata is stored in cells of at most this many characters, never cut
 
 
 def write_result(
@@ -155,7 +151,7 @@ def _write_excel(
             renamed = moves.rename(columns={c: label(f"move_{c}", lang) for c in moves.columns})
             book.table(label("Moves", lang), renamed)
         write_notes(book, notes_table(result, lang), lang)
-        _write_metadata(book, result, lang)
+        write_metadata(book, metadata_values(result, lang, key_column(result, lang)))
 
 
 def write_notes(book: Book, notes: pd.DataFrame, lang: str) -> None:
@@ -173,41 +169,6 @@ def write_notes(book: Book, notes: pd.DataFrame, lang: str) -> None:
         dtype=object,
     )
     book.table(label("Notes", lang), pd.concat([notes, cut], ignore_index=True))
-
-
-def metadata_values(result: Result, lang: str) -> dict[str, str]:
-    """What ``check`` and ``update`` need to continue from a result, as texts."""
-    source = result.problem.source
-    values = {
-        "version": library_version(),
-        "options": result.options.to_json(),
-        "lang": lang,
-        "sha256": (source.sha256 or "") if source else "",
-        "key_column": key_column(result, lang),
-        "workshops": json.dumps(
-            [[w.name, w.capacity, w.minimum, w.must_run] for w in result.problem.workshops],
-            ensure_ascii=False,
-        ),
-    }
-    values["digest"] = metadata_digest(values)
-    return values
-
-
-def metadata_digest(values: dict[str, str]) -> str:
-    """A checksum of the metadata, so that an edited sheet is recognised as edited."""
-    text = json.dumps({k: v for k, v in values.items() if k != "digest"}, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _write_metadata(book: Book, result: Result, lang: str) -> None:
-    """A very hidden sheet: one row per value, long values in cells of ``CHUNK``
-    characters side by side (joined again on reading), so nothing is ever cut."""
-    sheet = book.book.add_worksheet(METADATA_SHEET)
-    sheet.very_hidden()
-    for row, (key, value) in enumerate(metadata_values(result, lang).items()):
-        sheet.write_string(row, 0, key)
-        for column, start in enumerate(range(0, max(len(value), 1), CHUNK), start=1):
-            sheet.write_string(row, column, value[start : start + CHUNK])
 
 
 def _add_charts(

@@ -1,4 +1,6 @@
-"""``workshop-assign check``: is a result file feasible, optimal, and reproducible?
+"""``workshop-assign check``: is a published result feasible, optimal, and reproducible?
+
+(Named ``verify`` to tell it from ``violations``, the rule checker every solve runs.)
 
 The result workbook carries, on a very hidden sheet, the options it was solved with,
 the workshop table and the SHA-256 of its input.  ``check`` reads the export again,
@@ -17,7 +19,8 @@ from typing import Unpack
 import numpy as np
 
 from workshop_assign.errors import InputError
-from workshop_assign.io.previous import previous_places, result_metadata
+from workshop_assign.io.metadata import result_metadata
+from workshop_assign.io.previous import previous_places
 from workshop_assign.model import Problem, Workshop
 from workshop_assign.options import SolveOptions
 from workshop_assign.read.reader import ReadOptions, read_export
@@ -27,7 +30,7 @@ from workshop_assign.solver.objectives import objective_value
 
 
 @dataclass(slots=True)
-class CheckReport:
+class Verification:
     """What ``check`` found; ``ok`` when feasible and reproduced exactly."""
 
     violations: list[str] = field(default_factory=list)
@@ -61,16 +64,16 @@ class CheckReport:
         return lines
 
 
-def check(
+def verify(
     export: str | Path, result_path: str | Path, **options: Unpack[ReadOptions]
-) -> CheckReport:
+) -> Verification:
     """Check ``result_path`` (a result workbook) against ``export`` (see module docstring)."""
     meta = result_metadata(Path(result_path))
     settings = SolveOptions.from_json(meta["options"])
     shops = _workshops(Path(result_path), meta)
     options["workshops"] = shops  # the seats and rules it was solved with
     problem = read_export(export, **options)
-    report = CheckReport(
+    report = Verification(
         input_unchanged=problem.source is not None and problem.source.sha256 == meta["sha256"]
     )
     workshop_of = _stored_assignment(Path(result_path), meta, problem, report)
@@ -91,7 +94,7 @@ def check(
 
 
 def _stored_assignment(
-    path: Path, meta: dict[str, str], problem: Problem, report: CheckReport
+    path: Path, meta: dict[str, str], problem: Problem, report: Verification
 ) -> np.ndarray:
     """Workshop index per attendee, read back from the Assignments sheet by key (so
     that a sorted or filtered sheet reads the same)."""
