@@ -27,7 +27,7 @@ from workshop_assign.io.labels import label
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.slot_writer import write_slot_result
 from workshop_assign.io.writers import write_result
-from workshop_assign.provenance import LAYOUT_NAMES
+from workshop_assign.messages import message
 from workshop_assign.read.reader import (
     ParsedExport,
     build_problem,
@@ -448,7 +448,7 @@ def _inspect(args: argparse.Namespace) -> int:
     where = f", sheet {parsed.sheet!r}" if parsed.sheet else ""
     out.write(f"file: {parsed.path}{where}, header row {parsed.table.header_row}\n")
     out.write(
-        f"layout: {LAYOUT_NAMES[parsed.layout.name][0]}: {', '.join(parsed.layout.columns)}\n"
+        f"layout: {message(f'layout.{parsed.layout.name}')}: {', '.join(parsed.layout.columns)}\n"
     )
     out.write(f"key column: {parsed.people.key}; language: {parsed.language}\n")
     dropped = len(parsed.dropped)

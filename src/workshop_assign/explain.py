@@ -16,52 +16,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from workshop_assign.messages import section
 from workshop_assign.reasons import Reason
 
 if TYPE_CHECKING:
     from workshop_assign.result import Result
 
-_WORDS = {
-    "en": {
-        "choice": "{rank}{suffix} choice",
-        "none": "not placed",
-        "fill": "free seat in {workshop}",
-        "fixed": "fixed place in {workshop}, set by the organizer",
-        "kept": "kept in {workshop}, where the previous result placed you",
-        "oversubscribed": "{workshop} had {first} for {seats}",
-        "full": "{workshop} was full ({seats})",
-        "closed": "{workshop} did not run (fewer than {minimum} people)",
-        "excluded": "{workshop} is excluded for you",
-        "rules": "{workshop} had free seats, but the rules (group, spread, categories) "
-        "left none for you",
-        "cost": "{workshop} had free seats, but leaving you out cost less",
-        "no_wishes": "you ranked no workshop",
-        "seat": "seat|seats",
-        "first_choice": "first choice|first choices",
-    },
-    "de": {
-        "choice": "{rank}. Wunsch",
-        "none": "nicht zugeteilt",
-        "fill": "freier Platz in {workshop}",
-        "fixed": "fester Platz in {workshop}, vom Veranstalter gesetzt",
-        "kept": "in {workshop} belassen, wie im bisherigen Ergebnis",
-        "oversubscribed": "{workshop} hatte {first} für {seats}",
-        "full": "{workshop} war voll ({seats})",
-        "closed": "{workshop} fand nicht statt (weniger als {minimum} Personen)",
-        "excluded": "{workshop} ist für Sie ausgeschlossen",
-        "rules": "{workshop} hatte freie Plätze, aber die Regeln (Gruppe, Verteilung, "
-        "Kategorien) ließen keinen für Sie",
-        "cost": "{workshop} hatte freie Plätze, aber Nichtzuteilung kostete weniger",
-        "no_wishes": "Sie haben keinen Workshop gewählt",
-        "seat": "Platz|Plätze",
-        "first_choice": "Erstwunsch|Erstwünsche",
-    },
-}
-
 
 def explanations(result: Result, lang: str = "en") -> pd.Series:
     """One sentence per attendee (``None`` for those in their first choice)."""
-    words = _WORDS["de" if lang == "de" else "en"]
+    words = section("explain.", lang)
     problem = result.problem
     excluded = problem.rules.excluded if problem.rules is not None else None
     # 1: a fixed place set by the organizer, 2: kept by an update; else 0

@@ -13,107 +13,16 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign._version import library_version
-from workshop_assign.provenance import LAYOUT_NAMES
+from workshop_assign.messages import message
 from workshop_assign.read.text import cell_text, fold, is_blank
 
 if TYPE_CHECKING:
     from workshop_assign.result import Result
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "Assignments": ("Assignments", "Zuteilung"),
-    "Summary": ("Summary", "Übersicht"),
-    "Notes": ("Notes", "Hinweise"),
-    "Moves": ("Moves", "Umsetzungen"),
-    "places_short": ("Workshops short of the number per attendee", "Fehlende Workshopplätze"),
-    "move_attendee": ("Attendee", "Teilnehmende"),
-    "move_from": ("From", "Von"),
-    "move_to": ("To", "Nach"),
-    "move_why": ("Why", "Warum"),
-    "attendee": ("Attendee", "Teilnehmende"),
-    "workshop": ("Workshop", "Workshop"),
-    "rank": ("Rank received", "Erhaltener Wunsch"),
-    "reason": ("Reason", "Grund"),
-    "explanation": ("Explanation", "Erklärung"),
-    "name": ("Name", "Name"),
-    "organisation": ("Organisation", "Organisation"),
-    "email": ("E-mail", "E-Mail"),
-    "row": ("Row", "Zeile"),
-    "column": ("Column", "Spalte"),
-    "value": ("Original value", "Ursprünglicher Wert"),
-    "decision": ("Decision", "Entscheidung"),
-    "kind": ("Kind", "Art"),
-    "detected": ("detected", "erkannt"),
-    "normalised": ("normalised", "vereinheitlicht"),
-    "dropped": ("not counted", "nicht gezählt"),
-    "cut": (
-        "{length:,} characters: cut to the {limit:,} a cell holds (ends in …[+N]); the "
-        "whole text is in the export and in a CSV or JSON result",
-        "{length:,} Zeichen: gekürzt auf die {limit:,}, die eine Zelle fasst (endet auf "
-        "…[+N]); der ganze Text steht im Export und in einem CSV- oder JSON-Ergebnis",
-    ),
-    "warning": ("check", "prüfen"),
-    "title": ("Workshop assignment", "Workshop-Zuteilung"),
-    "objective": ("Objective", "Ziel"),
-    "rank-sum": ("smallest total rank cost (rank-sum)", "kleinste Summe der Rangkosten (rank-sum)"),
-    "rank-maximal": (
-        "most 1st choices, then 2nd, ... (rank-maximal)",
-        "meiste Erstwünsche, dann Zweitwünsche, ... (rank-maximal)",
-    ),
-    "fair": (
-        "fewest at the worst rank, then the next (fair)",
-        "wenigste beim schlechtesten Rang, dann beim nächsten (fair)",
-    ),
-    "value_of_objective": ("Objective value", "Zielwert"),
-    "proven": ("Proven optimal", "Optimalität bewiesen"),
-    "backend": ("Solver", "Löser"),
-    "what_if": (
-        "With more seats (each re-solved exactly)",
-        "Mit mehr Plätzen (jeweils exakt neu gelöst)",
-    ),
-    "gap": ("Gap to the best bound", "Abstand zur besten Schranke"),
-    "yes": ("yes", "ja"),
-    "no": ("no", "nein"),
-    "per_rank": ("People per rank received", "Personen je erhaltenem Wunsch"),
-    "people": ("People", "Personen"),
-    "share": ("Share", "Anteil"),
-    "choice": ("choice {rank}", "{rank}. Wunsch"),
-    "unranked": ("free seat, not ranked", "freier Platz, nicht gewählt"),
-    "unassigned": ("unassigned", "nicht zugeteilt"),
-    "fill": ("Fill per workshop", "Belegung je Workshop"),
-    "seats": ("Seats", "Plätze"),
-    "assigned": ("Assigned", "Zugeteilt"),
-    "free": ("Free", "Frei"),
-    "fill_share": ("Fill", "Auslastung"),
-    "options": ("Options", "Optionen"),
-    "rank_costs": ("Rank costs", "Rangkosten"),
-    "unassigned_cost": ("Unassigned cost", "Kosten für Nichtzuteilung"),
-    "require_all": ("Everyone must be placed", "Alle müssen einen Platz bekommen"),
-    "fill_unranked": (
-        "Fill free seats of unranked workshops",
-        "Freie Plätze nicht gewählter Workshops füllen",
-    ),
-    "seed": ("Seed for ties", "Zufallsstartwert für Gleichstände"),
-    "input": ("Input", "Eingabe"),
-    "file": ("File", "Datei"),
-    "sha256": ("SHA-256 of the file", "SHA-256 der Datei"),
-    "sheet": ("Sheet", "Tabellenblatt"),
-    "header_row": ("Header row", "Kopfzeile"),
-    "layout": ("Layout", "Aufbau"),
-    "key_column": ("Key column", "Kennungsspalte"),
-    "attendees": ("Attendees", "Teilnehmende"),
-    "not_counted": ("Rows not counted", "Nicht gezählte Zeilen"),
-    "version": ("workshop_assign version", "Version von workshop_assign"),
-    "default": ("default", "Standard"),
-    "cancelled": ("cancelled", "storniert"),
-    "superseded": ("registered again later", "später erneut angemeldet"),
-    "incomplete": ("never submitted", "nie abgeschickt"),
-    "not-attendee": ("neither key nor wishes", "weder Kennung noch Wünsche"),
-}
-
 
 def label(key: str, lang: str) -> str:
     """The label for ``key`` in ``lang`` (``de`` or ``en``)."""
-    return _LABELS[key][1 if lang == "de" else 0]
+    return message(f"label.{key}", lang)
 
 
 def roster_columns(
@@ -240,7 +149,7 @@ def _input_rows(result: Result, lang: str) -> list[list[object]]:
             [label("sha256", lang), source.sha256 or "-"],
             [label("sheet", lang), source.sheet or "-"],
             [label("header_row", lang), source.header_row or "-"],
-            [label("layout", lang), LAYOUT_NAMES[source.layout][1 if lang == "de" else 0]],
+            [label("layout", lang), message(f"layout.{source.layout}", lang)],
             [label("key_column", lang), source.key_column],
         ]
         rows += [

@@ -1,0 +1,331 @@
+"""Every text a person reads, in English and German, in one place.
+
+Keys are namespaced by where the text appears: ``label.`` (workbook and console labels),
+``note.`` (decisions about the input, with fields from ``Note.params``), ``how.`` (how a
+workshop name was matched), ``evidence.`` (why columns were read as wishes or as the
+key), ``layout.`` (the ways exports hold wishes), ``explain.`` (the sentence per
+attendee).  A text is a ``str.format`` template; ``message`` picks the language.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "de")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # -- labels of the workbook and the console ----------------------------------------
+    "label.Assignments": ("Assignments", "Zuteilung"),
+    "label.Summary": ("Summary", "Übersicht"),
+    "label.Notes": ("Notes", "Hinweise"),
+    "label.Moves": ("Moves", "Umsetzungen"),
+    "label.places_short": ("Workshops short of the number per attendee", "Fehlende Workshopplätze"),
+    "label.move_attendee": ("Attendee", "Teilnehmende"),
+    "label.move_from": ("From", "Von"),
+    "label.move_to": ("To", "Nach"),
+    "label.move_why": ("Why", "Warum"),
+    "label.attendee": ("Attendee", "Teilnehmende"),
+    "label.workshop": ("Workshop", "Workshop"),
+    "label.rank": ("Rank received", "Erhaltener Wunsch"),
+    "label.reason": ("Reason", "Grund"),
+    "label.explanation": ("Explanation", "Erklärung"),
+    "label.name": ("Name", "Name"),
+    "label.organisation": ("Organisation", "Organisation"),
+    "label.email": ("E-mail", "E-Mail"),
+    "label.row": ("Row", "Zeile"),
+    "label.column": ("Column", "Spalte"),
+    "label.value": ("Original value", "Ursprünglicher Wert"),
+    "label.decision": ("Decision", "Entscheidung"),
+    "label.kind": ("Kind", "Art"),
+    "label.detected": ("detected", "erkannt"),
+    "label.normalised": ("normalised", "vereinheitlicht"),
+    "label.dropped": ("not counted", "nicht gezählt"),
+    "label.cut": (
+        "{length:,} characters: cut to the {limit:,} a cell holds (ends in …[+N]); the "
+        "whole text is in the export and in a CSV or JSON result",
+        "{length:,} Zeichen: gekürzt auf die {limit:,}, die eine Zelle fasst (endet auf "
+        "…[+N]); der ganze Text steht im Export und in einem CSV- oder JSON-Ergebnis",
+    ),
+    "label.warning": ("check", "prüfen"),
+    "label.title": ("Workshop assignment", "Workshop-Zuteilung"),
+    "label.objective": ("Objective", "Ziel"),
+    "label.rank-sum": (
+        "smallest total rank cost (rank-sum)",
+        "kleinste Summe der Rangkosten (rank-sum)",
+    ),
+    "label.rank-maximal": (
+        "most 1st choices, then 2nd, ... (rank-maximal)",
+        "meiste Erstwünsche, dann Zweitwünsche, ... (rank-maximal)",
+    ),
+    "label.fair": (
+        "fewest at the worst rank, then the next (fair)",
+        "wenigste beim schlechtesten Rang, dann beim nächsten (fair)",
+    ),
+    "label.value_of_objective": ("Objective value", "Zielwert"),
+    "label.proven": ("Proven optimal", "Optimalität bewiesen"),
+    "label.backend": ("Solver", "Löser"),
+    "label.what_if": (
+        "With more seats (each re-solved exactly)",
+        "Mit mehr Plätzen (jeweils exakt neu gelöst)",
+    ),
+    "label.gap": ("Gap to the best bound", "Abstand zur besten Schranke"),
+    "label.yes": ("yes", "ja"),
+    "label.no": ("no", "nein"),
+    "label.per_rank": ("People per rank received", "Personen je erhaltenem Wunsch"),
+    "label.people": ("People", "Personen"),
+    "label.share": ("Share", "Anteil"),
+    "label.choice": ("choice {rank}", "{rank}. Wunsch"),
+    "label.unranked": ("free seat, not ranked", "freier Platz, nicht gewählt"),
+    "label.unassigned": ("unassigned", "nicht zugeteilt"),
+    "label.fill": ("Fill per workshop", "Belegung je Workshop"),
+    "label.seats": ("Seats", "Plätze"),
+    "label.assigned": ("Assigned", "Zugeteilt"),
+    "label.free": ("Free", "Frei"),
+    "label.fill_share": ("Fill", "Auslastung"),
+    "label.options": ("Options", "Optionen"),
+    "label.rank_costs": ("Rank costs", "Rangkosten"),
+    "label.unassigned_cost": ("Unassigned cost", "Kosten für Nichtzuteilung"),
+    "label.require_all": ("Everyone must be placed", "Alle müssen einen Platz bekommen"),
+    "label.fill_unranked": (
+        "Fill free seats of unranked workshops",
+        "Freie Plätze nicht gewählter Workshops füllen",
+    ),
+    "label.seed": ("Seed for ties", "Zufallsstartwert für Gleichstände"),
+    "label.input": ("Input", "Eingabe"),
+    "label.file": ("File", "Datei"),
+    "label.sha256": ("SHA-256 of the file", "SHA-256 der Datei"),
+    "label.sheet": ("Sheet", "Tabellenblatt"),
+    "label.header_row": ("Header row", "Kopfzeile"),
+    "label.layout": ("Layout", "Aufbau"),
+    "label.key_column": ("Key column", "Kennungsspalte"),
+    "label.attendees": ("Attendees", "Teilnehmende"),
+    "label.not_counted": ("Rows not counted", "Nicht gezählte Zeilen"),
+    "label.version": ("workshop_assign version", "Version von workshop_assign"),
+    "label.default": ("default", "Standard"),
+    "label.cancelled": ("cancelled", "storniert"),
+    "label.superseded": ("registered again later", "später erneut angemeldet"),
+    "label.incomplete": ("never submitted", "nie abgeschickt"),
+    "label.not-attendee": ("neither key nor wishes", "weder Kennung noch Wünsche"),
+    # -- decisions about the input (Note.text) -------------------------------------------
+    # code: (English, German); fields in braces come from Note.params
+    "note.sheet": ("read sheet {sheet!r}", "Tabellenblatt {sheet!r} gelesen"),
+    "note.sheet-chosen": (
+        "read sheet {sheet!r}: {rows} rows with wishes (passed over: {others}); choose "
+        "another with --sheet",
+        "Tabellenblatt {sheet!r} gelesen: {rows} Zeilen mit Wünschen (übergangen: {others}); "
+        "ein anderes mit --sheet wählen",
+    ),
+    "note.header": (
+        "column headers found in row {header_row}",
+        "Spaltenüberschriften in Zeile {header_row}",
+    ),
+    "note.layout": (
+        "wishes read as {layout}: {columns} ({evidence}); choose others with --wish-columns",
+        "Wünsche gelesen als {layout}: {columns} ({evidence}); andere mit --wish-columns wählen",
+    ),
+    "note.people-columns": (
+        "names from {names}, organisation from {organisation}, e-mail from {email}, time of "
+        "registration from {timestamp}",
+        "Namen aus {names}, Organisation aus {organisation}, E-Mail aus {email}, Zeitpunkt "
+        "der Anmeldung aus {timestamp}",
+    ),
+    "note.wishes-not": (
+        "not taken as wishes: {columns} ({rows} rows)",
+        "nicht als Wünsche gelesen: {columns} ({rows} Zeilen)",
+    ),
+    "note.header-two": (
+        "two header rows: questions in row {header_row}, options in row {second}",
+        "zwei Kopfzeilen: Fragen in Zeile {header_row}, Optionen in Zeile {second}",
+    ),
+    "note.repeated-header": (
+        "skipped {count} row(s) that repeat the column headers: {rows}",
+        "{count} Zeile(n) übersprungen, die die Spaltenüberschriften wiederholen: {rows}",
+    ),
+    "note.shared-key": (
+        "shares {column!r} with row(s) {rows} under another name: a different person",
+        "teilt {column!r} mit Zeile(n) {rows} unter anderem Namen: eine andere Person",
+    ),
+    "note.shared-key-no-name": (
+        "shares {column!r} with row(s) {rows} of different names and has none: kept as a "
+        "person of its own (check it)",
+        "teilt {column!r} mit Zeile(n) {rows} mit verschiedenen Namen und hat keinen: als "
+        "eigene Person geführt (bitte prüfen)",
+    ),
+    "note.kept-row": (
+        "read as cancelled or unsubmitted, kept as asked (--keep-row)",
+        "als storniert oder nicht abgeschickt gelesen, auf Wunsch behalten (--keep-row)",
+    ),
+    "note.key": (
+        "attendees identified by column {column!r} ({evidence}); choose another with --key",
+        "Teilnehmende erkannt an Spalte {column!r} ({evidence}); eine andere mit --key wählen",
+    ),
+    "note.encoding": (
+        "file read as {encoding}, separated by {delimiter!r}",
+        "Datei gelesen als {encoding}, getrennt durch {delimiter!r}",
+    ),
+    "note.blank-rows": (
+        "skipped {count} empty row(s): {rows}",
+        "{count} leere Zeile(n) übersprungen: {rows}",
+    ),
+    "note.name": (
+        "read as workshop {workshop!r} ({how}); {count} cell(s)",
+        "als Workshop {workshop!r} gelesen ({how}); {count} Zelle(n)",
+    ),
+    "note.gap": (
+        "an earlier choice is empty: later choices move up",
+        "eine frühere Wahl ist leer: spätere Wünsche rücken auf",
+    ),
+    "note.repeat": (
+        "workshop {workshop!r} is ranked twice: the first rank is kept",
+        "Workshop {workshop!r} ist doppelt gewählt: der erste Rang zählt",
+    ),
+    "note.tie": (
+        "several workshops have rank {rank}: kept in column order",
+        "mehrere Workshops haben Rang {rank}: Reihenfolge der Spalten übernommen",
+    ),
+    "note.cancelled": (
+        "not an attendee: marked cancelled (keep it with --keep-row)",
+        "keine Teilnahme: als storniert markiert (behalten mit --keep-row)",
+    ),
+    "note.superseded": (
+        "not counted: the same person registered again in row {winner} (the later one counts)",
+        "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet "
+        "(die spätere zählt)",
+    ),
+    "note.incomplete": (
+        "not an attendee: the response was never submitted",
+        "keine Teilnahme: die Antwort wurde nie abgeschickt",
+    ),
+    "note.no-key": (
+        "no {column!r} given: identified as {key!r}",
+        "kein Wert in {column!r}: geführt als {key!r}",
+    ),
+    "note.not-attendee": (
+        "not an attendee: the row has neither a key nor wishes",
+        "keine Teilnahme: die Zeile hat weder Kennung noch Wünsche",
+    ),
+    "note.no-wishes": ("ranked no workshop", "hat keinen Workshop gewählt"),
+    "note.rule-column": (
+        "rule '{rule}' read from column {column!r}",
+        "Regel '{rule}' aus Spalte {column!r} gelesen",
+    ),
+    "note.unknown-rank": (
+        "not a rank, ignored",
+        "kein Rang, ignoriert",
+    ),
+    # -- how a workshop name was matched -------------------------------------------------
+    "how.spacing": (
+        "spacing, case or Unicode form",
+        "Leerzeichen, Groß-/Kleinschreibung oder Unicode",
+    ),
+    "how.spelling": (
+        "spelling of umlauts or punctuation",
+        "Schreibweise von Umlauten oder Satzzeichen",
+    ),
+    "how.long": ("the long option text names it", "der lange Optionstext nennt ihn"),
+    "how.short": ("a shortened name of it", "eine Kurzform des Namens"),
+    "how.typo": ("a likely typo", "ein wahrscheinlicher Tippfehler"),
+    # -- why columns were read as they were ----------------------------------------------
+    "evidence.headers": (
+        "{rows} rows answer with {options} different texts; rank order from the headers",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten; Rangfolge aus den "
+        "Überschriften",
+    ),
+    "evidence.left to right": (
+        "{rows} rows answer with {options} different texts; no ranks in the headers: left to right",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten; keine Ränge in den "
+        "Überschriften: von links nach rechts",
+    ),
+    "evidence.columns": (
+        "{rows} rows answer with {options} different texts",
+        "{rows} Zeilen antworten mit {options} verschiedenen Texten",
+    ),
+    "evidence.given": ("as given", "wie angegeben"),
+    "evidence.key-given": ("as given", "wie angegeben"),
+    "evidence.key-email": (
+        "e-mail addresses; rows with the same address and a different name are different people",
+        "E-Mail-Adressen; Zeilen mit gleicher Adresse und anderem Namen sind verschiedene Personen",
+    ),
+    "evidence.key-ticket": (
+        "a ticket or personal number, different in every row",
+        "eine Ticket- oder Personalnummer, in jeder Zeile verschieden",
+    ),
+    "evidence.key-id": (
+        "a response ID, different in every row",
+        "eine Antwort-ID, in jeder Zeile verschieden",
+    ),
+    "evidence.key-names": (
+        "the names: there is no e-mail or ID column",
+        "die Namen: es gibt keine E-Mail- oder ID-Spalte",
+    ),
+    "evidence.key-unique": (
+        "its cells are all different; there is no e-mail, ID or name column",
+        "ihre Zellen sind alle verschieden; es gibt keine E-Mail-, ID- oder Namensspalte",
+    ),
+    "evidence.long": ("a workshop and a rank column", "eine Workshop- und eine Rangspalte"),
+    # -- the ways exports hold wishes ----------------------------------------------------
+    "layout.columns per rank": ("one column per rank", "eine Spalte je Rang"),
+    "layout.rank positions": (
+        "one column per rank position (LimeSurvey)",
+        "eine Spalte je Rangplatz (LimeSurvey)",
+    ),
+    "layout.grid": (
+        "one column per workshop holding a rank (grid)",
+        "eine Spalte je Workshop mit dem Rang (Raster)",
+    ),
+    "layout.ranking cell": (
+        "the whole ranking in one cell",
+        "die ganze Rangfolge in einer Zelle",
+    ),
+    "layout.long": (
+        "one row per attendee, workshop and rank",
+        "eine Zeile je Person, Workshop und Rang",
+    ),
+    # -- the sentence per attendee -------------------------------------------------------
+    "explain.choice": ("{rank}{suffix} choice", "{rank}. Wunsch"),
+    "explain.none": ("not placed", "nicht zugeteilt"),
+    "explain.fill": ("free seat in {workshop}", "freier Platz in {workshop}"),
+    "explain.fixed": (
+        "fixed place in {workshop}, set by the organizer",
+        "fester Platz in {workshop}, vom Veranstalter gesetzt",
+    ),
+    "explain.kept": (
+        "kept in {workshop}, where the previous result placed you",
+        "in {workshop} belassen, wie im bisherigen Ergebnis",
+    ),
+    "explain.oversubscribed": (
+        "{workshop} had {first} for {seats}",
+        "{workshop} hatte {first} für {seats}",
+    ),
+    "explain.full": ("{workshop} was full ({seats})", "{workshop} war voll ({seats})"),
+    "explain.closed": (
+        "{workshop} did not run (fewer than {minimum} people)",
+        "{workshop} fand nicht statt (weniger als {minimum} Personen)",
+    ),
+    "explain.excluded": ("{workshop} is excluded for you", "{workshop} ist für Sie ausgeschlossen"),
+    "explain.rules": (
+        "{workshop} had free seats, but the rules (group, spread, categories) left none for you",
+        "{workshop} hatte freie Plätze, aber die Regeln (Gruppe, Verteilung, Kategorien) "
+        "ließen keinen für Sie",
+    ),
+    "explain.cost": (
+        "{workshop} had free seats, but leaving you out cost less",
+        "{workshop} hatte freie Plätze, aber Nichtzuteilung kostete weniger",
+    ),
+    "explain.no_wishes": ("you ranked no workshop", "Sie haben keinen Workshop gewählt"),
+    "explain.seat": ("seat|seats", "Platz|Plätze"),
+    "explain.first_choice": ("first choice|first choices", "Erstwunsch|Erstwünsche"),
+}
+
+
+def message(key: str, lang: str = "en") -> str:
+    """The text under ``key`` in German (``de``) or English (anything else)."""
+    return CATALOGUE[key][1 if lang == "de" else 0]
+
+
+def section(prefix: str, lang: str = "en") -> dict[str, str]:
+    """All texts of one namespace (``"explain."``), keyed without the prefix."""
+    return {k[len(prefix) :]: message(k, lang) for k in CATALOGUE if k.startswith(prefix)}
+
+
+def message_or(key: str, lang: str, fallback: str) -> str:
+    """The text under ``key``, or ``fallback`` where the catalogue has none."""
+    return message(key, lang) if key in CATALOGUE else fallback
