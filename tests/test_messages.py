@@ -19,7 +19,15 @@ def test_every_text_has_both_languages_with_the_same_fields(key: str) -> None:
     assert english.strip() and german.strip()
     assert fields(german) <= fields(english), key  # no field the caller would not pass
     assert fields(english) - fields(german) <= {"suffix"}, key  # "1st": German says "1."
-    assert key.split(".", 1)[0] in {"label", "note", "how", "evidence", "layout", "explain"}
+    assert key.split(".", 1)[0] in {
+        "label",
+        "note",
+        "how",
+        "evidence",
+        "layout",
+        "whatif",
+        "explain",
+    }
 
 
 def test_languages_and_sections() -> None:

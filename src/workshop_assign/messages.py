@@ -3,8 +3,9 @@
 Keys are namespaced by where the text appears: ``label.`` (workbook and console labels),
 ``note.`` (decisions about the input, with fields from ``Note.params``), ``how.`` (how a
 workshop name was matched), ``evidence.`` (why columns were read as wishes or as the
-key), ``layout.`` (the ways exports hold wishes), ``explain.`` (the sentence per
-attendee).  A text is a ``str.format`` template; ``message`` picks the language.
+key), ``layout.`` (the ways exports hold wishes), ``whatif.`` (what more seats would
+change), ``explain.`` (the sentence per attendee).  A text is a ``str.format`` template;
+``message`` picks the language.
 """
 
 from __future__ import annotations
@@ -279,6 +280,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "one row per attendee, workshop and rank",
         "eine Zeile je Person, Workshop und Rang",
     ),
+    # -- what more seats would change (the Summary) --------------------------------------
+    "whatif.head": ("+{extra} seats in {workshop}: ", "+{extra} Plätze in {workshop}: "),
+    "whatif.infeasible": ("still infeasible", "weiterhin nicht lösbar"),
+    "whatif.rank": ("{change:+d} with choice {rank}", "{change:+d} mit {rank}. Wunsch"),
+    "whatif.unassigned": ("{change:+d} unassigned", "{change:+d} nicht zugeteilt"),
+    "whatif.none": ("no change", "keine Änderung"),
     # -- the sentence per attendee -------------------------------------------------------
     "explain.choice": ("{rank}{suffix} choice", "{rank}. Wunsch"),
     "explain.none": ("not placed", "nicht zugeteilt"),

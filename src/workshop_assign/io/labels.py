@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign._version import library_version
-from workshop_assign.messages import message
+from workshop_assign.messages import message, section
 from workshop_assign.read.text import cell_text, fold, is_blank
 
 if TYPE_CHECKING:
@@ -165,20 +165,19 @@ def _input_rows(result: Result, lang: str) -> list[list[object]]:
 
 def describe(table: pd.DataFrame, extra: int, lang: str) -> list[str]:
     """One line per workshop: "+5 seats in A: +5 first choices, -5 second choices"."""
-    de = lang == "de"
+    words = section("whatif.", lang)
     lines = []
     for name, row in table.iterrows():
-        head = f"+{extra} {'Plätze' if de else 'seats'} in {name}: "
+        head = words["head"].format(extra=extra, workshop=name)
         if not row.get("feasible", True):
-            lines.append(head + ("weiterhin nicht lösbar" if de else "still infeasible"))
+            lines.append(head + words["infeasible"])
             continue
         parts = []
         for column, value in row.items():
             if str(column).startswith("rank ") and value:
                 rank = int(str(column).split()[1])
-                noun = f"mit {rank}. Wunsch" if de else f"with choice {rank}"
-                parts.append(f"{int(value):+d} {noun}")
+                parts.append(words["rank"].format(change=int(value), rank=rank))
         if row.get("unassigned"):
-            parts.append(f"{int(row['unassigned']):+d} {'nicht zugeteilt' if de else 'unassigned'}")
-        lines.append(head + (", ".join(parts) or ("keine Änderung" if de else "no change")))
+            parts.append(words["unassigned"].format(change=int(row["unassigned"])))
+        lines.append(head + (", ".join(parts) or words["none"]))
     return lines
