@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,8 +70,11 @@ def slots(problem: wa.Problem, objective: str) -> tuple[int, ...]:
 def update_unchanged(problem: wa.Problem, objective: str) -> tuple[int, ...]:
     """Updating an optimal result with the same registrations moves nobody."""
     first = wa.solve(problem, objective=objective)  # type: ignore[arg-type]
-    previous = dict(zip(first.to_frame()["attendee"], first.to_frame()["workshop"], strict=True))
-    previous = {k: (None if v != v else v) for k, v in previous.items()}  # NaN: unassigned
+    frame = first.to_frame()
+    previous = {
+        k: (None if pd.isna(v) else str(v))  # NaN: unassigned
+        for k, v in zip(frame["attendee"], frame["workshop"], strict=True)
+    }
     done = wa.update(problem, previous, objective=objective)  # type: ignore[arg-type]
     assert done.result.check() == [] and len(done.moves) == 0
     kept = [previous[k] for k in problem.keys]
@@ -91,7 +95,7 @@ def what_if_zero(problem: wa.Problem, objective: str) -> tuple[int, ...]:
 def compared(problem: wa.Problem, objective: str) -> tuple[int, ...]:
     """The comparison's row for the objective is that objective's optimum."""
     table = compare(problem, seed=1)
-    row = table.loc[[i for i in table.index if objective in str(i)][0]]
+    row = table.loc[next(i for i in table.index if objective in str(i))]
     ranks = [int(c.split()[1]) for c in table.columns if str(c).startswith("rank ")]
     rank_of = [r for r in ranks for _ in range(int(row[f"rank {r}"]))]
     rank_of += [0] * int(row["unassigned"])
