@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import workshop_assign as wa
-import workshop_assign.solver as solver_module
+import workshop_assign.solver.pipeline as solver_module
 from workshop_assign.result import check_result
 from workshop_assign.solver.expand import Outcome
 

@@ -30,7 +30,7 @@ from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result
 from workshop_assign.rules import build_attendee_rules
-from workshop_assign.solver import solve_with
+from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.objectives import CostLevels, cost_levels
@@ -70,17 +70,19 @@ def update(
     before = _previous_places(problem, previous)
     marked = _with_previous(problem, before, forbid_moves)
 
-    def levels_for(classes: AttendeeClasses, arcs: ClassArcs) -> CostLevels:
-        return _update_levels(options, classes, arcs, problem, move_cost)
-
-    result = solve_with(marked, options, extra=[before], levels_for=levels_for)
+    model = prepare(marked, options, extra=[before])
+    levels = _update_levels(options, model.classes, model.arcs, problem, move_cost)
+    model = replace(model, levels=levels)
+    result = finish(model, solve_model(model))
     organizer = (
         problem.rules.fixed >= 0
         if problem.rules is not None
         else np.zeros(len(problem.keys), dtype=bool)
     )
     kept_by_update = (result.reason_of == Reason.FIXED) & ~organizer
-    result.reason_of[kept_by_update] = Reason.KEPT
+    reasons = result.reason_of.copy()
+    reasons[kept_by_update] = Reason.KEPT
+    result = replace(result, reason_of=reasons)
     lost = np.flatnonzero((before >= 0) & (result.workshop_of < 0))
     if len(lost):
         raise InfeasibleError(_lost_reasons(problem, before, lost))

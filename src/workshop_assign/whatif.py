@@ -19,11 +19,10 @@ import pandas as pd
 from workshop_assign.errors import InfeasibleError, InputError
 from workshop_assign.result import Backend
 from workshop_assign.rules import LARGEST
-from workshop_assign.solver import solve_with
-from workshop_assign.solver.classes import build_classes
-from workshop_assign.solver.flow import class_arcs, solve_class_flow
-from workshop_assign.solver.objectives import cost_levels, objective_value
-from workshop_assign.solver.prepare import fixed_loads, relevant_values, spread_gates
+from workshop_assign.solver import prepare, solve_with
+from workshop_assign.solver.flow import solve_class_flow
+from workshop_assign.solver.objectives import objective_value
+from workshop_assign.solver.prepare import spread_gates
 
 if TYPE_CHECKING:
     from workshop_assign.result import Result
@@ -67,12 +66,8 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
     capacity adds no cycle to the residual network and the optimum stays optimal.
     """
     problem, options = result.problem, result.options
-    classes = build_classes(
-        problem, options.rules.attributes(), keep=relevant_values(problem, options.rules)
-    )
-    arcs = class_arcs(classes)
-    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
-    seats = problem.capacities - fixed_loads(problem, classes)
+    model = prepare(problem, options)
+    classes, arcs, levels, seats = model.classes, model.arcs, model.levels, model.seats_left
     gates = spread_gates(problem, classes, arcs, options.rules)
     base = solve_class_flow(classes, arcs, seats, levels, gates=gates)
     base_counts = np.bincount(arcs.rank, weights=base, minlength=problem.max_rank)

@@ -1,7 +1,7 @@
 """``solve``: from a Problem to a proven-optimal Result.
 
-The steps: validate the options, group attendees into classes, place the people with
-fixed places, build the objective's cost levels, solve over classes (min-cost flow
+The steps, in ``pipeline``: validate the options, group attendees into classes, place
+the people with fixed places, build the objective's cost levels, solve over classes (min-cost flow
 whenever the rules are a flow: seats, exclusions, fixed places, one cap per attribute
 value per workshop; a mixed-integer program only for minimum sizes, groups, category
 minimums or several
@@ -11,36 +11,18 @@ result against every rule before handing it out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Unpack
 
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.model import Problem
-from workshop_assign.options import Objective, SolveOptions, SolveSettings
-from workshop_assign.result import Backend, Reason, Result, Status
-from workshop_assign.rules import GroupMode, Rules
-from workshop_assign.solver.classes import AttendeeClasses, build_classes
-from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
-from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
-from workshop_assign.solver.infeasible import explain_shortfall
-from workshop_assign.solver.mip import solve_rules
-from workshop_assign.solver.objectives import CostLevels, cost_levels, objective_value
-from workshop_assign.solver.prepare import (
-    check_fixed_spread,
-    fixed_loads,
-    group_shortfalls,
-    needs_mip,
-    relevant_values,
-    spread_gates,
-)
-from workshop_assign.solver.rulemodel import RuleModelInput
+from workshop_assign.options import SolveOptions, SolveSettings
+from workshop_assign.result import Result
+from workshop_assign.solver.pipeline import ClassModel, Solution, finish, prepare, solve_model
 
-__all__ = ["solve", "solve_with"]
-
-Ints = npt.NDArray[np.int64]
+__all__ = ["ClassModel", "Solution", "finish", "prepare", "solve", "solve_model", "solve_with"]
 
 
 def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
@@ -72,194 +54,9 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     return solve_with(problem, SolveOptions.create(**settings))
 
 
-LevelsFor = Callable[[AttendeeClasses, ClassArcs], CostLevels]
-
-
 def solve_with(
-    problem: Problem,
-    options: SolveOptions,
-    *,
-    extra: Sequence[npt.NDArray[np.int64]] = (),
-    levels_for: LevelsFor | None = None,
+    problem: Problem, options: SolveOptions, *, extra: Sequence[npt.NDArray[np.int64]] = ()
 ) -> Result:
-    """``solve`` with validated options; ``extra`` integer codes per attendee refine the
-    classes further and ``levels_for`` replaces the objective's cost levels (``update``)."""
-    rules = options.rules
-    if problem.has_slots:
-        raise UnsupportedRulesError(
-            "the workshops run in time slots: use solve_slots, which "
-            "gives each attendee one workshop per slot"
-        )
-    if options.fill_unranked and options.unassigned_cost is not None:
-        raise InputError(
-            "fill_unranked seats everyone it can, so it cannot be combined "
-            "with an unassigned cost; choose one"
-        )
-    keep = relevant_values(problem, rules)
-    classes = build_classes(problem, rules.attributes(), keep=keep, extra=extra)
-    arcs = class_arcs(classes)
-    levels = (
-        cost_levels(options, arcs.rank, len(classes), problem.max_rank)
-        if levels_for is None
-        else levels_for(classes, arcs)
-    )
-    fixed_load = fixed_loads(problem, classes)
-    check_fixed_spread(problem, classes, rules)
-    seats_left = problem.capacities - fixed_load
-    backend, status, gap, splits = Backend.FLOW, Status.OPTIMAL, 0.0, 0
-    if _use_mip(problem, classes, rules):
-        if options.require_all:
-            _require_groups_fit(problem, classes, rules, seats_left)
-        data = RuleModelInput(problem, classes, arcs, rules, fixed_load, options.require_all)
-        found = solve_rules(data, levels, splits_are_cost=options.objective is Objective.RANK_SUM)
-        flows, backend, splits, gap = found.flows, Backend.MIP, found.splits, found.gap
-        status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
-    else:
-        gates = spread_gates(problem, classes, arcs, rules)
-        flows = solve_class_flow(classes, arcs, seats_left, levels, gates=gates)
-        if options.require_all:
-            _require_everyone(classes, arcs, flows, problem, options=options, seats_left=seats_left)
-    priority = priority_order(len(problem.keys), options.seed)
-    outcome = expand(classes, arcs, flows, priority)
-    _place_fixed(problem, classes, outcome)
-    counts = np.bincount(outcome.rank_of, minlength=problem.max_rank + 1)[1:]
-    n_left_out = int(np.count_nonzero(outcome.workshop_of < 0))
-    value = objective_value(options, counts.tolist(), n_left_out, problem.max_rank)
-    if isinstance(value, int) and rules.groups is GroupMode.SOFT:
-        value += rules.split_penalty * splits
-    hard = rules.groups is GroupMode.HARD
-    reasons = _reasons(
-        problem,
-        outcome,
-        classes,
-        (flows, arcs),
-        hard_groups=hard,
-        explicit_cost=options.unassigned_cost is not None,
-    )
-    if options.fill_unranked:
-        reasons[fill_free_seats(outcome, problem, priority)] = Reason.UNRANKED_FILL
-    result = Result(
-        problem,
-        options,
-        status,
-        value,
-        outcome.workshop_of,
-        outcome.rank_of,
-        reasons,
-        len(classes),
-        backend,
-        gap,
-        splits,
-    )
-    violations = result.check()
-    if violations:
-        raise SolverError("internal error, the result breaks a rule: " + "; ".join(violations))
-    return result
-
-
-def _use_mip(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
-    """The MIP when asked for, or when a rule is not a flow (refused for backend="flow")."""
-    needed = needs_mip(problem, classes, rules)
-    if rules.backend == "flow" and needed:
-        raise UnsupportedRulesError(
-            "minimum sizes, groups, category minimums and several spread rules need the "
-            "MIP backend; use backend='auto' or 'mip'"
-        )
-    return rules.backend == "mip" or needed
-
-
-def _require_groups_fit(
-    problem: Problem, classes: AttendeeClasses, rules: Rules, seats_left: Ints
-) -> None:
-    """Under require_all, a hard group that fits nowhere is reported before solving."""
-    if rules.groups is GroupMode.HARD:
-        shortfalls = group_shortfalls(problem, classes, seats_left)
-        if shortfalls:
-            raise InfeasibleError(shortfalls)
-
-
-def _require_everyone(
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    flows: Ints,
-    problem: Problem,
-    *,
-    options: SolveOptions,
-    seats_left: Ints,
-) -> None:
-    """Raise ``InfeasibleError`` with reasons in numbers if anyone would be left out."""
-    free = classes.fixed < 0
-    people, placed = int(classes.sizes[free].sum()), int(flows.sum())
-    if placed == people or (options.fill_unranked and people <= int(seats_left.sum())):
-        return
-    raise InfeasibleError(
-        explain_shortfall(
-            classes,
-            arcs,
-            flows,
-            seats_left,
-            names=problem.workshop_names,
-            fill_unranked=options.fill_unranked,
-        )
-    )
-
-
-def _place_fixed(problem: Problem, classes: AttendeeClasses, outcome: Outcome) -> None:
-    """People with a fixed place sit there, with the rank they gave it (0 if none)."""
-    fixed = classes.fixed[classes.class_of]
-    people = np.flatnonzero(fixed >= 0)
-    if len(people):
-        outcome.workshop_of[people] = fixed[people]
-        outcome.rank_of[people] = problem.ranks_given(people, fixed[people])
-
-
-def _reasons(
-    problem: Problem,
-    outcome: Outcome,
-    classes: AttendeeClasses,
-    solution: tuple[Ints, ClassArcs],
-    *,
-    hard_groups: bool,
-    explicit_cost: bool,
-) -> npt.NDArray[np.int8]:
-    """Why each person is where they are not: fixed, no wishes, full, group, rules, cost."""
-    flows, arcs = solution
-    reasons = np.zeros(len(outcome.workshop_of), dtype=np.int8)
-    reasons[classes.fixed[classes.class_of] >= 0] = Reason.FIXED
-    left_out = outcome.workshop_of < 0
-    if not left_out.any():
-        return reasons
-    load = np.bincount(outcome.workshop_of[~left_out], minlength=len(problem.workshops))
-    full = load >= problem.capacities
-    has_minimum = np.array([bool(w.minimum) for w in problem.workshops], dtype=bool)
-    running = (load > 0) | ~has_minimum  # only a workshop with a minimum can be cancelled
-    placed = np.bincount(arcs.cls, weights=flows, minlength=len(classes))
-    in_group = (classes.group >= 0) & (placed == 0) & hard_groups
-    per_class = np.array(
-        [
-            _class_reason(wishes, full, running, bool(in_group[c]), explicit_cost)
-            for c, wishes in enumerate(classes.wishes)
-        ],
-        dtype=np.int8,
-    )
-    reasons[left_out] = per_class[classes.class_of[left_out]]
-    return reasons
-
-
-def _class_reason(
-    wishes: tuple[int, ...],
-    full: npt.NDArray[np.bool_],
-    running: npt.NDArray[np.bool_],
-    group_left_out: bool,
-    explicit_cost: bool,
-) -> Reason:
-    if not wishes:
-        return Reason.NO_WISHES
-    if group_left_out:
-        return Reason.GROUP
-    chosen = list(wishes)
-    if full[chosen].all():
-        return Reason.RANKED_FULL
-    if (full[chosen] | ~running[chosen]).all():
-        return Reason.NOT_RUNNING
-    return Reason.COST if explicit_cost else Reason.RULES
+    """``solve`` with validated options: prepare, solve the model, finish."""
+    model = prepare(problem, options, extra=extra)
+    return finish(model, solve_model(model))

@@ -1,0 +1,268 @@
+"""The solve pipeline in its steps, so that every client composes them, none copies them.
+
+``prepare(problem, options) -> ClassModel``: validate, group attendees into classes of
+interchangeable people, build the arcs and the objective's cost levels, count the fixed
+places, decide which backend the rules need.  ``solve_model(model) -> Solution``: the
+min-cost flow whenever the rules are a flow, else the MIP (HiGHS).  ``finish(model,
+solution) -> Result``: expand classes to people, fill free seats if asked, give reasons,
+and check the result against every rule before handing it out.
+
+``solve`` runs the three; ``what_if`` re-solves a prepared model with more seats; ``update``
+prepares with the previous places as an extra class code and its own cost levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
+from workshop_assign.model import Problem
+from workshop_assign.options import Objective, SolveOptions
+from workshop_assign.result import Backend, Reason, Result, Status
+from workshop_assign.rules import GroupMode, Rules
+from workshop_assign.solver.classes import AttendeeClasses, build_classes
+from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
+from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
+from workshop_assign.solver.infeasible import explain_shortfall
+from workshop_assign.solver.mip import solve_rules
+from workshop_assign.solver.objectives import CostLevels, cost_levels, objective_value
+from workshop_assign.solver.prepare import (
+    check_fixed_spread,
+    fixed_loads,
+    group_shortfalls,
+    needs_mip,
+    relevant_values,
+    spread_gates,
+)
+from workshop_assign.solver.rulemodel import RuleModelInput
+
+Ints = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, eq=False)
+class ClassModel:
+    """Everything a backend needs, over classes of interchangeable attendees."""
+
+    problem: Problem
+    options: SolveOptions
+    classes: AttendeeClasses
+    arcs: ClassArcs
+    levels: CostLevels
+    fixed_load: Ints
+    mip: bool  # the rules need the MIP (minimum sizes, groups, several caps, ...)
+
+    @property
+    def seats_left(self) -> Ints:
+        """Seats per workshop after the people with fixed places."""
+        return self.problem.capacities - self.fixed_load
+
+
+@dataclass(frozen=True, eq=False)
+class Solution:
+    """A backend's answer: people per class arc, and how good it is known to be."""
+
+    flows: Ints
+    backend: Backend
+    status: Status
+    gap: float = 0.0
+    splits: int = 0
+
+
+def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = ()) -> ClassModel:
+    """The class model of a problem; ``extra`` integer codes per attendee refine the
+    classes further (``update``: the previous workshop)."""
+    rules = options.rules
+    if problem.has_slots:
+        raise UnsupportedRulesError(
+            "the workshops run in time slots: use solve_slots, which "
+            "gives each attendee one workshop per slot"
+        )
+    if options.fill_unranked and options.unassigned_cost is not None:
+        raise InputError(
+            "fill_unranked seats everyone it can, so it cannot be combined "
+            "with an unassigned cost; choose one"
+        )
+    keep = relevant_values(problem, rules)
+    classes = build_classes(problem, rules.attributes(), keep=keep, extra=extra)
+    arcs = class_arcs(classes)
+    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+    fixed_load = fixed_loads(problem, classes)
+    check_fixed_spread(problem, classes, rules)
+    mip = _use_mip(problem, classes, rules)
+    return ClassModel(problem, options, classes, arcs, levels, fixed_load, mip)
+
+
+def solve_model(model: ClassModel) -> Solution:
+    """Solve a class model with the backend its rules need."""
+    problem, options, classes, arcs = model.problem, model.options, model.classes, model.arcs
+    rules = options.rules
+    if model.mip:
+        if options.require_all:
+            _require_groups_fit(problem, classes, rules, model.seats_left)
+        data = RuleModelInput(problem, classes, arcs, rules, model.fixed_load, options.require_all)
+        found = solve_rules(
+            data, model.levels, splits_are_cost=options.objective is Objective.RANK_SUM
+        )
+        status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
+        return Solution(found.flows, Backend.MIP, status, found.gap, found.splits)
+    gates = spread_gates(problem, classes, arcs, rules)
+    flows = solve_class_flow(classes, arcs, model.seats_left, model.levels, gates=gates)
+    if options.require_all:
+        _require_everyone(
+            classes, arcs, flows, problem, options=options, seats_left=model.seats_left
+        )
+    return Solution(flows, Backend.FLOW, Status.OPTIMAL)
+
+
+def finish(model: ClassModel, solution: Solution) -> Result:
+    """People placed from the class solution, with reasons, checked before returned."""
+    problem, options, classes, arcs = model.problem, model.options, model.classes, model.arcs
+    rules = options.rules
+    flows = solution.flows
+    priority = priority_order(len(problem.keys), options.seed)
+    outcome = expand(classes, arcs, flows, priority)
+    _place_fixed(problem, classes, outcome)
+    counts = np.bincount(outcome.rank_of, minlength=problem.max_rank + 1)[1:]
+    n_left_out = int(np.count_nonzero(outcome.workshop_of < 0))
+    value = objective_value(options, counts.tolist(), n_left_out, problem.max_rank)
+    if isinstance(value, int) and rules.groups is GroupMode.SOFT:
+        value += rules.split_penalty * solution.splits
+    reasons = _reasons(
+        problem,
+        outcome,
+        classes,
+        (flows, arcs),
+        hard_groups=rules.groups is GroupMode.HARD,
+        explicit_cost=options.unassigned_cost is not None,
+    )
+    if options.fill_unranked:
+        reasons[fill_free_seats(outcome, problem, priority)] = Reason.UNRANKED_FILL
+    result = Result(
+        problem,
+        options,
+        solution.status,
+        value,
+        outcome.workshop_of,
+        outcome.rank_of,
+        reasons,
+        len(classes),
+        solution.backend,
+        solution.gap,
+        solution.splits,
+    )
+    violations = result.check()
+    if violations:
+        raise SolverError("internal error, the result breaks a rule: " + "; ".join(violations))
+    return result
+
+
+def _use_mip(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
+    """The MIP when asked for, or when a rule is not a flow (refused for backend="flow")."""
+    needed = needs_mip(problem, classes, rules)
+    if rules.backend == "flow" and needed:
+        raise UnsupportedRulesError(
+            "minimum sizes, groups, category minimums and several spread rules need the "
+            "MIP backend; use backend='auto' or 'mip'"
+        )
+    return rules.backend == "mip" or needed
+
+
+def _require_groups_fit(
+    problem: Problem, classes: AttendeeClasses, rules: Rules, seats_left: Ints
+) -> None:
+    """Under require_all, a hard group that fits nowhere is reported before solving."""
+    if rules.groups is GroupMode.HARD:
+        shortfalls = group_shortfalls(problem, classes, seats_left)
+        if shortfalls:
+            raise InfeasibleError(shortfalls)
+
+
+def _require_everyone(
+    classes: AttendeeClasses,
+    arcs: ClassArcs,
+    flows: Ints,
+    problem: Problem,
+    *,
+    options: SolveOptions,
+    seats_left: Ints,
+) -> None:
+    """Raise ``InfeasibleError`` with reasons in numbers if anyone would be left out."""
+    free = classes.fixed < 0
+    people, placed = int(classes.sizes[free].sum()), int(flows.sum())
+    if placed == people or (options.fill_unranked and people <= int(seats_left.sum())):
+        return
+    raise InfeasibleError(
+        explain_shortfall(
+            classes,
+            arcs,
+            flows,
+            seats_left,
+            names=problem.workshop_names,
+            fill_unranked=options.fill_unranked,
+        )
+    )
+
+
+def _place_fixed(problem: Problem, classes: AttendeeClasses, outcome: Outcome) -> None:
+    """People with a fixed place sit there, with the rank they gave it (0 if none)."""
+    fixed = classes.fixed[classes.class_of]
+    people = np.flatnonzero(fixed >= 0)
+    if len(people):
+        outcome.workshop_of[people] = fixed[people]
+        outcome.rank_of[people] = problem.ranks_given(people, fixed[people])
+
+
+def _reasons(
+    problem: Problem,
+    outcome: Outcome,
+    classes: AttendeeClasses,
+    solution: tuple[Ints, ClassArcs],
+    *,
+    hard_groups: bool,
+    explicit_cost: bool,
+) -> npt.NDArray[np.int8]:
+    """Why each person is where they are not: fixed, no wishes, full, group, rules, cost."""
+    flows, arcs = solution
+    reasons = np.zeros(len(outcome.workshop_of), dtype=np.int8)
+    reasons[classes.fixed[classes.class_of] >= 0] = Reason.FIXED
+    left_out = outcome.workshop_of < 0
+    if not left_out.any():
+        return reasons
+    load = np.bincount(outcome.workshop_of[~left_out], minlength=len(problem.workshops))
+    full = load >= problem.capacities
+    has_minimum = np.array([bool(w.minimum) for w in problem.workshops], dtype=bool)
+    running = (load > 0) | ~has_minimum  # only a workshop with a minimum can be cancelled
+    placed = np.bincount(arcs.cls, weights=flows, minlength=len(classes))
+    in_group = (classes.group >= 0) & (placed == 0) & hard_groups
+    per_class = np.array(
+        [
+            _class_reason(wishes, full, running, bool(in_group[c]), explicit_cost)
+            for c, wishes in enumerate(classes.wishes)
+        ],
+        dtype=np.int8,
+    )
+    reasons[left_out] = per_class[classes.class_of[left_out]]
+    return reasons
+
+
+def _class_reason(
+    wishes: tuple[int, ...],
+    full: npt.NDArray[np.bool_],
+    running: npt.NDArray[np.bool_],
+    group_left_out: bool,
+    explicit_cost: bool,
+) -> Reason:
+    if not wishes:
+        return Reason.NO_WISHES
+    if group_left_out:
+        return Reason.GROUP
+    chosen = list(wishes)
+    if full[chosen].all():
+        return Reason.RANKED_FULL
+    if (full[chosen] | ~running[chosen]).all():
+        return Reason.NOT_RUNNING
+    return Reason.COST if explicit_cost else Reason.RULES
