@@ -20,7 +20,8 @@ import numpy.typing as npt
 from workshop_assign.model import Problem
 from workshop_assign.options import SolveOptions, SolveSettings
 from workshop_assign.result import Result
-from workshop_assign.solver.pipeline import ClassModel, Solution, finish, prepare, solve_model
+from workshop_assign.solver.classmodel import ClassModel, Solution
+from workshop_assign.solver.pipeline import finish, prepare, solve_model
 
 __all__ = ["ClassModel", "Solution", "finish", "prepare", "solve", "solve_model", "solve_with"]
 

@@ -14,62 +14,31 @@ prepares with the previous places as an extra class code and its own cost levels
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.model import Problem
-from workshop_assign.options import Objective, SolveOptions
-from workshop_assign.result import Backend, Reason, Result, Status
+from workshop_assign.options import SolveOptions
+from workshop_assign.result import Reason, Result
 from workshop_assign.rules import GroupMode, Rules
+from workshop_assign.solver.backends import SolverBackend, for_model
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
+from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
-from workshop_assign.solver.flow import ClassArcs, class_arcs, solve_class_flow
+from workshop_assign.solver.flow import ClassArcs, class_arcs
 from workshop_assign.solver.infeasible import explain_shortfall
-from workshop_assign.solver.mip import solve_rules
-from workshop_assign.solver.objectives import CostLevels, cost_levels, objective_value
+from workshop_assign.solver.objectives import cost_levels, objective_value
 from workshop_assign.solver.prepare import (
     check_fixed_spread,
     fixed_loads,
     group_shortfalls,
     needs_mip,
     relevant_values,
-    spread_gates,
 )
-from workshop_assign.solver.rulemodel import RuleModelInput
 
 Ints = npt.NDArray[np.int64]
-
-
-@dataclass(frozen=True, eq=False)
-class ClassModel:
-    """Everything a backend needs, over classes of interchangeable attendees."""
-
-    problem: Problem
-    options: SolveOptions
-    classes: AttendeeClasses
-    arcs: ClassArcs
-    levels: CostLevels
-    fixed_load: Ints
-    mip: bool  # the rules need the MIP (minimum sizes, groups, several caps, ...)
-
-    @property
-    def seats_left(self) -> Ints:
-        """Seats per workshop after the people with fixed places."""
-        return self.problem.capacities - self.fixed_load
-
-
-@dataclass(frozen=True, eq=False)
-class Solution:
-    """A backend's answer: people per class arc, and how good it is known to be."""
-
-    flows: Ints
-    backend: Backend
-    status: Status
-    gap: float = 0.0
-    splits: int = 0
 
 
 def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = ()) -> ClassModel:
@@ -96,26 +65,18 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
     return ClassModel(problem, options, classes, arcs, levels, fixed_load, mip)
 
 
-def solve_model(model: ClassModel) -> Solution:
-    """Solve a class model with the backend its rules need."""
+def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solution:
+    """Solve a class model with the backend its rules need (or the one given)."""
     problem, options, classes, arcs = model.problem, model.options, model.classes, model.arcs
-    rules = options.rules
-    if model.mip:
-        if options.require_all:
-            _require_groups_fit(problem, classes, rules, model.seats_left)
-        data = RuleModelInput(problem, classes, arcs, rules, model.fixed_load, options.require_all)
-        found = solve_rules(
-            data, model.levels, splits_are_cost=options.objective is Objective.RANK_SUM
-        )
-        status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
-        return Solution(found.flows, Backend.MIP, status, found.gap, found.splits)
-    gates = spread_gates(problem, classes, arcs, rules)
-    flows = solve_class_flow(classes, arcs, model.seats_left, model.levels, gates=gates)
-    if options.require_all:
+    chosen = backend or for_model(model)
+    if model.mip and options.require_all:
+        _require_groups_fit(problem, classes, options.rules, model.seats_left)
+    solution = chosen.solve(model, model.levels, time_limit=options.rules.time_limit)
+    if not model.mip and options.require_all:
         _require_everyone(
-            classes, arcs, flows, problem, options=options, seats_left=model.seats_left
+            classes, arcs, solution.flows, problem, options=options, seats_left=model.seats_left
         )
-    return Solution(flows, Backend.FLOW, Status.OPTIMAL)
+    return solution
 
 
 def finish(model: ClassModel, solution: Solution) -> Result:
