@@ -20,10 +20,12 @@ import pandas as pd
 import workshop_assign as wa
 from workshop_assign import cli_types
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
+from workshop_assign.cli_update import continued_settings, given_options
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook
 from workshop_assign.io.files import protect
 from workshop_assign.io.labels import label
+from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.slot_writer import write_slot_result
 from workshop_assign.io.writers import write_result
@@ -62,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    args.given = given_options(parser, sys.argv[1:] if argv is None else argv)
     progress = _Progress(sys.stderr)
     try:
         commands = {"inspect": _inspect, "compare": _compare, "check": _check, "update": _update}
@@ -245,7 +248,11 @@ def _read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
     protect(_reads(args), writes)
     if args.capacity and args.workshops:
         raise wa.InputError("give the seats either with --workshops or with --capacity, not both")
-    shops: WorkshopSpec | None = _capacities(args.capacity) if args.capacity else args.workshops
+    shops: WorkshopSpec | None = (
+        _capacities(args.capacity)
+        if args.capacity
+        else args.workshops or getattr(args, "workshops_from_result", None)
+    )
     parsed = parse_export(
         args.export,
         workshops=shops,
@@ -399,19 +406,30 @@ def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
 
 
 def _update(args: argparse.Namespace) -> int:
+    """Continue from a published result: its options, rules and seats unless overridden."""
+    protect(_reads(args), [args.output])
+    meta = result_metadata(args.previous)
+    published = published_options(args.previous, meta)
     parsed = _read(args, args.output)
+    if parsed.workshops is None and not (args.capacity or args.workshops):
+        args.workshops_from_result = published_workshops(args.previous, meta)
+        parsed = _read(args, args.output)  # matched against the published workshops
     previous = previous_places(args.previous)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
+    settings, reused = continued_settings(published, args, args.given)
+    if getattr(args, "workshops_from_result", None) is not None:
+        reused.append("its seats per workshop")
     done = update(
         build_problem(parsed),
         previous,
         forbid_moves=args.forbid_moves,
         move_cost=args.move_cost,
-        objective=args.objective,
-        rules=rules_from(args),
+        **settings,
     )
+    if reused:
+        sys.stdout.write(f"reused from {args.previous.name}: {'; '.join(reused)}\n")
     lang = args.lang or parsed.language
     written = write_result(done.result, args.output, lang=lang, moves=done.moves)
     sys.stdout.write(

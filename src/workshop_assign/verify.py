@@ -11,18 +11,15 @@ the re-solve gives exactly the same assignment.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
 
 import numpy as np
 
-from workshop_assign.errors import InputError
-from workshop_assign.io.metadata import result_metadata
+from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
-from workshop_assign.model import Problem, Workshop
-from workshop_assign.options import SolveOptions
+from workshop_assign.model import Problem
 from workshop_assign.read.reader import ReadOptions, read_export
 from workshop_assign.result import check_result
 from workshop_assign.solver import solve_with
@@ -69,8 +66,8 @@ def verify(
 ) -> Verification:
     """Check ``result_path`` (a result workbook) against ``export`` (see module docstring)."""
     meta = result_metadata(Path(result_path))
-    settings = SolveOptions.from_json(meta["options"])
-    shops = _workshops(Path(result_path), meta)
+    settings = published_options(Path(result_path), meta)
+    shops = published_workshops(Path(result_path), meta)
     options["workshops"] = shops  # the seats and rules it was solved with
     problem = read_export(export, **options)
     report = Verification(
@@ -113,13 +110,3 @@ def _stored_assignment(
     if unknown:
         report.violations.append(f"the result names {unknown[0]!r}, which is not a workshop")
     return np.array([position.get(w, -1) if w is not None else -1 for w in column], dtype=np.int64)
-
-
-def _workshops(path: Path, meta: dict[str, str]) -> list[Workshop]:
-    try:
-        return [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
-    except (TypeError, ValueError):
-        raise InputError(
-            f"{path}: the workshop table on the hidden metadata sheet was edited; give the "
-            "result workbook as workshop-assign wrote it"
-        ) from None

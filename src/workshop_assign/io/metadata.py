@@ -19,6 +19,8 @@ from python_calamine import CalamineError
 
 from workshop_assign._version import library_version
 from workshop_assign.errors import InputError, SpreadsheetError
+from workshop_assign.model import Workshop
+from workshop_assign.options import SolveOptions
 from workshop_assign.read.text import cell_text, is_blank
 
 if TYPE_CHECKING:
@@ -83,6 +85,22 @@ def result_metadata(path: Path) -> dict[str, str]:
         except ValueError:
             raise _edited(path, f"its {key} are not readable") from None
     return values
+
+
+def published_workshops(path: Path, meta: dict[str, str]) -> list[Workshop]:
+    """The workshop table the result was solved with: names, seats, minimums, must-run."""
+    try:
+        return [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
+    except (TypeError, ValueError):
+        raise _edited(path, "its workshop table is not readable") from None
+
+
+def published_options(path: Path, meta: dict[str, str]) -> SolveOptions:
+    """The options the result was solved with (objective, costs, rules, seed)."""
+    try:
+        return SolveOptions.from_json(meta["options"])
+    except (TypeError, ValueError, KeyError):
+        raise _edited(path, "its options are not readable") from None
 
 
 def read_sheet(path: Path, name: str, *, header: int | None) -> pd.DataFrame:

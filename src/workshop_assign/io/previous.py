@@ -29,12 +29,15 @@ def previous_places(path: Path) -> dict[str, str | None]:
                 f"{path}, sheet {label('Assignments', lang)!r}: the column {column!r} is "
                 "missing; use the workbook as workshop-assign wrote it"
             )
-    keys = table[key].map(lambda v: "" if is_blank(v) else " ".join(cell_text(v).split()))
-    places = table[shop].map(lambda v: None if is_blank(v) else cell_text(v))
-    twice = keys[keys.duplicated() & (keys != "")]
-    if len(twice):
-        raise InputError(
-            f"{path}, sheet {label('Assignments', lang)!r}: {twice.iloc[0]!r} has two rows; "
-            "use the workbook as workshop-assign wrote it"
-        )
+    # Plain lists, not Series.map: pandas would turn the None of "unassigned" into NaN.
+    keys = ["" if is_blank(v) else " ".join(cell_text(v).split()) for v in table[key].tolist()]
+    places = [None if is_blank(v) else cell_text(v) for v in table[shop].tolist()]
+    seen: set[str] = set()
+    for k in keys:
+        if k and k in seen:
+            raise InputError(
+                f"{path}, sheet {label('Assignments', lang)!r}: {k!r} has two rows; "
+                "use the workbook as workshop-assign wrote it"
+            )
+        seen.add(k)
     return {k: w for k, w in zip(keys, places, strict=True) if k}

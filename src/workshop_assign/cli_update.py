@@ -1,0 +1,82 @@
+"""``workshop-assign update`` continues from a published result the way it was made.
+
+The published workbook records the objective, rank costs, seed and rules of the run that
+made it; an update uses them unless the command line says otherwise (an option given
+overrides its part), and says what it reused.  Its seats are used when the new export
+brings none.  What ``update`` cannot honour (an unassigned cost, filling unranked seats:
+it places as many people as it can) is said, not silently dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from workshop_assign.cli_rules import rules_from
+from workshop_assign.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.rules import GroupMode, Rules
+
+RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
+
+
+def given_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[str]:
+    """The destinations of the options written on the command line (not defaults)."""
+    actions: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                actions |= {o: a.dest for a in sub._actions for o in a.option_strings}
+    return {actions[t.split("=")[0]] for t in argv if t.split("=")[0] in actions}
+
+
+def continued_settings(
+    published: SolveOptions, args: argparse.Namespace, given: set[str]
+) -> tuple[SolveSettings, list[str]]:
+    """The settings for the update, and in words what was taken from the published run."""
+    reused: list[str] = []
+    objective = Objective(args.objective) if "objective" in given else published.objective
+    if "objective" not in given:
+        reused.append(f"objective {objective.value}")
+    rank_costs = published.rank_costs if objective is published.objective else None
+    if rank_costs is not None:
+        reused.append("rank costs " + ",".join(map(str, rank_costs)))
+    rules = rules_from(args) if given & RULE_OPTIONS else published.rules
+    if not given & RULE_OPTIONS and rules != Rules():
+        reused.append("rules: " + describe_rules(rules))
+    if published.seed is not None:
+        reused.append(f"seed {published.seed}")
+    if published.require_all:
+        reused.append("require all")
+    for dropped, said in (
+        (published.unassigned_cost is not None, "not its unassigned cost"),
+        (published.fill_unranked, "not fill-unranked"),
+    ):
+        if dropped:
+            reused.append(f"{said} (an update places as many people as it can)")
+    settings: SolveSettings = {
+        "objective": objective,
+        "rank_costs": rank_costs,
+        "seed": published.seed,
+        "require_all": published.require_all,
+        "rules": rules,
+    }
+    return settings, reused
+
+
+def describe_rules(rules: Rules) -> str:
+    """The event-wide rules in a few words, for the console."""
+    parts = [
+        f"at most {s.max_count if s.max_count is not None else f'{s.max_share:.0%}'} per "
+        f"{s.attribute}"
+        for s in rules.spread
+    ]
+    parts += [
+        f"at least {m} with {c.attribute} {v}"
+        for c in rules.category_minimums
+        for v, m in c.minimums.items()
+    ]
+    if rules.groups is GroupMode.SOFT:
+        parts.append(f"groups kept together at a cost of {rules.split_penalty} per split")
+    if rules.time_limit != Rules().time_limit:
+        parts.append(f"time limit {rules.time_limit:g} s")
+    return "; ".join(parts) or "as published"

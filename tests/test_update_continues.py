@@ -1,0 +1,97 @@
+"""``update`` continues from a published result as it was made (issue 11's findings):
+its objective, rank costs, rules and seats, unless an option says otherwise; people
+left unassigned in it are no obstacle, for ``update`` or ``check``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from exports import SEATS, columns_per_rank, write_xlsx
+from helpers import run
+
+
+def options_of(workbook: Path) -> dict[str, object]:
+    meta = pd.read_excel(workbook, sheet_name="workshop_assign", header=None, engine="calamine")
+    values = dict(zip(meta[0], meta[1], strict=True))
+    return dict(json.loads(values["options"]))
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> tuple[Path, Path]:
+    """A result under rank costs 0,1,5 and at most one person per organisation per
+    workshop (someone is left out), and a newer export without a Workshops sheet."""
+    frame = columns_per_rank()
+    frame["Organisation"] = ["Stadt Halle"] * 6 + list(frame["Organisation"][6:])
+    export = write_xlsx(frame, tmp_path / "anmeldungen.xlsx", seats={n: 3 for n in SEATS})
+    result = tmp_path / "zuteilung.xlsx"
+    done = run(
+        "solve",
+        str(export),
+        "-o",
+        str(result),
+        "--rank-costs",
+        "0,1,5",
+        "--max-per",
+        "Organisation=1",
+    )
+    assert done.returncode == 0, done.stderr
+    later = frame.copy()
+    later.loc[len(later)] = later.iloc[8]
+    later.loc[len(later) - 1, "E-Mail-Adresse"] = "neu@kreis.example"
+    return result, write_xlsx(later, tmp_path / "anmeldungen_neu.xlsx")
+
+
+def test_check_passes_on_a_result_with_people_left_out(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result, _ = published
+    table = pd.read_excel(result, sheet_name="Zuteilung", engine="calamine")
+    assert table["Workshop"].isna().any()  # the cap leaves people out
+    done = run("check", str(tmp_path / "anmeldungen.xlsx"), str(result))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_update_reuses_costs_rules_and_seats_and_says_so(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result, later = published
+    target = tmp_path / "neu.xlsx"
+    done = run("update", str(result), str(later), "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    said = done.stdout.splitlines()[0]
+    assert said.startswith("reused from zuteilung.xlsx: objective rank-sum; rank costs 0,1,5")
+    assert "at most 1 per Organisation" in said and "its seats per workshop" in said
+    options = options_of(target)
+    assert options["rank_costs"] == [0, 1, 5]
+    assert options["rules"]["spread"] == [["Organisation", 1, None]]  # type: ignore[index]
+    table = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
+    placed = table.dropna(subset=["Workshop"])
+    assert placed.groupby(["Workshop", "Organisation"]).size().max() == 1
+    assert len(table) == 11
+
+
+def test_an_option_given_overrides_what_was_published(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result, later = published
+    target = tmp_path / "neu.xlsx"
+    done = run(
+        "update",
+        str(result),
+        str(later),
+        "-o",
+        str(target),
+        "--objective",
+        "fair",
+        "--max-per",
+        "Organisation=2",
+    )
+    assert done.returncode == 0, done.stderr
+    options = options_of(target)
+    assert options["objective"] == "fair" and options["rank_costs"] is None
+    assert options["rules"]["spread"] == [["Organisation", 2, None]]  # type: ignore[index]
+    assert "objective" not in done.stdout.splitlines()[0]
