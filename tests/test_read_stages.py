@@ -208,3 +208,14 @@ def test_wish_columns_option_takes_a_comma_separated_list_before_the_file(
     problem = wa.read_export(export, wish_columns=["A", "B, zweite Wahl", "C"])
     assert problem.source is not None
     assert problem.source.wish_columns == ("A", "B, zweite Wahl", "C")
+
+
+def test_without_a_workshop_table_variants_are_grouped_under_one_name(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame.loc[0, "Erstwunsch"] = "Workshop 1: Digitale Zwillinge (Raum 1.01)"  # long text
+    frame.loc[2, "Erstwunsch"] = "Mobilitaetskonzept"  # spelling and a typo (Cem's 1st)
+    frame.loc[2, "Drittwunsch"] = "Digitale Kompetenzen"  # shortened
+    parsed = wa.parse_export(write_csv(frame, tmp_path / "a.csv"))
+    assert sorted(parsed.names) == sorted(SHOPS)
+    found = dict(zip(parsed.keys, map(tuple, parsed.wishes), strict=True))
+    assert found == {key: tuple(SHOPS[w] for w in wishes) for key, _, _, _, wishes in PEOPLE}

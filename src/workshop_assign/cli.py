@@ -30,6 +30,7 @@ from workshop_assign.io.previous import previous_places
 from workshop_assign.io.slot_writer import write_slot_result
 from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
+from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.reader import (
     ParsedExport,
     build_problem,
@@ -253,7 +254,16 @@ def _read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
         if args.capacity
         else args.workshops or getattr(args, "workshops_from_result", None)
     )
-    parsed = parse_export(
+    if args.capacity:
+        _check_capacity_names(_parse(args, None).names, _capacities(args.capacity))
+    parsed = _parse(args, shops)
+    if args.command != "inspect":
+        _say_not_counted(parsed, sys.stderr)
+    return parsed
+
+
+def _parse(args: argparse.Namespace, shops: WorkshopSpec | None) -> ParsedExport:
+    return parse_export(
         args.export,
         workshops=shops,
         sheet=args.sheet,
@@ -264,9 +274,26 @@ def _read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
         delimiter=args.delimiter,
         keep_rows=args.keep_row,
     )
-    if args.command != "inspect":
-        _say_not_counted(parsed, sys.stderr)
-    return parsed
+
+
+def _check_capacity_names(found: list[str], given: dict[str, int]) -> None:
+    """Each ``--capacity`` name must be a workshop the export names (up to spacing, case
+    and spelling), and each workshop the export names needs its seats: a typo in an
+    option is the option's error, not the export's."""
+    in_export = WorkshopMatcher(found)
+    for name in given:
+        if in_export.match(name, quick=True) is None:
+            close = ", ".join(repr(n) for n in in_export.suggestions(name)) or "none"
+            raise wa.InputError(
+                f"--capacity {name!r} names no workshop of the export; closest: {close}"
+            )
+    options = WorkshopMatcher(list(given))
+    missing = [n for n in found if options.match(n, quick=True) is None]
+    if missing:
+        raise wa.InputError(
+            f"--capacity gives no seats for {missing[0]!r}, which the export names; add "
+            f"--capacity '{missing[0]}=SEATS'"
+        )
 
 
 def _reads(args: argparse.Namespace) -> list[tuple[str, Path | None]]:

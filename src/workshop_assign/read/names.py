@@ -102,12 +102,23 @@ def _has_words(text: str, part: str) -> bool:
 
 
 def names_from_wishes(values: Iterable[str]) -> list[str]:
-    """Workshop names seen in the wishes when no table is given: one per loose spelling.
+    """Workshop names seen in the wishes when no table is given: the variants of one
+    workshop grouped under one name.
 
-    The most frequent spelling of each workshop is its name; workshops are listed in
-    order of first appearance.
+    Spellings that differ only in spacing, case, umlauts or punctuation are one name,
+    written as most people wrote it.  Then, most frequent first, a name that the matcher
+    reads as another one already found (its long option text, a shortened form, an
+    obvious typo) joins that one: "Workshop 1: Digitale Zwillinge (Raum 1.01)",
+    "Digitale Kompetenzen" and "Mobilitätskonzept" are not workshops of their own.
+    Names are listed in order of first appearance.
     """
     spellings: dict[str, Counter[str]] = {}
     for value in values:
         spellings.setdefault(loose(value), Counter())[" ".join(value.split())] += 1
-    return [counter.most_common(1)[0][0] for counter in spellings.values()]
+    named = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
+    total = {key: sum(counter.values()) for key, counter in spellings.items()}
+    kept: list[str] = []  # loose keys of the names that stand for themselves
+    for key in sorted(spellings, key=lambda k: -total[k]):  # stable: ties keep first seen
+        if not kept or WorkshopMatcher([named[k] for k in kept]).match(named[key]) is None:
+            kept.append(key)
+    return [named[key] for key in spellings if key in kept]
