@@ -121,7 +121,7 @@ def test_update_command_end_to_end(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "1 new, 1 no longer registered (seats freed)" in done.stdout
     sheets = pd.read_excel(target, sheet_name=None, engine="calamine")
-    assert "Umsetzungen" in sheets
+    assert "Änderungen" in sheets
     before = pd.read_excel(published, sheet_name="Zuteilung", engine="calamine")
     after = sheets["Zuteilung"].set_index("E-Mail-Adresse")
     for key in before["E-Mail-Adresse"][1:]:

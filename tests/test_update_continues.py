@@ -95,3 +95,38 @@ def test_an_option_given_overrides_what_was_published(
     assert options["objective"] == "fair" and options["rank_costs"] is None
     assert options["rules"]["spread"] == [["Organisation", 2, None]]  # type: ignore[index]
     assert "objective" not in done.stdout.splitlines()[0]
+
+
+def test_the_change_list_names_everyone_the_update_concerns_and_every_empty_kind(
+    tmp_path: Path,
+) -> None:
+    frame = columns_per_rank()
+    export = write_xlsx(frame, tmp_path / "v1.xlsx", seats=SEATS)
+    published = tmp_path / "published.xlsx"
+    assert run("solve", str(export), "-o", str(published)).returncode == 0
+    later = frame.iloc[1:].copy()  # Ana cancels
+    late = later.iloc[[0]].copy()
+    late["E-Mail-Adresse"] = "neu@stadt.example"  # a late registration
+    export2 = write_xlsx(pd.concat([later, late]), tmp_path / "v2.xlsx", seats=SEATS)
+    target = tmp_path / "updated.xlsx"
+    done = run("update", str(published), str(export2), "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    table = pd.read_excel(target, sheet_name="Änderungen", engine="calamine")
+    assert list(table.columns) == ["Änderung", "Teilnehmende", "Von", "Nach", "Warum"]
+    by_kind = {kind: rows for kind, rows in table.groupby("Änderung", sort=False)}
+    assert list(by_kind) == [
+        "neu: zugeteilt",
+        "umgesetzt",
+        "nicht mehr angemeldet: Platz frei",
+        "weiterhin ohne Platz",
+    ]
+    new = by_kind["neu: zugeteilt"]
+    assert new["Teilnehmende"].tolist() == ["neu@stadt.example"] and new["Nach"].notna().all()
+    gone = by_kind["nicht mehr angemeldet: Platz frei"]
+    assert gone["Teilnehmende"].tolist() == ["ana.albrecht@stadt-halle.example"]
+    assert gone["Von"].tolist() == ["Digitale Zwillinge"]
+    assert by_kind["umgesetzt"]["Teilnehmende"].tolist() == ["(niemand)"]  # empty, but there
+    unplaced = by_kind["weiterhin ohne Platz"]["Teilnehmende"].tolist()
+    result = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
+    without = result.loc[result["Workshop"].isna(), "E-Mail-Adresse"].tolist()
+    assert unplaced == (without or ["(niemand)"])

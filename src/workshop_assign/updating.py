@@ -18,7 +18,7 @@ it as a fixed place, and ``forbid_moves`` fixes everyone who had a place.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Unpack
 
 import numpy as np
@@ -45,6 +45,29 @@ class Update:
     moves: pd.DataFrame
     newcomers: tuple[str, ...]
     gone: tuple[str, ...]
+    previous: Mapping[str, str | None] = field(default_factory=dict)
+
+    def changes(self) -> pd.DataFrame:
+        """Everyone the update concerns, by kind, in the order an organizer writes to
+        them: ``new`` (and where they go), ``moved`` (from, to, why), ``gone`` (no
+        longer registered: their seat was freed), ``unplaced`` (still without a place).
+        A kind nobody falls under has one row with no attendee, so it is seen as empty.
+        """
+        frame = self.result.to_frame()
+        placed = dict(zip(frame["attendee"], frame["workshop"], strict=True))
+        unplaced = [k for k, w in placed.items() if not isinstance(w, str)]
+        rows: dict[str, list[dict[str, object]]] = {
+            "new": [{"attendee": k, "to": _place(placed[k])} for k in self.newcomers],
+            "moved": [{str(k): v for k, v in r.items()} for r in self.moves.to_dict("records")],
+            "gone": [{"attendee": k, "from": self.previous.get(k)} for k in self.gone],
+            "unplaced": [{"attendee": k} for k in unplaced],
+        }
+        table = [
+            {"change": kind, **row}
+            for kind, group in rows.items()
+            for row in (group or [{"attendee": None}])
+        ]
+        return pd.DataFrame(table, columns=["change", "attendee", "from", "to", "why"])
 
 
 def update(
@@ -90,7 +113,11 @@ def update(
     newcomers = tuple(k for k in problem.keys if k not in previous)
     present = set(problem.keys)
     gone = tuple(k for k, w in previous.items() if k not in present and w)
-    return Update(result, moves, newcomers, gone)
+    return Update(result, moves, newcomers, gone, dict(previous))
+
+
+def _place(workshop: object) -> str | None:
+    return workshop if isinstance(workshop, str) else None  # NaN: no place
 
 
 def _previous_places(problem: Problem, previous: Mapping[str, str | None]) -> np.ndarray:

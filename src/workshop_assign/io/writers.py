@@ -40,7 +40,7 @@ def write_result(
     *,
     lang: str | None = None,
     what_if: WhatIf | None = None,
-    moves: pd.DataFrame | None = None,
+    changes: pd.DataFrame | None = None,
 ) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix."""
     target = Path(path)
@@ -53,7 +53,7 @@ def write_result(
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with atomic_path(target) as temporary:
-        _WRITERS[suffix](result, temporary, language, what_if, moves)
+        _WRITERS[suffix](result, temporary, language, what_if, changes)
     return target
 
 
@@ -135,7 +135,7 @@ def _write_excel(
     path: Path,
     lang: str,
     what_if: WhatIf | None = None,
-    moves: pd.DataFrame | None = None,
+    changes: pd.DataFrame | None = None,
 ) -> None:
     with open_workbook(path) as book:
         book.reserve(METADATA_SHEET)
@@ -147,11 +147,20 @@ def _write_excel(
         rows = summary_rows(result, lang, what_if)
         write_rows(book, summary_name, summary, rows)
         _add_charts(book, summary, summary_name, rows, lang)
-        if moves is not None:
-            renamed = moves.rename(columns={c: label(f"move_{c}", lang) for c in moves.columns})
-            book.table(label("Moves", lang), renamed)
+        if changes is not None:
+            book.table(label("Changes", lang), changes_table(changes, lang))
         write_notes(book, notes_table(result, lang), lang)
         write_metadata(book, metadata_values(result, lang, key_column(result, lang)))
+
+
+def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``Update.changes()`` in the workbook's words; an empty kind says "(nobody)"."""
+    table = changes.copy()
+    table["change"] = [label(f"change_{c}", lang) for c in table["change"]]
+    table["attendee"] = [label("change_none", lang) if pd.isna(a) else a for a in table["attendee"]]
+    names = {"change": "change", "attendee": "move_attendee", "from": "move_from"}
+    names |= {"to": "move_to", "why": "move_why"}
+    return table.rename(columns={c: label(names[c], lang) for c in table.columns})
 
 
 def write_notes(book: Book, notes: pd.DataFrame, lang: str) -> None:
