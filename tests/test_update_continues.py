@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
@@ -130,3 +131,24 @@ def test_the_change_list_names_everyone_the_update_concerns_and_every_empty_kind
     result = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
     without = result.loc[result["Workshop"].isna(), "E-Mail-Adresse"].tolist()
     assert unplaced == (without or ["(niemand)"])
+
+
+def test_check_verifies_an_updated_result_by_running_the_update_again(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result, later = published
+    target = tmp_path / "neu.xlsx"
+    assert run("update", str(result), str(later), "-o", str(target)).returncode == 0
+    done = run("check", str(later), str(target))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "re-running the update reproduces the result exactly" in done.stdout
+    book = load_workbook(target)
+    sheet = book["Zuteilung"]
+    column = [c.value for c in sheet[1]].index("Workshop") + 1
+    moved = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, column).value)
+    shops = [n for n in SEATS if n != sheet.cell(moved, column).value]
+    sheet.cell(moved, column).value = shops[0]  # someone put elsewhere by hand
+    book.save(target)
+    done = run("check", str(later), str(target))
+    assert done.returncode == 9
+    assert "re-running the update places 1 attendees differently" in done.stdout

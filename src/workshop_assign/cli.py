@@ -458,7 +458,9 @@ def _update(args: argparse.Namespace) -> int:
     if reused:
         sys.stdout.write(f"reused from {args.previous.name}: {'; '.join(reused)}\n")
     lang = args.lang or parsed.language
-    written = write_result(done.result, args.output, lang=lang, changes=done.changes())
+    written = write_result(
+        done.result, args.output, lang=lang, changes=done.changes(), update=done.record()
+    )
     sys.stdout.write(
         f"{len(done.newcomers)} new, {len(done.gone)} no longer registered "
         f"(seats freed), {len(done.moves)} moved\n"

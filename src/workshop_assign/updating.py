@@ -46,6 +46,16 @@ class Update:
     newcomers: tuple[str, ...]
     gone: tuple[str, ...]
     previous: Mapping[str, str | None] = field(default_factory=dict)
+    forbid_moves: bool = False
+    move_cost: int | None = None
+
+    def record(self) -> dict[str, object]:
+        """What ``check`` needs to re-run this update: the previous places and settings."""
+        return {
+            "previous": dict(self.previous),
+            "forbid_moves": self.forbid_moves,
+            "move_cost": self.move_cost,
+        }
 
     def changes(self) -> pd.DataFrame:
         """Everyone the update concerns, by kind, in the order an organizer writes to
@@ -113,7 +123,7 @@ def update(
     newcomers = tuple(k for k in problem.keys if k not in previous)
     present = set(problem.keys)
     gone = tuple(k for k, w in previous.items() if k not in present and w)
-    return Update(result, moves, newcomers, gone, dict(previous))
+    return Update(result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost)
 
 
 def _place(workshop: object) -> str | None:

@@ -11,19 +11,23 @@ the re-solve gives exactly the same assignment.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
 
 import numpy as np
 
+from workshop_assign.errors import InputError
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
 from workshop_assign.model import Problem
+from workshop_assign.options import SolveOptions
 from workshop_assign.read.reader import ReadOptions, read_export
-from workshop_assign.result import check_result
+from workshop_assign.result import Result, check_result
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value
+from workshop_assign.updating import update
 
 
 @dataclass(slots=True)
@@ -35,6 +39,7 @@ class Verification:
     stored_value: object = None
     optimum: object = None
     differing: int = 0
+    by_update: bool = False  # made by an update: re-run as that update, not a fresh solve
 
     @property
     def ok(self) -> bool:
@@ -53,10 +58,11 @@ class Verification:
             else [f"NOT feasible: {v}" for v in self.violations]
         )
         lines.append(f"objective of the result: {self.stored_value}; optimum: {self.optimum}")
+        again = "re-running the update" if self.by_update else "re-solving"
         lines.append(
-            "re-solving reproduces the result exactly"
+            f"{again} reproduces the result exactly"
             if self.differing == 0
-            else f"re-solving places {self.differing} attendees differently"
+            else f"{again} places {self.differing} attendees differently"
         )
         return lines
 
@@ -84,10 +90,39 @@ def verify(
     report.stored_value = objective_value(
         settings, counts, int((workshop_of < 0).sum()), problem.max_rank
     )
-    again = solve_with(problem, settings)
+    again = _again(Path(result_path), meta, problem, settings, report)
     report.optimum = again.objective_value
     report.differing = int(np.count_nonzero(again.workshop_of != workshop_of))
     return report
+
+
+def _again(
+    path: Path, meta: dict[str, str], problem: Problem, settings: SolveOptions, report: Verification
+) -> Result:
+    """The result made again as it was made: a solve, or the update it came from."""
+    if "update" not in meta:
+        return solve_with(problem, settings)
+    report.by_update = True
+    record = json.loads(meta["update"])
+    try:
+        previous = {str(k): (None if w is None else str(w)) for k, w in record["previous"].items()}
+        forbid, move_cost = bool(record["forbid_moves"]), record["move_cost"]
+    except (AttributeError, KeyError, TypeError):
+        raise InputError(
+            f"{path}: the update record on the hidden metadata sheet is not readable; give "
+            "the result workbook as workshop-assign wrote it"
+        ) from None
+    return update(
+        problem,
+        previous,
+        forbid_moves=forbid,
+        move_cost=move_cost,
+        objective=settings.objective,
+        rank_costs=settings.rank_costs,
+        seed=settings.seed,
+        require_all=settings.require_all,
+        rules=settings.rules,
+    ).result
 
 
 def _stored_assignment(

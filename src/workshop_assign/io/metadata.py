@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,11 @@ CHUNK = 32_000  # characters per cell, below Excel's 32,767
 REQUIRED = ("version", "options", "lang", "sha256", "key_column", "workshops")
 
 
-def metadata_values(result: Result, lang: str, key_column: str) -> dict[str, str]:
-    """What ``check`` and ``update`` need to continue from a result, as texts."""
+def metadata_values(
+    result: Result, lang: str, key_column: str, update: Mapping[str, object] | None = None
+) -> dict[str, str]:
+    """What ``check`` and ``update`` need to continue from a result, as texts; ``update``
+    (``Update.record()``) marks a result made by an update, so that ``check`` re-runs it."""
     source = result.problem.source
     values = {
         "version": library_version(),
@@ -46,6 +50,8 @@ def metadata_values(result: Result, lang: str, key_column: str) -> dict[str, str
             ensure_ascii=False,
         ),
     }
+    if update is not None:
+        values["update"] = json.dumps(update, ensure_ascii=False)
     values["digest"] = metadata_digest(values)
     return values
 
@@ -79,7 +85,7 @@ def result_metadata(path: Path) -> dict[str, str]:
         raise _edited(path, f"it lacks {', '.join(missing)}")
     if "digest" in values and values["digest"] != metadata_digest(values):
         raise _edited(path, "its values were changed")
-    for key in ("options", "workshops"):
+    for key in ("options", "workshops", *(["update"] if "update" in values else [])):
         try:
             json.loads(values[key])
         except ValueError:

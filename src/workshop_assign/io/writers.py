@@ -11,7 +11,8 @@ leaves half a file, and the input file is never written over.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,8 +42,13 @@ def write_result(
     lang: str | None = None,
     what_if: WhatIf | None = None,
     changes: pd.DataFrame | None = None,
+    update: Mapping[str, object] | None = None,
 ) -> Path:
-    """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix."""
+    """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix.
+
+    ``changes`` (``Update.changes()``) becomes the Changes sheet, ``update``
+    (``Update.record()``) the record ``check`` needs to re-run the update.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in _WRITERS:
@@ -53,7 +59,7 @@ def write_result(
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with atomic_path(target) as temporary:
-        _WRITERS[suffix](result, temporary, language, what_if, changes)
+        _WRITERS[suffix](result, temporary, language, Extras(what_if, changes, update))
     return target
 
 
@@ -93,13 +99,13 @@ def key_column(result: Result, lang: str) -> str:
     return source.key_column if same else label("attendee", lang)
 
 
-def _write_csv(result: Result, path: Path, lang: str, *_: object) -> None:
+def _write_csv(result: Result, path: Path, lang: str, _: Extras) -> None:
     table = assignments(result, lang).map(_csv_safe)
     table.columns = [_csv_safe(str(c)) for c in table.columns]  # headers too
     table.to_csv(path, index=False, sep=";" if lang == "de" else ",", encoding="utf-8-sig")
 
 
-def _write_json(result: Result, path: Path, lang: str, *_: object) -> None:
+def _write_json(result: Result, path: Path, lang: str, _: Extras) -> None:
     table = assignments(result, lang)
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column].dtype) or (
@@ -130,13 +136,17 @@ def _csv_safe(value: object) -> object:
     return value
 
 
-def _write_excel(
-    result: Result,
-    path: Path,
-    lang: str,
-    what_if: WhatIf | None = None,
-    changes: pd.DataFrame | None = None,
-) -> None:
+@dataclass(frozen=True)
+class Extras:
+    """What a result workbook may carry beyond the result: the what-if table, the
+    change list and the update record (CSV and JSON carry the assignments only)."""
+
+    what_if: WhatIf | None = None
+    changes: pd.DataFrame | None = None
+    update: Mapping[str, object] | None = None
+
+
+def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
     with open_workbook(path) as book:
         book.reserve(METADATA_SHEET)
         table = assignments(result, lang)
@@ -144,13 +154,14 @@ def _write_excel(
         for name, roster in roster_columns(result, table, lang):
             book.table(name, roster)
         summary_name, summary = book.sheet(label("Summary", lang))
-        rows = summary_rows(result, lang, what_if)
+        rows = summary_rows(result, lang, extras.what_if)
         write_rows(book, summary_name, summary, rows)
         _add_charts(book, summary, summary_name, rows, lang)
-        if changes is not None:
-            book.table(label("Changes", lang), changes_table(changes, lang))
+        if extras.changes is not None:
+            book.table(label("Changes", lang), changes_table(extras.changes, lang))
         write_notes(book, notes_table(result, lang), lang)
-        write_metadata(book, metadata_values(result, lang, key_column(result, lang)))
+        values = metadata_values(result, lang, key_column(result, lang), extras.update)
+        write_metadata(book, values)
 
 
 def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -219,7 +230,7 @@ def notes_table(result: Result, lang: str) -> pd.DataFrame:
     )
 
 
-_WRITERS: dict[str, Callable[[Result, Path, str, WhatIf | None, pd.DataFrame | None], None]] = {
+_WRITERS: dict[str, Callable[[Result, Path, str, Extras], None]] = {
     ".xlsx": _write_excel,
     ".csv": _write_csv,
     ".json": _write_json,
