@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
@@ -43,9 +44,18 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
     assert assignments.iloc[0].tolist()[-4:-1] == ["Workshop", "Erhaltener Wunsch", "Grund"]
     assert len(assignments) == 1 + 9
     roster = book["Digitale Zwillinge"]
-    assert roster.iloc[0].tolist() == ["Name", "Organisation", "E-Mail", "Erhaltener Wunsch"]
-    names = roster.iloc[1:, 0].tolist()
+    assert roster.iloc[0, 0] == "Digitale Zwillinge"  # a title to print
+    assert roster.iloc[1, 0] == "3 Personen / 3 Plätze"
+    header = ["Name", "Organisation", "E-Mail", "Erhaltener Wunsch", "Unterschrift"]
+    assert roster.iloc[3].tolist() == header
+    names = roster.iloc[4:, 0].tolist()
+    assert all(", " in n for n in names)  # "Albrecht, Ana": surname first
     assert names == sorted(names, key=str.casefold) and len(names) == SEATS["Digitale Zwillinge"]
+    printed = load_workbook(tmp_path / "zuteilung.xlsx")["Digitale Zwillinge"]
+    assert printed.print_title_rows == "$4:$4"  # the header on every printed page
+    assert printed.page_setup.paperSize == 9  # A4
+    assert printed.sheet_properties.pageSetUpPr.fitToPage  # one page wide (width 1 is
+    assert printed.page_setup.fitToHeight == 0  # the default), as many pages long as needed
     summary = book["Übersicht"]
     labels = dict(zip(summary[0], summary[1], strict=True))
     assert labels["SHA-256 der Datei"] == hashlib.sha256(export.read_bytes()).hexdigest()

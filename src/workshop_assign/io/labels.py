@@ -6,15 +6,12 @@ place, and so that the roster and summary tables can be tested without writing a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from workshop_assign._version import library_version
 from workshop_assign.messages import message, section
-from workshop_assign.read.text import cell_text, fold, is_blank
 
 if TYPE_CHECKING:
     from workshop_assign.result import Result
@@ -23,37 +20,6 @@ if TYPE_CHECKING:
 def label(key: str, lang: str) -> str:
     """The label for ``key`` in ``lang`` (``de`` or ``en``)."""
     return message(f"label.{key}", lang)
-
-
-def roster_columns(
-    result: Result, table: pd.DataFrame, lang: str
-) -> Iterator[tuple[str, pd.DataFrame]]:
-    """Per workshop, its roster: name, organisation, e-mail and wish received, by name."""
-    source = result.problem.source
-    keys = pd.Series(result.problem.keys, dtype=object)
-    names = keys
-    if source is not None and source.name_columns:
-        parts = [
-            table[c].map(lambda v: "" if is_blank(v) else cell_text(v).strip())
-            for c in source.name_columns
-        ]
-        names = parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
-    columns = {label("name", lang): names}
-    if source is not None and source.organisation_column:
-        columns[label("organisation", lang)] = table[source.organisation_column]
-    if (
-        source is not None
-        and source.email_column
-        and source.email_column not in source.name_columns
-    ):
-        columns[label("email", lang)] = table[source.email_column]
-    columns[label("rank", lang)] = pd.Series(result.rank_of, dtype="Int64").replace(0, pd.NA)
-    roster = pd.DataFrame(columns)
-    order = roster[label("name", lang)].map(lambda v: fold(cell_text(v)))
-    roster = roster.iloc[np.argsort(order.to_numpy(dtype=str), kind="stable")]
-    within = np.asarray(result.workshop_of)[roster.index.to_numpy()]
-    for index, workshop in enumerate(result.problem.workshop_names):
-        yield workshop, roster[within == index].reset_index(drop=True)
 
 
 def summary_rows(

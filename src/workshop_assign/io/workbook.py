@@ -103,7 +103,10 @@ def open_workbook(temporary: Path) -> Iterator[Book]:
             "remove_timezone": True,
         },
     )
-    formats: dict[str, object] = {"bold": book.add_format({"bold": True})}
+    formats: dict[str, object] = {
+        "bold": book.add_format({"bold": True}),
+        "title": book.add_format({"bold": True, "font_size": 14}),
+    }
     for kind, number_format in DATE_FORMATS.items():
         formats[kind] = book.add_format({"num_format": number_format})
     try:
@@ -157,30 +160,52 @@ def _utf16_prefix(text: str, units: int) -> str:
     return "".join(prefix)
 
 
-def write_table(book: Book, title: str, sheet: Worksheet, table: pd.DataFrame) -> None:
-    """Headers, then the rows; each column converted once, so each cell is one call."""
-    for column, header in enumerate(table.columns):
-        _text(book, title, sheet, (0, column), str(header), style=book.formats["bold"])
-        sheet.set_column(column, column, min(45, max(10, len(str(header)) + 2)))
-    sheet.freeze_panes(1, 0)
+def write_table(
+    book: Book,
+    title: str,
+    sheet: Worksheet,
+    table: pd.DataFrame,
+    *,
+    first_row: int = 0,
+    filter_: bool = True,
+) -> None:
+    """Headers (at ``first_row``), then the rows; each column converted once, so each
+    cell is one call; each column as wide as its header and first cells need."""
+    top = first_row + 1
     prepared = [_prepared(table.iloc[:, i]) for i in range(len(table.columns))]
+    for column, header in enumerate(table.columns):
+        _text(book, title, sheet, (first_row, column), str(header), style=book.formats["bold"])
+        sheet.set_column(column, column, _width(str(header), *prepared[column]))
+    sheet.freeze_panes(top, 0)
     for row in range(len(table)):
         for column, (kind, values) in enumerate(prepared):
             value = values[row]
             if value is None:
                 continue
             if kind in DATE_FORMATS:
-                sheet.write_number(row + 1, column, value, book.formats[kind])
+                sheet.write_number(row + top, column, value, book.formats[kind])
             elif kind == "number":
-                sheet.write_number(row + 1, column, value)
+                sheet.write_number(row + top, column, value)
             elif kind == "text":
-                sheet.write_string(row + 1, column, value)
+                sheet.write_string(row + top, column, value)
             elif kind == "long text":
-                _text(book, title, sheet, (row + 1, column), str(value))
+                _text(book, title, sheet, (row + top, column), str(value))
             else:
-                write_cell(book, title, sheet, (row + 1, column), value)
-    if len(table.columns):
-        sheet.autofilter(0, 0, max(len(table), 1), len(table.columns) - 1)
+                write_cell(book, title, sheet, (row + top, column), value)
+    if filter_ and len(table.columns):
+        sheet.autofilter(first_row, 0, first_row + max(len(table), 1), len(table.columns) - 1)
+
+
+WIDEST = 45  # characters; longer texts wrap in the cell's view, not the sheet's layout
+DATE_WIDTHS = {"day": 11, "date": 17, "seconds": 20}
+
+
+def _width(header: str, kind: str, values: list[object]) -> float:
+    """Wide enough for the header and the first cells (dates never show as ###)."""
+    if kind in DATE_WIDTHS:
+        return max(DATE_WIDTHS[kind], len(header) + 2)
+    sample = [len(cell_text(v)) for v in values[:200] if v is not None and kind != "number"]
+    return min(WIDEST, max(8, len(header) + 2, *(n + 1 for n in sample)))
 
 
 def write_rows(book: Book, title: str, sheet: Worksheet, rows: list[list[object]]) -> None:

@@ -21,8 +21,9 @@ import pandas as pd
 
 from workshop_assign.errors import InputError
 from workshop_assign.io.files import atomic_path, protect
-from workshop_assign.io.labels import label, roster_columns, summary_rows
+from workshop_assign.io.labels import label, summary_rows
 from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
+from workshop_assign.io.rosters import rosters, write_roster
 from workshop_assign.io.workbook import MAX_CELL, Book, open_workbook, write_rows
 from workshop_assign.read.text import cell_text, is_blank
 
@@ -151,8 +152,8 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         book.reserve(METADATA_SHEET)
         table = assignments(result, lang)
         book.table(label("Assignments", lang), table)
-        for name, roster in roster_columns(result, table, lang):
-            book.table(name, roster)
+        for index, roster in rosters(result, table, lang):
+            write_roster(book, result, index, roster, lang)
         summary_name, summary = book.sheet(label("Summary", lang))
         rows = summary_rows(result, lang, extras.what_if)
         write_rows(book, summary_name, summary, rows)

@@ -1,0 +1,106 @@
+"""Rosters to print and put on the door: one sheet per workshop.
+
+Each roster starts with a title (the workshop, its room and time where the workshop
+table gives them, how many are coming), then a table: name (surname first where first
+and last names are separate columns), organisation, e-mail, the wish received, and an
+empty column to sign.  People are sorted by surname.  The page is A4, as wide as the
+table fits on one page, with the table's header repeated on every printed page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from workshop_assign.io.labels import label
+from workshop_assign.io.workbook import Book, write_table
+from workshop_assign.read.text import cell_text, fold, is_blank
+
+if TYPE_CHECKING:
+    from workshop_assign.result import Result
+
+A4 = 9  # xlsxwriter's paper code
+TITLE_ROWS = 3  # title, details, an empty row; the table's header follows
+
+
+def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[int, pd.DataFrame]]:
+    """Per workshop (by index), its roster, sorted by surname."""
+    names, surnames = _names(result, table)
+    columns: dict[str, object] = {label("name", lang): names}
+    source = result.problem.source
+    if source is not None and source.organisation_column:
+        columns[label("organisation", lang)] = table[source.organisation_column].to_numpy()
+    if (
+        source is not None
+        and source.email_column
+        and source.email_column not in source.name_columns
+    ):
+        columns[label("email", lang)] = table[source.email_column].to_numpy()
+    columns[label("rank", lang)] = pd.Series(result.rank_of, dtype="Int64").replace(0, pd.NA)
+    columns[label("signature", lang)] = [""] * len(names)
+    roster = pd.DataFrame(columns)
+    order = np.lexsort((np.asarray([fold(n) for n in names]), np.asarray(surnames)))
+    within = np.asarray(result.workshop_of)[order]
+    for index in range(len(result.problem.workshops)):
+        yield index, roster.iloc[order[within == index]].reset_index(drop=True)
+
+
+def _names(result: Result, table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Each attendee's name as shown on a roster, and the key it is sorted by.
+
+    With first and last names in separate columns: "Albrecht, Ana", sorted by surname.
+    With one name column: as written, sorted by its last word (or the part before a
+    comma: "Albrecht, Ana").  Without names: the attendee's key.
+    """
+    source = result.problem.source
+    columns = source.name_columns if source is not None else ()
+    if len(columns) == 2:
+        first, last = (_texts(table[c]) for c in columns)
+        names = [f"{s}, {f}" if s and f else (s or f) for f, s in zip(first, last, strict=True)]
+        return names, [fold(s or f) for f, s in zip(first, last, strict=True)]
+    names = _texts(table[columns[0]]) if columns else list(result.problem.keys)
+    return names, [fold(_surname(n)) for n in names]
+
+
+def _texts(column: pd.Series) -> list[str]:
+    return ["" if is_blank(v) else " ".join(cell_text(v).split()) for v in column.tolist()]
+
+
+def _surname(name: str) -> str:
+    if "," in name:
+        return name.split(",", 1)[0]
+    words = name.split()
+    return words[-1] if words else name
+
+
+def write_roster(book: Book, result: Result, index: int, roster: pd.DataFrame, lang: str) -> None:
+    """One workshop's roster, set up for printing on A4."""
+    workshop = result.problem.workshops[index]
+    title, sheet = book.sheet(workshop.name)
+    details = [
+        part
+        for part in (
+            _labelled(label("room", lang), workshop.room),
+            _labelled(label("slot", lang), workshop.slot),
+            f"{len(roster)} {label('people', lang)} / {workshop.capacity} {label('seats', lang)}",
+        )
+        if part
+    ]
+    sheet.write_string(0, 0, workshop.name, book.formats["title"])
+    sheet.write_string(1, 0, " · ".join(details))
+    write_table(book, title, sheet, roster, first_row=TITLE_ROWS, filter_=False)
+    sheet.set_column(len(roster.columns) - 1, len(roster.columns) - 1, 24)  # room to sign
+    sheet.repeat_rows(TITLE_ROWS)
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)  # as wide as one page, as long as it takes
+    sheet.set_header(f"&L{workshop.name.replace('&', '&&')}&R&P / &N")
+
+
+def _labelled(name: str, value: str | None) -> str | None:
+    """ "Raum: A 1.01", but "Raum 1.01" as it is (it says what it is already)."""
+    if not value:
+        return None
+    return value if fold(value).startswith(fold(name)) else f"{name}: {value}"
