@@ -128,3 +128,26 @@ def test_the_summary_has_native_charts(solved: tuple[wa.Result, Path], tmp_path:
         assert len(charts) == 2
         first = archive.read(charts[0]).decode()
     assert "Übersicht" in first and "Personen je erhaltenem Wunsch" in first
+
+
+def test_the_summary_holds_numbers_rooms_and_the_rules_in_force(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame["Gruppe"] = ["", "Saalekreis", "", "", "", "", "", "Saalekreis", "", ""]
+    export = write_xlsx(frame, tmp_path / "a.xlsx", seats={n: 5 for n in SEATS})
+    book = load_workbook(export)
+    book["Workshops"]["C1"], book["Workshops"]["C2"] = "Minimum", 2
+    book["Workshops"]["D1"], book["Workshops"]["D3"] = "Raum", "A 1.02"
+    book.save(export)
+    rules = wa.Rules(spread=(wa.Spread("Organisation", max_count=4),))
+    result = wa.solve(wa.read_export(export), rules=rules)
+    summary = load_workbook(result.to_excel(tmp_path / "r.xlsx", lang="en"))["Summary"]
+    cells = {row[0].value: row for row in summary.iter_rows() if row[0].value}
+    value = cells["Objective value"][1]
+    assert isinstance(value.value, int)
+    share = cells["choice 1"][2]
+    assert isinstance(share.value, float) and share.number_format == "0.0%"
+    fill = cells[SHOPS[1]]
+    assert fill[4].number_format == "0.0%" and fill[5].value == "A 1.02"
+    assert cells[f"{SHOPS[0]}: runs with at least"][1].value == 2
+    assert cells["Groups kept together"][1].value == 1
+    assert cells["At most per Organisation and workshop"][1].value == 4

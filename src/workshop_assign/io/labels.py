@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from workshop_assign._version import library_version
+from workshop_assign.io.workbook import Percent
 from workshop_assign.messages import message, section
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def summary_rows(
     rows += [
         [label("objective", lang), label(result.objective.value, lang)],
         [label("proven", lang), label("yes" if result.proven_optimal else "no", lang)],
-        [label("value_of_objective", lang), str(result.objective_value)],
+        [label("value_of_objective", lang), _number_or_text(result.objective_value)],
         [label("backend", lang), result.backend],
         [label("gap", lang), result.gap],
         [],
@@ -40,6 +41,7 @@ def summary_rows(
         extra, table = what_if
         lines: list[list[object]] = [[line] for line in describe(table, extra, lang)]
         rows += [[label("what_if", lang)], *lines, []]
+    rows += [*_rule_rows(result, lang), []]
     rows += [*_option_rows(result, lang), [], *_input_rows(result, lang)]
     return rows
 
@@ -55,8 +57,13 @@ def _rank_rows(result: Result, lang: str) -> list[list[object]]:
         (label("unranked", lang), result.n_unranked),
         (label("unassigned", lang), result.n_unassigned),
     ]
-    rows += [[name, n, f"{n / total:.1%}"] for name, n in counts]
+    rows += [[name, n, Percent(n / total)] for name, n in counts]
     return rows
+
+
+def _number_or_text(value: object) -> object:
+    """A single number as a number; levels (rank-maximal, fair) as their tuple's text."""
+    return value if isinstance(value, int) else str(value)
 
 
 def _fill_rows(result: Result, lang: str) -> list[list[object]]:
@@ -69,18 +76,53 @@ def _fill_rows(result: Result, lang: str) -> list[list[object]]:
             label("assigned", lang),
             label("free", lang),
             label("fill_share", lang),
+            label("room", lang),
         ],
     ]
-    for name, row in stats.iterrows():
+    rooms = [w.room or "" for w in result.problem.workshops]
+    for (name, row), room in zip(stats.iterrows(), rooms, strict=True):
         rows.append(
             [
                 str(name),
                 int(row["capacity"]),
                 int(row["assigned"]),
                 int(row["free"]),
-                f"{row['fill']:.0%}",
+                Percent(row["fill"]),
+                room,
             ]
         )
+    return rows
+
+
+def _rule_rows(result: Result, lang: str) -> list[list[object]]:
+    """The rules in force, each with what it concerns, so that a result can be defended."""
+    problem, rules = result.problem, result.options.rules
+    rows: list[list[object]] = [[label("rules_in_force", lang)]]
+    for w in problem.workshops:
+        if w.minimum:
+            rows.append([label("rule_minimum", lang).format(workshop=w.name), w.minimum])
+        if w.must_run:
+            rows.append([label("rule_must_run", lang).format(workshop=w.name), label("yes", lang)])
+    attendee = problem.rules
+    if attendee is not None:
+        groups = {g for g in attendee.groups if g is not None}
+        counted = (
+            ("rule_groups", len(groups)),
+            ("rule_fixed", int((attendee.fixed >= 0).sum())),
+            ("rule_excluded", sum(1 for e in attendee.excluded if e)),
+        )
+        rows += [[label(key, lang), n] for key, n in counted if n]
+        if groups:
+            rows.append([label("rule_group_mode", lang), rules.groups.value])
+    for spread in rules.spread:
+        cap = spread.max_count if spread.max_count is not None else Percent(spread.max_share or 0)
+        rows.append([label("rule_spread", lang).format(attribute=spread.attribute), cap])
+    for minimum in rules.category_minimums:
+        for value, count in minimum.minimums.items():
+            what = f"{minimum.attribute}: {value}"
+            rows.append([label("rule_category", lang).format(value=what), count])
+    if len(rows) == 1:
+        rows.append([label("rule_none", lang)])
     return rows
 
 

@@ -54,6 +54,10 @@ DATE_FORMATS = {  # kind of date column -> how a spreadsheet shows it
 }
 
 
+class Percent(float):
+    """A share, written as a number shown as a percentage (0.25 -> 25%)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CutCell:
     """A cell that was cut to fit: where, and how long it was."""
@@ -106,6 +110,7 @@ def open_workbook(temporary: Path) -> Iterator[Book]:
     formats: dict[str, object] = {
         "bold": book.add_format({"bold": True}),
         "title": book.add_format({"bold": True, "font_size": 14}),
+        "percent": book.add_format({"num_format": "0.0%"}),
     }
     for kind, number_format in DATE_FORMATS.items():
         formats[kind] = book.add_format({"num_format": number_format})
@@ -236,6 +241,8 @@ def write_cell(
         return
     if isinstance(value, bool | np.bool_):
         sheet.write_boolean(row, column, bool(value))
+    elif isinstance(value, Percent):
+        sheet.write_number(row, column, float(value), book.formats["percent"])
     elif isinstance(value, numbers.Real):
         if math.isfinite(value):
             sheet.write_number(row, column, value)
