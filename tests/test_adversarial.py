@@ -594,3 +594,14 @@ def _limited(file_bytes: int, *args: str) -> str:
         "from workshop_assign.cli import main\n"
         f"sys.exit(main({list(args)!r}))\n"
     )
+
+
+def test_results_get_the_permissions_of_any_new_file(tmp_path: Path, export: Path) -> None:
+    code = (
+        "import os, sys\n"
+        "os.umask(0o022)\n"
+        "from workshop_assign.cli import main\n"
+        f"sys.exit(main(['solve', {str(export)!r}, '-o', {str(out(tmp_path))!r}]))\n"
+    )
+    assert python(tmp_path, code).returncode == 0
+    assert out(tmp_path).stat().st_mode & 0o777 == 0o644  # not 0600: colleagues can open it
