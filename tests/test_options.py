@@ -49,3 +49,11 @@ def test_too_few_rank_costs_for_the_longest_list() -> None:
     )
     with pytest.raises(wa.InputError, match="2 rank costs given, but attendees rank up to 3"):
         wa.solve(problem, rank_costs=(0, 1))
+
+
+def test_settings_give_back_the_options() -> None:
+    rules = wa.Rules(spread=(wa.Spread("Organisation", max_count=2),), groups="soft")
+    options = wa.SolveOptions.create(
+        objective="rank-sum", rank_costs=(0, 2, 5), seed=3, rules=rules
+    )
+    assert wa.SolveOptions.create(**options.settings()) == options

@@ -53,13 +53,12 @@ def continued_settings(
     ):
         if dropped:
             reused.append(f"{said} (an update places as many people as it can)")
-    settings: SolveSettings = {
-        "objective": objective,
-        "rank_costs": rank_costs,
-        "seed": published.seed,
-        "require_all": published.require_all,
-        "rules": rules,
-    }
+    settings: SolveSettings = published.settings()
+    settings["objective"] = objective
+    settings["rank_costs"] = rank_costs
+    settings["rules"] = rules
+    settings["unassigned_cost"] = None  # an update places as many people as it can
+    settings["fill_unranked"] = False
     return settings, reused
 
 

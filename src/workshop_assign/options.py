@@ -135,6 +135,18 @@ class SolveOptions:
         minimums = tuple(CategoryMinimum(a, m) for a, m in rules.pop("category_minimums"))
         return cls.create(**data, rules=Rules(spread=spread, category_minimums=minimums, **rules))
 
+    def settings(self) -> SolveSettings:
+        """The options as the keyword settings of ``solve`` (``create`` reverses it)."""
+        return {
+            "objective": self.objective,
+            "rank_costs": self.rank_costs,
+            "unassigned_cost": self.unassigned_cost,
+            "require_all": self.require_all,
+            "fill_unranked": self.fill_unranked,
+            "seed": self.seed,
+            "rules": self.rules,
+        }
+
     def costs_for(self, max_rank: int) -> tuple[int, ...]:
         """The rank costs for ranks 1..max_rank (default 0, 1, 2, ...)."""
         if self.rank_costs is None:

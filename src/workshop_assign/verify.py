@@ -113,15 +113,7 @@ def _again(
             "the result workbook as workshop-assign wrote it"
         ) from None
     return update(
-        problem,
-        previous,
-        forbid_moves=forbid,
-        move_cost=move_cost,
-        objective=settings.objective,
-        rank_costs=settings.rank_costs,
-        seed=settings.seed,
-        require_all=settings.require_all,
-        rules=settings.rules,
+        problem, previous, forbid_moves=forbid, move_cost=move_cost, **settings.settings()
     ).result
 
 
