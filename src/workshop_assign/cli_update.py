@@ -20,7 +20,11 @@ RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit
 
 
 def given_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[str]:
-    """The destinations of the options written on the command line (not defaults)."""
+    """The destinations of the options written on the command line (not defaults).
+
+    argparse cannot tell a default from a value given; its actions (a private but long
+    stable attribute, used for want of a public one) map each option string to its dest.
+    """
     actions: dict[str, str] = {}
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
