@@ -64,18 +64,20 @@ def write_result(
     return target
 
 
-def assignments(result: Result, lang: str) -> pd.DataFrame:
+def assignments(result: Result, lang: str, key: str | None = None) -> pd.DataFrame:
     """The Assignments table: original columns, then workshop, rank and reason.
 
     When the attendees' keys are not the key column's cells as written (colleagues who
     share an address, first and last names joined), an Attendee column with the keys
-    comes first, so that ``update`` and ``check`` find every person again.
+    comes first, so that ``update`` and ``check`` find every person again.  ``key`` is
+    ``key_column(result, lang)`` where the caller has it already.
     """
+    key = key or key_column(result, lang)
     frame = result.to_frame(lang=lang)
     source = result.problem.source
     if source is not None and result.problem.attributes is not None:
         base = result.problem.attributes.copy()
-        if key_column(result, lang) != source.key_column:
+        if key != source.key_column:
             base.insert(0, label("attendee", lang), frame["attendee"].to_numpy())
     else:
         base = pd.DataFrame({label("attendee", lang): frame["attendee"]})
@@ -150,7 +152,8 @@ class Extras:
 def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
     with open_workbook(path) as book:
         book.reserve(METADATA_SHEET)
-        table = assignments(result, lang)
+        key = key_column(result, lang)  # one pass over the keys, for the table and metadata
+        table = assignments(result, lang, key)
         book.table(label("Assignments", lang), table)
         for index, roster in rosters(result, table, lang):
             write_roster(book, result, index, roster, lang)
@@ -161,7 +164,7 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         if extras.changes is not None:
             book.table(label("Changes", lang), changes_table(extras.changes, lang))
         write_notes(book, notes_table(result, lang), lang)
-        values = metadata_values(result, lang, key_column(result, lang), extras.update)
+        values = metadata_values(result, lang, key, extras.update)
         write_metadata(book, values)
 
 

@@ -66,9 +66,12 @@ _NEGATION = re.compile(r"\b(?:kein|keine|keinen|keiner|nicht|no|not|never|ohne)\
 
 def says_cancelled(text: str, workshop_names: Iterable[str] = ()) -> bool:
     """True when a remark says the person cancelled (not negated, not a workshop name)."""
-    folded = fold(text)
-    for name in workshop_names:
-        folded = folded.replace(fold(name), " ")
+    return _says_cancelled(fold(text), [fold(n) for n in workshop_names])
+
+
+def _says_cancelled(folded: str, folded_names: list[str]) -> bool:
+    for name in folded_names:
+        folded = folded.replace(name, " ")
     for found in _PHRASES.finditer(folded):
         before = " ".join(folded[: found.start()].split()[-2:])
         if not _NEGATION.search(before):
@@ -85,7 +88,7 @@ def cancelled_rows(
     frame: pd.DataFrame, skip: set[str], workshop_names: Iterable[str] = ()
 ) -> tuple[npt.NDArray[np.bool_], dict[int, tuple[str, str]]]:
     """Rows marked cancelled, and for each the column and the cell that said so."""
-    names = list(workshop_names)
+    names = [fold(n) for n in workshop_names]  # once, not once per remark
     marked = np.zeros(len(frame), dtype=bool)
     why: dict[int, tuple[str, str]] = {}
     for column in frame.columns:
@@ -111,8 +114,8 @@ def cancelled_rows(
     return marked, why
 
 
-def _cancels(text: str, cancel_header: bool, remark: bool, names: list[str]) -> bool:
+def _cancels(text: str, cancel_header: bool, remark: bool, folded_names: list[str]) -> bool:
     folded = fold(text)
     if cancel_header:
         return folded in YES
-    return folded in CANCEL_WORDS or (remark and says_cancelled(text, names))
+    return folded in CANCEL_WORDS or (remark and _says_cancelled(folded, folded_names))

@@ -11,6 +11,7 @@ registration table; each sheet that was looked at and passed over is in the note
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import TypeVar
 
 from workshop_assign.errors import SpreadsheetError
@@ -45,12 +46,15 @@ def is_workshop_sheet(grid: Grid) -> bool:
     except SpreadsheetError:
         return False
     headers = [fold(cell_text(c)) for c in grid.rows[index]]
-    body = [r for r in grid.rows[index + 1 :] if any(not is_blank(c) for c in r)]
-    if not body or len(body) > MOST_WORKSHOPS or any("@" in str(c) for r in body for c in r):
-        return False
     named = any(any(w in h for w in SHOP_NAME_WORDS) for h in headers)
     seats = [i for i, h in enumerate(headers) if any(w in h for w in SEAT_WORDS)]
-    return named and any(_whole_numbers(body, i) for i in seats)
+    if not (named and seats):
+        return False  # decided by the headers alone: no need to look at the rows
+    filled = (r for r in grid.rows[index + 1 :] if any(not is_blank(c) for c in r))
+    body = list(islice(filled, MOST_WORKSHOPS + 1))  # a registration sheet stops here
+    if not body or len(body) > MOST_WORKSHOPS or any("@" in str(c) for r in body for c in r):
+        return False
+    return any(_whole_numbers(body, i) for i in seats)
 
 
 def _whole_numbers(body: list[list[object]], column: int) -> bool:
