@@ -11,6 +11,10 @@ Cases:
   flat     the solve step alone at growing N: nearly flat once classes are built
   per-attendee   the class model against min-cost flow with one node per attendee
   milp     the class model against a per-attendee MILP (PuLP + CBC), same optimum
+  cli      the command line end to end against reading and writing the same cells
+  rules    minimum sizes, groups and caps (the MIP) at 30,000 attendees
+  update   an update after 1 % changes against a fresh solve of the same problem
+  slots    time slots with minimums and groups: 10,000 attendees, 3 slots x 10 topics
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -345,7 +350,54 @@ def case_update(n: int, k: int) -> dict[str, Any]:
     }
 
 
+def slots_problem(n: int, topics: int, slots: int) -> tuple[wa.Problem, wa.Rules]:
+    """Each of ``topics`` topics offered once in each of ``slots`` slots, attendees
+    ranking 4 topics for 2 workshops each, minimums of 20 % of the seats and groups of
+    2-5 colleagues (10 %); seats add up to 2.1 places per attendee."""
+    event = synthetic.generate(n, topics, n_ranks=4, seed=11, group_share=0.1, capacity_factor=2.1)
+    shops = []
+    for s in range(slots):
+        for topic, seats in event.capacities.items():
+            per_session = -(-seats // slots)
+            shops.append(
+                wa.Workshop(
+                    f"{topic} ({s + 1})",
+                    per_session,
+                    minimum=max(1, per_session // 5),
+                    slot=f"slot {s + 1}",
+                    topic=topic,
+                )
+            )
+    problem = wa.Problem.from_preferences(event.preferences, workshops=shops)
+    return problem.with_rules(groups=event.groups), wa.Rules(time_limit=300)
+
+
+def case_slots(n: int, topics: int, slots: int) -> dict[str, Any]:
+    """Time slots with rules: 2 workshops per attendee out of ``slots`` slots, minimums
+    and groups, proven optimal; and the same event without its rules, for the ratio."""
+    problem, rules = slots_problem(n, topics, slots)
+    result, seconds = timed(lambda: wa.solve(problem, rules=rules, per_attendee=2))
+    assert result.check() == [] and result.has_slots
+    plain = wa.Problem.from_preferences(
+        {k: list(problem.wishes_of(i)) for i, k in enumerate(problem.keys)},
+        workshops=[replace(w, minimum=None) for w in problem.workshops],
+    )
+    bare, t_bare = timed(lambda: wa.solve(plain, per_attendee=2))
+    return {
+        "n": n,
+        "sessions": len(problem.workshops),
+        "classes": result.n_classes,
+        "status": result.status.value,
+        "places_short": result.places_short,
+        "solve_s": seconds,
+        "without_rules_s": t_bare,
+        "without_rules_status": bare.status.value,
+        "rules_ratio": seconds / t_bare,
+    }
+
+
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "slots": case_slots,
     "update": case_update,
     "rules": case_rules,
     "cli": case_cli,
@@ -400,6 +452,7 @@ def main() -> None:
         ("cli", {"n": 2_000 if args.quick else 100_000, "k": 30}),
         ("rules", {"n": 2_000 if args.quick else 30_000, "k": 30}),
         ("update", {"n": 2_000 if args.quick else 100_000, "k": 30}),
+        ("slots", {"n": 1_000 if args.quick else 10_000, "topics": 10, "slots": 3}),
     ]
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:

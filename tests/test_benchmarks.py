@@ -18,7 +18,17 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
     )
     report = json.loads((ROOT / "benchmarks" / "results" / "quick.json").read_text())
     cases = report["cases"]
-    assert set(cases) == {"scale", "flat", "per-attendee", "milp", "cli", "rules", "update"}
+    assert set(cases) == {
+        "scale",
+        "flat",
+        "per-attendee",
+        "milp",
+        "cli",
+        "rules",
+        "update",
+        "slots",
+    }
+    assert cases["slots"]["status"] == "optimal" and cases["slots"]["sessions"] == 30
     assert cases["update"]["changed"] == 20
     assert all(row["backend"] == "MIP (HiGHS)" for row in cases["rules"]["rows"])
     assert cases["cli"]["cells_written"] > 2_000 * 4

@@ -16,7 +16,8 @@ import workshop_assign as wa
 from exports import columns_per_rank, write_xlsx
 from helpers import run
 from reference import objective_key
-from workshop_assign.slots import equitable_colouring, solve_slots
+from workshop_assign.slots import solve_slots
+from workshop_assign.solver.timetables import equitable_colouring
 
 TOPICS = ["T0", "T1", "T2"]
 SLOTS = ["S0", "S1"]
@@ -118,10 +119,19 @@ def test_equitable_colouring_is_proper_and_balanced(
     assert max(sizes) - min(sizes) <= 1
 
 
-def test_plain_solve_refuses_slots() -> None:
-    problem = build([("S0", "T0", 1)], [["T0"]])
-    with pytest.raises(wa.UnsupportedRulesError, match="use solve_slots"):
-        wa.solve(problem)
+def test_solve_handles_slots_itself_and_per_attendee_needs_slots() -> None:
+    problem = build([("S0", "T0", 1), ("S1", "T1", 1)], [["T0", "T1"]])
+    result = wa.solve(problem)
+    assert result.has_slots and result.workshop_of.shape == (1, 2) and result.places_short == 0
+    one = wa.solve_slots(problem, per_attendee=1)
+    assert one.places_short == 0 and one.rank_counts == {1: 1, 2: 0}
+    plain = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 1})
+    with pytest.raises(wa.InputError, match="per_attendee applies to workshops in time slots"):
+        wa.solve(plain, per_attendee=2)
+    with pytest.raises(wa.UnsupportedRulesError, match="fill_unranked"):
+        wa.solve(problem, fill_unranked=True)
+    with pytest.raises(wa.UnsupportedRulesError, match="MIP backend"):
+        wa.solve(problem, rules=wa.Rules(backend="flow"))
 
 
 def test_slots_from_the_workshops_sheet_and_the_command_line(tmp_path: Path) -> None:
@@ -147,3 +157,52 @@ def test_slots_from_the_workshops_sheet_and_the_command_line(tmp_path: Path) -> 
     assert "2 slots" in done.stdout
     table = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
     assert {"14:00", "16:00"} <= set(table.columns)
+
+
+def slot_export(tmp_path: Path) -> Path:
+    """The Halle export with each workshop offered at 14:00 and 16:00, and organisations."""
+    frame = columns_per_rank()
+    frame["Organisation"] = [f"Stadt {i % 3}" for i in range(len(frame))]
+    path = write_xlsx(frame, tmp_path / "slots.xlsx", seats={"x": 1})
+    book = load_workbook(path)
+    sheet = book["Workshops"]
+    sheet.delete_rows(1, sheet.max_row)
+    sheet.append(["Workshop", "Plätze", "Zeitfenster", "Thema", "Mindestens"])
+    for slot in ("14:00", "16:00"):
+        for topic in ("Digitale Zwillinge", "Mobilitätskonzepte", "Teilhabe"):
+            sheet.append([f"{topic} ({slot})", 3, slot, topic, 2])
+    book.save(path)
+    return path
+
+
+def test_the_slot_path_honours_every_option_or_refuses_it(tmp_path: Path) -> None:
+    path = slot_export(tmp_path)
+    target = tmp_path / "out.xlsx"
+    done = run(
+        "solve", str(path), "-o", str(target), "--max-per", "Organisation=1", "--what-if", "2"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2 slots" in done.stdout and "places short" in done.stdout
+    table = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
+    for slot in ("14:00", "16:00"):  # the cap holds in every session
+        placed = table.dropna(subset=[slot])
+        assert placed.groupby([slot, "Organisation"]).size().max() <= 1
+    summary = pd.read_excel(target, sheet_name="Übersicht", header=None, engine="calamine")
+    words = [str(w) for w in summary.to_numpy().ravel().tolist()]
+    assert "Zeitfenster" in words and any("Höchstens je Organisation" in w for w in words)
+    assert any("mehr Plätze" in w or "Plätze mehr" in w for w in words), "what-if lines"
+    assert run("check", str(path), str(target)).returncode == 0
+    refused = run("solve", str(path), "-o", str(tmp_path / "f.xlsx"), "--fill-unranked")
+    assert refused.returncode != 0 and "fill-unranked" in refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "f.xlsx").exists()
+    updated = run("update", str(target), str(path), "-o", str(tmp_path / "u.xlsx"))
+    assert updated.returncode != 0 and "time slots" in updated.stderr
+    assert len(updated.stderr.strip().splitlines()) == 1
+    impossible = run("solve", str(path), "-o", str(tmp_path / "r.xlsx"), "--require-all")
+    assert impossible.returncode != 0 and not (tmp_path / "r.xlsx").exists()
+    costly = run(
+        "solve", str(path), "-o", str(tmp_path / "c.xlsx"), "--unassigned-cost", "0"
+    )
+    assert costly.returncode == 0, costly.stderr
+    # leaving someone out costs nothing, so no place at a 2nd or 3rd choice is given
+    assert "choice 2: 0, choice 3: 0" in costly.stdout

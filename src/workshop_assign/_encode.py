@@ -153,3 +153,10 @@ def encode_keys(raw_keys: Iterable[Hashable], issues: list[str]) -> tuple[str, .
 def _key_text(key: Hashable) -> str:
     """A non-string key as text; a missing one (None, NaN) as the empty string."""
     return "" if is_blank(key) else str(key)
+
+
+def as_rows(assignment: npt.NDArray[np.integer]) -> npt.NDArray[np.integer]:
+    """An assignment as one row per attendee: one workshop each becomes a column, a
+    timetable (attendees x slots) stays as it is."""
+    values = np.asarray(assignment)
+    return values[:, None] if values.ndim == 1 else values

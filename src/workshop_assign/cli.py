@@ -27,7 +27,6 @@ from workshop_assign.io.files import protect
 from workshop_assign.io.labels import label
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
-from workshop_assign.io.slot_writer import write_slot_result
 from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
 from workshop_assign.read.names import WorkshopMatcher
@@ -39,8 +38,7 @@ from workshop_assign.read.reader import (
 )
 from workshop_assign.read.text import fold
 from workshop_assign.read.workshops import WorkshopSpec
-from workshop_assign.slots import solve_slots
-from workshop_assign.updating import update
+from workshop_assign.updating import SLOT_UPDATE, update
 from workshop_assign.verify import verify
 
 EXIT_CODES: dict[type[BaseException], int] = {
@@ -344,8 +342,6 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
     problem = build_problem(parsed)
-    if problem.has_slots:
-        return _solve_slots(args, parsed, problem, progress)
     progress.step(f"solving for {len(problem.keys):,} attendees")
     result = wa.solve(
         problem,
@@ -356,6 +352,7 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
         fill_unranked=args.fill_unranked,
         seed=args.seed,
         rules=rules_from(args),
+        per_attendee=args.per_attendee,
     )
     lang = args.lang or parsed.language
     target = args.output or _default_output(args.export, lang)
@@ -365,35 +362,6 @@ def _solve(args: argparse.Namespace, progress: _Progress) -> int:
     written = write_result(result, target, lang=lang, what_if=what_if)
     progress.done()
     _print_summary(result, written, sys.stdout)
-    return 0
-
-
-def _solve_slots(
-    args: argparse.Namespace, parsed: ParsedExport, problem: wa.Problem, progress: _Progress
-) -> int:
-    """Workshops in time slots: timetables instead of one workshop per attendee."""
-    progress.step(f"timetables for {len(problem.keys):,} attendees")
-    result = solve_slots(
-        problem,
-        per_attendee=args.per_attendee,
-        objective=args.objective,
-        rank_costs=args.rank_costs,
-        time_limit=args.time_limit,
-        seed=args.seed,
-    )
-    lang = args.lang or parsed.language
-    target = args.output or _default_output(args.export, lang)
-    protect(_reads(args), [target])
-    written = write_slot_result(result, target, lang)
-    proof = "proven optimal" if result.proven_optimal else "best found within the time limit"
-    sys.stdout.write(
-        f"{len(problem.keys):,} attendees, {len(result.slots)} slots, up to "
-        f"{result.per_attendee} workshops each, objective "
-        f"{result.options.objective.value} ({proof})\n"
-    )
-    ranks = ", ".join(f"choice {r}: {n:,}" for r, n in result.rank_counts.items())
-    sys.stdout.write(f"  {ranks}; places short: {result.places_short:,}\n")
-    sys.stdout.write(f"result written to {written.resolve()}\n")
     return 0
 
 
@@ -420,10 +388,20 @@ def _print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
         else f"best found within the time limit, {result.gap:g} from the best bound"
     )
     people = len(result.problem.keys)
-    out.write(f"{people:,} attendees, objective {result.objective.value} ({proof})\n")
+    timetable = (
+        f", {len(result.slots)} slots, up to {result.per_attendee} workshops each"
+        if result.has_slots
+        else ""
+    )
+    out.write(f"{people:,} attendees{timetable}, objective {result.objective.value} ({proof})\n")
     ranks = ", ".join(f"choice {r}: {n:,}" for r, n in result.rank_counts.items())
     extra = f", free seat not ranked: {result.n_unranked:,}" if result.n_unranked else ""
-    out.write(f"  {ranks}{extra}, unassigned: {result.n_unassigned:,}\n")
+    short = (
+        f"places short: {result.places_short:,}"
+        if result.has_slots
+        else f"unassigned: {result.n_unassigned:,}"
+    )
+    out.write(f"  {ranks}{extra}, {short}\n")
     for name, row in result.statistics().iterrows():
         out.write(f"  {name}: {int(row['assigned'])}/{int(row['capacity'])} seats\n")
     source = result.problem.source
@@ -436,6 +414,8 @@ def _update(args: argparse.Namespace) -> int:
     """Continue from a published result: its options, rules and seats unless overridden."""
     protect(_reads(args), [args.output])
     meta = result_metadata(args.previous)
+    if any(w.slot for w in published_workshops(args.previous, meta)):
+        raise wa.UnsupportedRulesError(SLOT_UPDATE)
     published = published_options(args.previous, meta)
     parsed = _read(args, args.output)
     if parsed.workshops is None and not (args.capacity or args.workshops):

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign.errors import UnsupportedRulesError
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective
 from workshop_assign.read.people import parse_stamps
@@ -32,6 +33,11 @@ def compare(
 ) -> pd.DataFrame:
     """One row per mechanism (see the module docstring); ``order`` is the registration
     order for first come, first served (default: the export's time stamps, else rows)."""
+    if problem.has_slots:
+        raise UnsupportedRulesError(
+            "compare weighs one workshop per attendee; it is not available for workshops "
+            "in time slots"
+        )
     arrival = registration_order(problem) if order is None else order
     lottery = np.random.default_rng(seed).permutation(len(problem.keys))
     outcomes = {

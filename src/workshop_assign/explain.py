@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 
 
 def explanations(result: Result, lang: str = "en") -> pd.Series:
-    """One sentence per attendee (``None`` for those in their first choice)."""
+    """One sentence per attendee (``None`` for those in their first choice; with time
+    slots, for those who got their best topics)."""
     words = section("explain.", lang)
+    if result.has_slots:
+        return _timetable_explanations(result, words)
     problem = result.problem
     excluded = problem.rules.excluded if problem.rules is not None else None
     # 1: a fixed place set by the organizer, 2: kept by an update; else 0
@@ -61,13 +64,14 @@ class _Facts:
         self.result = result
         self.names = problem.workshop_names
         self.seats = problem.capacities
-        placed = result.workshop_of >= 0
-        self.load = np.bincount(result.workshop_of[placed], minlength=len(self.names))
-        self.first = (
+        _, placed, _ = result.placements()
+        self.load = np.bincount(placed, minlength=len(self.names))
+        first = (
             problem.demand_by_rank()[1].to_numpy()
             if problem.max_rank
-            else np.zeros(len(self.names), dtype=np.int64)
+            else np.zeros(len(problem.topics), dtype=np.int64)
         )
+        self.first = first[problem.topic_of]  # per workshop: first choices for its topic
         self.minimum = [w.minimum or 0 for w in problem.workshops]
 
 
@@ -120,3 +124,58 @@ def _suffix(rank: int) -> str:
     if rank % 100 in (11, 12, 13):
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+
+
+def _timetable_explanations(result: Result, words: dict[str, str]) -> pd.Series:
+    """Per attendee with time slots: the ranks received and, for each better topic not
+    received, why in each of its sessions (full, at the same time as a workshop they
+    have, not running, excluded, or the rules)."""
+    problem = result.problem
+    facts = _Facts(result)
+    cache: dict[tuple[object, ...], str | None] = {}
+    text = []
+    excluded = problem.rules.excluded if problem.rules is not None else None
+    for person, row in enumerate(result.workshop_of.tolist()):
+        wish_list = int(problem.wish_list_of[person])
+        key = (wish_list, tuple(row), int(result.reason_of[person]), excluded and excluded[person])
+        if key not in cache:
+            cache[key] = _timetable_sentence(facts, words, person, row)
+        text.append(cache[key])
+    return pd.Series(text, index=pd.Index(problem.keys, name="attendee"), dtype=object)
+
+
+def _timetable_sentence(
+    facts: _Facts, words: dict[str, str], person: int, row: list[int]
+) -> str | None:
+    result = facts.result
+    problem = result.problem
+    wishes = problem.wish_lists[problem.wish_list_of[person]]
+    held = [w for w in row if w >= 0]
+    if result.reason_of[person] == Reason.FIXED and not wishes:
+        return words["fixed"].format(workshop=", ".join(facts.names[w] for w in held))
+    if not wishes:
+        return words["no_wishes"]
+    ranks = sorted(
+        int(r)
+        for r in problem.ranks_given(np.full(len(held), person), np.asarray(held, dtype=np.int64))
+    )
+    wanted = min(result.per_attendee, len(wishes))
+    if ranks[: len(ranks)] == list(range(1, wanted + 1)):
+        return None
+    head = words["choices"].format(ranks=", ".join(str(r) for r in ranks if r) or "-")
+    if not held:
+        head = words["none"]
+    got = set(problem.topic_of[held].tolist())
+    worst = max(ranks, default=0) if len(held) >= result.per_attendee else len(wishes) + 1
+    better = [t for r, t in enumerate(wishes, start=1) if r < worst and t not in got]
+    clauses = []
+    for topic in better:
+        for w in np.flatnonzero(problem.topic_of == topic).tolist():
+            other = row[int(problem.slot_of[w])]
+            if other >= 0 and other != w and not (facts.load[w] >= facts.seats[w]):
+                clauses.append(
+                    words["clash"].format(workshop=facts.names[w], other=facts.names[other])
+                )
+            else:
+                clauses.append(_clause(facts, words, w, person))
+    return f"{head}: " + "; ".join(clauses) if clauses else head

@@ -4,8 +4,8 @@ Keys are namespaced by where the text appears: ``label.`` (workbook and console 
 ``note.`` (decisions about the input, with fields from ``Note.params``), ``how.`` (how a
 workshop name was matched), ``evidence.`` (why columns were read as wishes or as the
 key), ``layout.`` (the ways exports hold wishes), ``whatif.`` (what more seats would
-change), ``explain.`` (the sentence per attendee).  A text is a ``str.format`` template;
-``message`` picks the language.
+change), ``explain.`` (the sentence per attendee), ``reason.`` (``Reason``'s short
+texts).  A text is a ``str.format`` template; ``message`` picks the language.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.Moves": ("Moves", "Umsetzungen"),
     "label.places_short": ("Workshops short of the number per attendee", "Fehlende Workshopplätze"),
     "label.Changes": ("Changes", "Änderungen"),
+    "label.slots": ("Time slots", "Zeitfenster"),
+    "label.per_attendee": ("Workshops per attendee", "Workshops je Person"),
+    "label.places": ("Places", "Plätze"),
     "label.change": ("Change", "Änderung"),
     "label.change_new": ("new: placed", "neu: zugeteilt"),
     "label.change_moved": ("moved", "umgesetzt"),
@@ -315,7 +318,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.rank": ("{change:+d} with choice {rank}", "{change:+d} mit {rank}. Wunsch"),
     "whatif.unassigned": ("{change:+d} unassigned", "{change:+d} nicht zugeteilt"),
     "whatif.none": ("no change", "keine Änderung"),
+    # -- why a person is not in a ranked workshop (``Reason``) --------------------------
+    "reason.no_wishes": (
+        "ranked no workshop",
+        "hat keinen Workshop gewählt",
+    ),
+    "reason.ranked_full": (
+        "every workshop they ranked is full",
+        "alle gewählten Workshops sind voll",
+    ),
+    "reason.cost": (
+        "left out: the unassigned cost is below the cost of their free ranked seats",
+        "nicht zugeteilt: die Kosten dafür liegen unter denen der freien Wunschplätze",
+    ),
+    "reason.unranked_fill": (
+        "placed in a free seat of a workshop they did not rank",
+        "auf einen freien Platz in einem nicht gewählten Workshop gesetzt",
+    ),
+    "reason.fixed": (
+        "fixed place, set by the organizer",
+        "fester Platz, vom Veranstalter gesetzt",
+    ),
+    "reason.group": (
+        "their group could not be kept together in a workshop they all ranked",
+        "die Gruppe ließ sich in keinem gemeinsam gewählten Workshop zusammenhalten",
+    ),
+    "reason.not_running": (
+        "the workshops they ranked are full or do not run",
+        "die gewählten Workshops sind voll oder finden nicht statt",
+    ),
+    "reason.rules": (
+        "seats were free, but the rules (spread, categories) left none for them",
+        "Plätze waren frei, aber die Regeln (Verteilung, Kategorien) ließen keinen",
+    ),
+    "reason.kept": (
+        "kept in their previous workshop",
+        "im bisherigen Workshop belassen",
+    ),
+    "reason.clash": (
+        "the workshops they ranked run at the same time as the ones they got",
+        "die gewählten Workshops liegen zur selben Zeit wie die zugeteilten",
+    ),
+    "reason.few_wishes": (
+        "ranked fewer topics than workshops per attendee",
+        "hat weniger Themen gewählt als Workshops je Person",
+    ),
     # -- the sentence per attendee -------------------------------------------------------
+    "explain.choices": ("choices received: {ranks}", "erhaltene Wünsche: {ranks}"),
+    "explain.clash": (
+        "{workshop} is at the same time as {other}",
+        "{workshop} ist zur selben Zeit wie {other}",
+    ),
     "explain.choice": ("{rank}{suffix} choice", "{rank}. Wunsch"),
     "explain.none": ("not placed", "nicht zugeteilt"),
     "explain.fill": ("free seat in {workshop}", "freier Platz in {workshop}"),

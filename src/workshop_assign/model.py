@@ -265,6 +265,28 @@ class Problem:
         """What the wish lists index: topics in slot mode, else the workshops."""
         return tuple(wish_names(self.workshops))
 
+    @cached_property
+    def topic_of(self) -> npt.NDArray[np.int64]:
+        """Per workshop, the index of what attendees rank (its topic; itself without
+        slots), so that a wish list and a placement can be compared."""
+        index = {name: t for t, name in enumerate(self.topics)}
+        slots = self.has_slots
+        named = [w.topic_name if slots else w.name for w in self.workshops]
+        return np.array([index[name] for name in named], dtype=np.int64)
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        """The time slots in order of first appearance (empty without slots)."""
+        return tuple(dict.fromkeys(str(w.slot) for w in self.workshops if w.slot))
+
+    @cached_property
+    def slot_of(self) -> npt.NDArray[np.int64]:
+        """Per workshop, the index of its slot in ``slots`` (all 0 without slots)."""
+        if not self.has_slots:
+            return np.zeros(len(self.workshops), dtype=np.int64)
+        index = {name: s for s, name in enumerate(self.slots)}
+        return np.array([index.get(str(w.slot), -1) for w in self.workshops], dtype=np.int64)
+
     @property
     def workshop_names(self) -> tuple[str, ...]:
         """Workshop names in the problem's order."""
@@ -281,8 +303,9 @@ class Problem:
         return max((len(lst) for lst in self.wish_lists), default=0)
 
     def wishes_of(self, position: int) -> tuple[str, ...]:
-        """The ranked wishes of the attendee at ``position``, as workshop names."""
-        names = self.workshop_names
+        """The ranked wishes of the attendee at ``position``, as workshop names (topic
+        names with time slots)."""
+        names = self.topics
         return tuple(names[w] for w in self.wish_lists[self.wish_list_of[position]])
 
     def ranks_given(
@@ -290,28 +313,31 @@ class Problem:
     ) -> npt.NDArray[np.int64]:
         """The 1-based rank each person gave each workshop (0 where they did not rank it).
 
-        ``people`` are positions of attendees, ``workshops`` workshop indices, pairwise.
+        ``people`` are positions of attendees, ``workshops`` workshop indices, pairwise;
+        with time slots a workshop has the rank its topic was given.
         """
         owner, items, rank = flatten_lists(self.wish_lists)
         if not len(items):
             return np.zeros(len(people), dtype=np.int64)
-        width = len(self.workshops)
+        width = len(self.topics)
         known = owner * width + items
         order = np.argsort(known, kind="stable")
-        wanted = self.wish_list_of[people].astype(np.int64) * width + workshops
+        topics = self.topic_of[np.asarray(workshops, dtype=np.int64)]
+        wanted = self.wish_list_of[people].astype(np.int64) * width + topics
         at = np.searchsorted(known[order], wanted).clip(max=len(known) - 1)
         hit = known[order][at] == wanted
         return np.where(hit, rank[order][at] + 1, 0)
 
     def demand_by_rank(self) -> pd.DataFrame:
-        """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks."""
+        """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks
+        (topics x ranks when workshops run in time slots)."""
         counts = np.bincount(self.wish_list_of, minlength=len(self.wish_lists))
         owner, items, rank = flatten_lists(self.wish_lists)
-        table = np.zeros((len(self.workshops), max(self.max_rank, 1)), dtype=np.int64)
+        table = np.zeros((len(self.topics), max(self.max_rank, 1)), dtype=np.int64)
         np.add.at(table, (items, rank), counts[owner])
         return pd.DataFrame(
             table,
-            index=pd.Index(self.workshop_names, name="workshop"),
+            index=pd.Index(self.topics, name="topic" if self.has_slots else "workshop"),
             columns=pd.RangeIndex(1, table.shape[1] + 1, name="rank"),
         )
 

@@ -45,6 +45,7 @@ class SolveSettings(TypedDict, total=False):
     fill_unranked: bool
     seed: int | None
     rules: Rules | None
+    per_attendee: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class SolveOptions:
     fill_unranked: bool = False
     seed: int | None = None
     rules: Rules = field(default_factory=Rules)
+    per_attendee: int | None = None  # with time slots: workshops each (None: one per slot)
 
     @classmethod
     def create(cls, **settings: Unpack[SolveSettings]) -> SolveOptions:
@@ -72,6 +74,11 @@ class SolveOptions:
         require_all = settings.get("require_all", False)
         fill_unranked = settings.get("fill_unranked", False)
         rules = settings.get("rules") or Rules()
+        per_attendee = settings.get("per_attendee")
+        if per_attendee is not None:
+            per_attendee = _whole(per_attendee, "number of workshops per attendee")
+            if per_attendee < 1:
+                raise InputError("per_attendee must be at least 1 (or None: one per slot)")
         if not isinstance(rules, Rules):
             raise InputError(f"rules must be a workshop_assign.Rules, not {type(rules).__name__}")
         try:
@@ -98,6 +105,7 @@ class SolveOptions:
             bool(fill_unranked),
             None if seed is None else int(seed),
             rules,
+            per_attendee,
         )
 
     def to_json(self) -> str:
@@ -111,6 +119,7 @@ class SolveOptions:
                 "require_all": self.require_all,
                 "fill_unranked": self.fill_unranked,
                 "seed": self.seed,
+                "per_attendee": self.per_attendee,
                 "rules": {
                     "groups": rules.groups.value,
                     "split_penalty": rules.split_penalty,
@@ -145,6 +154,7 @@ class SolveOptions:
             "fill_unranked": self.fill_unranked,
             "seed": self.seed,
             "rules": self.rules,
+            "per_attendee": self.per_attendee,
         }
 
     def costs_for(self, max_rank: int) -> tuple[int, ...]:

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign._encode import as_rows
 from workshop_assign.errors import InputError
 from workshop_assign.explain import explanations
 from workshop_assign.io.writers import write_result
@@ -23,7 +24,7 @@ from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.reasons import Reason
 from workshop_assign.rules import Rules
-from workshop_assign.violations import rule_violations
+from workshop_assign.violations import check_timetables, rule_violations
 
 __all__ = ["Reason", "Result", "Status", "check_result"]
 
@@ -59,15 +60,20 @@ class Result:
         status: whether optimality was proven.
         objective_value: total cost for ``rank-sum``; for ``rank-maximal`` the counts of
             1st, 2nd, ... choices; for ``fair`` the same counts worst rank first.
-        workshop_of: per attendee, the workshop index, or -1 when unassigned.
-        rank_of: per attendee, the 1-based rank received, 0 when not a ranked workshop.
-        reason_of: per attendee, a ``Reason`` code.
+        workshop_of: per attendee, the workshop index, or -1 when unassigned; with
+            time slots shaped (attendees, slots): the workshop in each slot.
+        rank_of: the 1-based rank received (of the workshop's topic with time slots), 0
+            when none or unranked; shaped like ``workshop_of``.
+        reason_of: per attendee, a ``Reason`` code (with time slots: why they are short
+            of ``per_attendee`` workshops).
         n_classes: how many classes of interchangeable attendees the model used.
         backend: ``Backend.FLOW`` or ``Backend.MIP`` (only for rules a flow cannot
             express).
         gap: when not proven optimal, the distance of the last optimised level to its
             best bound (0 when optimal).
         splits: how often soft groups were split.
+        slots: the time slots, the columns of ``workshop_of`` (empty without slots).
+        per_attendee: how many workshops each attendee may get (1 without slots).
     """
 
     problem: Problem
@@ -81,6 +87,27 @@ class Result:
     backend: Backend = Backend.FLOW
     gap: float = 0.0
     splits: int = 0
+    slots: tuple[str, ...] = ()
+    per_attendee: int = 1
+
+    @property
+    def has_slots(self) -> bool:
+        """True for a timetable result (workshops in time slots)."""
+        return bool(self.slots)
+
+    def placements(
+        self,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Every place given, as three aligned arrays: attendee position, workshop index,
+        rank received; the same shape of answer with or without time slots."""
+        workshop_of = as_rows(self.workshop_of)
+        person, column = np.nonzero(workshop_of >= 0)
+        rank_of = as_rows(self.rank_of)
+        return (
+            person.astype(np.int64),
+            workshop_of[person, column].astype(np.int64),
+            rank_of[person, column].astype(np.int64),
+        )
 
     @property
     def objective(self) -> Objective:
@@ -95,13 +122,21 @@ class Result:
     @property
     def rank_counts(self) -> dict[int, int]:
         """People per 1-based rank received, every rank up to the longest list."""
-        counts = np.bincount(self.rank_of, minlength=self.problem.max_rank + 1)
+        counts = np.bincount(self.rank_of.ravel(), minlength=self.problem.max_rank + 1)
         return {rank: int(counts[rank]) for rank in range(1, len(counts))}
 
     @property
     def n_unassigned(self) -> int:
-        """People without a workshop."""
-        return int(np.count_nonzero(self.workshop_of < 0))
+        """People without a workshop (with time slots: without any)."""
+        held = as_rows(self.workshop_of) >= 0
+        return int(np.count_nonzero(~held.any(axis=1)))
+
+    @property
+    def places_short(self) -> int:
+        """Places missing to give everyone ``per_attendee`` workshops, added up (the
+        number of people left out, without time slots)."""
+        given = int(np.count_nonzero(self.workshop_of >= 0))
+        return self.per_attendee * len(self.problem.keys) - given
 
     @property
     def n_unranked(self) -> int:
@@ -113,8 +148,11 @@ class Result:
 
         ``workshop`` and ``reason`` are categoricals and ``rank`` a nullable integer, so
         "unassigned" is a missing value rather than a magic one.  With
-        ``attributes=True`` the attendees' other input columns follow.
+        ``attributes=True`` the attendees' other input columns follow.  With time slots
+        the table is long: one row per attendee and slot, with a ``slot`` column.
         """
+        if self.has_slots:
+            return self._slot_frame(lang, attributes=attributes)
         names = pd.CategoricalDtype(list(self.problem.workshop_names))
         texts = [Reason(code).text(lang) for code in Reason]
         reasons = pd.CategoricalDtype([t for t in texts if t is not None])
@@ -132,6 +170,32 @@ class Result:
             frame = pd.concat([frame, self.problem.attributes.reset_index(drop=True)], axis=1)
         return frame
 
+    def _slot_frame(self, lang: str, *, attributes: bool) -> pd.DataFrame:
+        """``to_frame`` of a timetable: attendee-major, slots in their order."""
+        n, k = len(self.problem.keys), len(self.slots)
+        names = pd.CategoricalDtype(list(self.problem.workshop_names))
+        frame = pd.DataFrame(
+            {
+                "attendee": pd.Series(np.repeat(np.asarray(self.problem.keys, object), k)),
+                "slot": pd.Categorical.from_codes(
+                    np.tile(np.arange(k), n), dtype=pd.CategoricalDtype(list(self.slots))
+                ),
+                "workshop": pd.Categorical.from_codes(self.workshop_of.ravel(), dtype=names),
+                "rank": pd.array(self.rank_of.ravel(), dtype="Int16"),
+                "reason": pd.Series(
+                    np.repeat([Reason(r).text(lang) for r in self.reason_of.tolist()], k)
+                    if n
+                    else [],
+                    dtype=object,
+                ),
+            }
+        )
+        frame.loc[frame["rank"] == 0, "rank"] = pd.NA
+        if attributes and self.problem.attributes is not None:
+            extra = self.problem.attributes.loc[np.repeat(self.problem.attributes.index, k)]
+            frame = pd.concat([frame, extra.reset_index(drop=True)], axis=1)
+        return frame
+
     def explanations(self, lang: str = "en") -> pd.Series:
         """Per attendee, why they got what they got (``None`` in their first choice)."""
         return explanations(self, lang)
@@ -146,9 +210,9 @@ class Result:
     def statistics(self) -> pd.DataFrame:
         """Per workshop: seats, people placed, free seats, fill share and people per rank."""
         n_ws = len(self.problem.workshops)
-        placed = self.workshop_of >= 0
+        _, workshop, rank = self.placements()
         table = np.zeros((n_ws, self.problem.max_rank + 1), dtype=np.int64)
-        np.add.at(table, (self.workshop_of[placed], self.rank_of[placed]), 1)
+        np.add.at(table, (workshop, rank), 1)
         seats = self.problem.capacities
         assigned = table.sum(axis=1)
         frame = pd.DataFrame(
@@ -160,9 +224,11 @@ class Result:
             },
             index=pd.Index(self.problem.workshop_names, name="workshop"),
         )
-        for rank in range(1, table.shape[1]):
-            frame[f"rank {rank}"] = table[:, rank]
+        for r in range(1, table.shape[1]):
+            frame[f"rank {r}"] = table[:, r]
         frame["unranked"] = table[:, 0]
+        if self.has_slots:
+            frame.insert(0, "slot", [w.slot for w in self.problem.workshops])
         return frame
 
     def to_excel(
@@ -190,6 +256,10 @@ class Result:
 
     def check(self) -> list[str]:
         """Violations of the hard constraints (empty when the result is valid)."""
+        if self.has_slots:
+            return check_timetables(
+                self.problem, self.workshop_of, self.rank_of, self.per_attendee, self.options.rules
+            )
         return check_result(
             self.problem,
             self.workshop_of,

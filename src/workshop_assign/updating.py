@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign._text import count
-from workshop_assign.errors import InfeasibleError, InputError
+from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result
@@ -80,6 +80,12 @@ class Update:
         return pd.DataFrame(table, columns=["change", "attendee", "from", "to", "why"])
 
 
+SLOT_UPDATE = (
+    "updating a timetable (workshops in time slots) is not available yet; solve again "
+    "with the new export, or keep places by fixing them (a fixed-place column)"
+)
+
+
 def update(
     problem: Problem,
     previous: Mapping[str, str | None],
@@ -94,6 +100,8 @@ def update(
     come first.  ``forbid_moves`` keeps everyone who had a place exactly there.
     """
     options = SolveOptions.create(**settings)
+    if problem.has_slots:
+        raise UnsupportedRulesError(SLOT_UPDATE)
     if options.unassigned_cost is not None or options.fill_unranked:
         raise InputError(
             "update places as many people as possible: leave out unassigned_cost and fill_unranked"

@@ -18,9 +18,10 @@ from typing import Unpack
 
 import numpy as np
 
+from workshop_assign._encode import as_rows
 from workshop_assign.errors import InputError
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
-from workshop_assign.io.previous import previous_places
+from workshop_assign.io.previous import previous_places, previous_timetables
 from workshop_assign.model import Problem
 from workshop_assign.options import SolveOptions
 from workshop_assign.read.reader import ReadOptions, read_export
@@ -28,6 +29,7 @@ from workshop_assign.result import Result, check_result
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value
 from workshop_assign.updating import update
+from workshop_assign.violations import check_timetables
 
 
 @dataclass(slots=True)
@@ -79,20 +81,30 @@ def verify(
     report = Verification(
         input_unchanged=problem.source is not None and problem.source.sha256 == meta["sha256"]
     )
-    workshop_of = _stored_assignment(Path(result_path), meta, problem, report)
-    placed = np.flatnonzero(workshop_of >= 0)
-    rank_of = np.zeros(len(workshop_of), dtype=np.int16)
-    rank_of[placed] = problem.ranks_given(placed, workshop_of[placed])
-    report.violations += check_result(
-        problem, workshop_of, rank_of, fill_unranked=settings.fill_unranked, rules=settings.rules
-    )
-    counts = np.bincount(rank_of, minlength=problem.max_rank + 1)[1:].tolist()
-    report.stored_value = objective_value(
-        settings, counts, int((workshop_of < 0).sum()), problem.max_rank
-    )
+    workshop_of = _stored_assignment(Path(result_path), problem, report)
+    person, column = np.nonzero(as_rows(workshop_of) >= 0)
+    rank_of = np.zeros(as_rows(workshop_of).shape, dtype=np.int16)
+    rank_of[person, column] = problem.ranks_given(person, as_rows(workshop_of)[person, column])
     again = _again(Path(result_path), meta, problem, settings, report)
+    if again.has_slots:
+        report.violations += check_timetables(
+            problem, workshop_of, rank_of, again.per_attendee, settings.rules
+        )
+    else:
+        rank_of = rank_of[:, 0]
+        report.violations += check_result(
+            problem,
+            workshop_of,
+            rank_of,
+            fill_unranked=settings.fill_unranked,
+            rules=settings.rules,
+        )
+    counts = np.bincount(rank_of.ravel(), minlength=problem.max_rank + 1)[1:].tolist()
+    short = again.per_attendee * len(problem.keys) - int(np.count_nonzero(workshop_of >= 0))
+    report.stored_value = objective_value(settings, counts, short, problem.max_rank)
     report.optimum = again.objective_value
-    report.differing = int(np.count_nonzero(again.workshop_of != workshop_of))
+    differ = as_rows(again.workshop_of) != as_rows(workshop_of)
+    report.differing = int(np.count_nonzero(differ.any(axis=1)))
     return report
 
 
@@ -117,12 +129,14 @@ def _again(
     ).result
 
 
-def _stored_assignment(
-    path: Path, meta: dict[str, str], problem: Problem, report: Verification
-) -> np.ndarray:
-    """Workshop index per attendee, read back from the Assignments sheet by key (so
-    that a sorted or filtered sheet reads the same)."""
-    stored = previous_places(path)
+def _stored_assignment(path: Path, problem: Problem, report: Verification) -> np.ndarray:
+    """Workshop index per attendee (per attendee and slot, with time slots), read back
+    from the Assignments sheet by key (so that a sorted or filtered sheet reads the same)."""
+    stored = (
+        previous_timetables(path, problem.slots)
+        if problem.has_slots
+        else {k: (w,) for k, w in previous_places(path).items()}
+    )
     position = {name: i for i, name in enumerate(problem.workshop_names)}
     missing = [k for k in problem.keys if k not in stored]
     extra = len(set(stored) - set(problem.keys))
@@ -132,8 +146,13 @@ def _stored_assignment(
         )
     if extra:
         report.violations.append(f"the result has {extra} attendee(s) the export does not have")
-    column = [stored.get(k) for k in problem.keys]
-    unknown = [w for w in column if w is not None and w not in position]
+    width = max(len(problem.slots), 1)
+    rows = [stored.get(k, (None,) * width) for k in problem.keys]
+    unknown = [w for row in rows for w in row if w is not None and w not in position]
     if unknown:
         report.violations.append(f"the result names {unknown[0]!r}, which is not a workshop")
-    return np.array([position.get(w, -1) if w is not None else -1 for w in column], dtype=np.int64)
+    table = np.array(
+        [[position.get(w, -1) if w is not None else -1 for w in row] for row in rows],
+        dtype=np.int64,
+    ).reshape(len(rows), width)
+    return table if problem.has_slots else table[:, 0]

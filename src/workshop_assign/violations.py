@@ -1,7 +1,10 @@
 """Independent checks of an assignment against the organizers' rules.
 
-Used by ``check_result`` (and so on every result ``solve`` returns, and in the tests):
-they look only at who sits where, never at how the solver got there.
+Used by ``check_result`` and ``check_timetables`` (and so on every result ``solve``
+returns, and in the tests): they look only at who sits where, never at how the solver
+got there.  An assignment is one workshop per attendee (-1: none) or, with time slots,
+one row per attendee with the workshop in each slot; the rules read it as places
+(attendee, workshop), so each rule is written once for both.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign._encode import as_rows
 from workshop_assign.model import Problem
 from workshop_assign.rules import GroupMode, Rules
 
@@ -18,9 +22,12 @@ def rule_violations(
     problem: Problem, workshop_of: npt.NDArray[np.integer], rules: Rules
 ) -> list[str]:
     """Every broken rule: exclusions, fixed places, groups, minimums, spread, categories."""
-    found = _attendee_rules(problem, workshop_of, rules)
+    rows = as_rows(workshop_of)
+    person, column = np.nonzero(rows >= 0)
+    places = (person, rows[person, column].astype(np.int64))
+    found = _attendee_rules(problem, rows, places, rules)
     names = problem.workshop_names
-    load = np.bincount(workshop_of[workshop_of >= 0], minlength=len(names))
+    load = np.bincount(places[1], minlength=len(names))
     for w, workshop in enumerate(problem.workshops):
         if workshop.minimum and 0 < load[w] < workshop.minimum:
             found.append(
@@ -28,27 +35,35 @@ def rule_violations(
             )
         if workshop.must_run and workshop.minimum and load[w] < workshop.minimum:
             found.append(f"{names[w]!r} must run but holds {load[w]} people")
-    found += _attribute_rules(problem, workshop_of, rules, load)
+    found += _attribute_rules(problem, places, rules, load)
     return found
 
 
+Places = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]  # attendee, workshop
+
+
 def _attendee_rules(
-    problem: Problem, workshop_of: npt.NDArray[np.integer], rules: Rules
+    problem: Problem, rows: npt.NDArray[np.integer], places: Places, rules: Rules
 ) -> list[str]:
     found: list[str] = []
     own = problem.rules
     if own is None:
         return found
     keys = problem.keys
-    for person, excluded in enumerate(own.excluded):
-        if excluded and workshop_of[person] in excluded:
-            found.append(f"attendee {keys[person]!r} sits in a workshop they are excluded from")
-    wrong = np.flatnonzero((own.fixed >= 0) & (workshop_of != own.fixed))
+    person, workshop = places
+    for p, w in zip(person.tolist(), workshop.tolist(), strict=True):
+        if own.excluded[p] and w in own.excluded[p]:
+            found.append(f"attendee {keys[p]!r} sits in a workshop they are excluded from")
+    fixed = own.fixed
+    has_fixed = np.zeros(len(keys), dtype=bool)
+    has_fixed[person[workshop == fixed[person]]] = True
+    wrong = np.flatnonzero((fixed >= 0) & ~has_fixed)
     found += [f"attendee {keys[p]!r} is not in their fixed workshop" for p in wrong[:3].tolist()]
     if rules.groups is GroupMode.HARD:
-        groups = pd.Series(workshop_of).groupby(pd.Series(own.groups, dtype=object))
-        for label, places in groups:
-            free = places[own.fixed[places.index.to_numpy()] < 0]
+        timetable = pd.Series([tuple(sorted(r)) for r in np.where(rows >= 0, rows, -1).tolist()])
+        groups = timetable.groupby(pd.Series(own.groups, dtype=object))
+        for label, held in groups:
+            free = held[fixed[held.index.to_numpy()] < 0]
             if len(set(free.tolist())) > 1:
                 found.append(
                     f"group {label!r} is split over several workshops (or left out in part)"
@@ -57,17 +72,14 @@ def _attendee_rules(
 
 
 def _attribute_rules(
-    problem: Problem,
-    workshop_of: npt.NDArray[np.integer],
-    rules: Rules,
-    load: npt.NDArray[np.int64],
+    problem: Problem, places: Places, rules: Rules, load: npt.NDArray[np.int64]
 ) -> list[str]:
     found: list[str] = []
     names = problem.workshop_names
-    placed = workshop_of >= 0
+    person, workshop = places
     for spread in rules.spread:
-        values = _values(problem, spread.attribute)
-        table = pd.crosstab(values[placed], workshop_of[placed])
+        values = _values(problem, spread.attribute).to_numpy()[person]
+        table = pd.crosstab(values, workshop) if len(person) else pd.DataFrame()
         for column in table.columns:
             w = int(column)
             cap = spread.cap(int(problem.capacities[w]))
@@ -77,19 +89,65 @@ def _attribute_rules(
                         f"{names[w]!r} holds {int(people)} people with {spread.attribute} "
                         f"{value!r}, more than the cap of {cap}"
                     )
+    running = (load > 0) | np.array([w.must_run for w in problem.workshops], dtype=bool)
     for minimum in rules.category_minimums:
-        values = _values(problem, minimum.attribute)
+        values = _values(problem, minimum.attribute).to_numpy()[person]
         for category, needed in minimum.minimums.items():
-            held = np.bincount(
-                workshop_of[placed & (values == category).to_numpy()], minlength=len(names)
-            )
-            running = (load > 0) | np.array([w.must_run for w in problem.workshops], dtype=bool)
+            held = np.bincount(workshop[values == category], minlength=len(names))
             for w in np.flatnonzero(running & (held < needed)).tolist():
                 found.append(
                     f"{names[w]!r} runs with {held[w]} of {minimum.attribute} "
                     f"{category!r}, fewer than {needed}"
                 )
     return found
+
+
+def check_timetables(
+    problem: Problem,
+    workshop_of: npt.NDArray[np.integer],
+    rank_of: npt.NDArray[np.integer],
+    per_attendee: int,
+    rules: Rules,
+) -> list[str]:
+    """A timetable result against every rule: one row per attendee and a column per
+    slot, each workshop in its own slot's column, seats, at most ``per_attendee`` each,
+    no topic twice, ranked topics only (or the fixed place), stated ranks right, and
+    every rule of ``rule_violations``."""
+    n, slots = len(problem.keys), problem.slots
+    if workshop_of.shape != (n, len(slots)) or rank_of.shape != workshop_of.shape:
+        return [f"expected {n} rows of {len(slots)} slots, got {workshop_of.shape}"]
+    if workshop_of.size and (workshop_of.min() < -1 or workshop_of.max() >= len(problem.workshops)):
+        return ["a workshop index is out of range"]
+    found = []
+    person, column = np.nonzero(workshop_of >= 0)
+    workshop = workshop_of[person, column].astype(np.int64)
+    load = np.bincount(workshop, minlength=len(problem.workshops))
+    found += [
+        f"{problem.workshop_names[w]!r} holds {load[w]} for {problem.capacities[w]} seats"
+        for w in np.flatnonzero(load > problem.capacities).tolist()
+    ]
+    if (problem.slot_of[workshop] != column).any():
+        found.append("a workshop is placed in another slot's column")
+    held = (workshop_of >= 0).sum(axis=1)
+    found += [
+        f"attendee {problem.keys[p]!r} has {held[p]} workshops, more than {per_attendee}"
+        for p in np.flatnonzero(held > per_attendee)[:3].tolist()
+    ]
+    topics = problem.topic_of[workshop]
+    pairs = person * len(problem.topics) + topics
+    if len(np.unique(pairs)) < len(pairs):
+        found.append("an attendee has the same topic twice")
+    given = problem.ranks_given(person, workshop)
+    if (given != rank_of[person, column]).any():
+        found.append("a stated rank is wrong")
+    fixed = problem.rules.fixed[person] if problem.rules is not None else np.full(len(person), -1)
+    unranked = np.flatnonzero((given == 0) & (fixed != workshop))
+    if len(unranked):
+        found.append(
+            f"{len(unranked)} places in workshops not ranked (first: attendee "
+            f"{problem.keys[person[unranked[0]]]!r})"
+        )
+    return found + rule_violations(problem, workshop_of, rules)
 
 
 def _values(problem: Problem, attribute: str) -> pd.Series:

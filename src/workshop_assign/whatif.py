@@ -55,7 +55,7 @@ def _full_changes(result: Result, extra: int) -> list[dict[str, object]]:
             rows.append({"workshop": workshop.name, "feasible": False})
             continue
         counts = [other.rank_counts.get(r, 0) for r in result.rank_counts]
-        rows.append(_row(result, workshop.name, counts, other.n_unassigned))
+        rows.append(_row(result, workshop.name, counts, other.places_short))
     return rows
 
 
@@ -76,7 +76,7 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
     for index, workshop in enumerate(problem.workshops):
         if not full[index]:  # its seats were not all used: more cannot change an optimum
             rows.append(
-                _row(result, workshop.name, list(result.rank_counts.values()), result.n_unassigned)
+                _row(result, workshop.name, list(result.rank_counts.values()), result.places_short)
             )
             continue
         more = seats.copy()
@@ -85,7 +85,7 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
         delta = np.bincount(arcs.rank, weights=flows, minlength=problem.max_rank) - base_counts
         counts = [result.rank_counts[r] + int(delta[r - 1]) for r in result.rank_counts]
         placed = int(flows.sum() - base.sum())
-        rows.append(_row(result, workshop.name, counts, result.n_unassigned - placed))
+        rows.append(_row(result, workshop.name, counts, result.places_short - placed))
     return rows
 
 
@@ -93,6 +93,6 @@ def _row(result: Result, name: str, counts: list[int], unassigned: int) -> dict[
     row: dict[str, object] = {"workshop": name, "feasible": True}
     for rank, count in zip(result.rank_counts, counts, strict=True):
         row[f"rank {rank}"] = count - result.rank_counts[rank]
-    row["unassigned"] = unassigned - result.n_unassigned
+    row["unassigned"] = unassigned - result.places_short  # places short, with time slots
     row["objective"] = objective_value(result.options, counts, unassigned, result.problem.max_rank)
     return row

@@ -34,6 +34,7 @@ def summary_rows(
         [label("value_of_objective", lang), _number_or_text(result.objective_value)],
         [label("backend", lang), result.backend],
         [label("gap", lang), result.gap],
+        *_timetable_rows(result, lang),
         [],
     ]
     rows += [*_rank_rows(result, lang), [], *_fill_rows(result, lang), []]
@@ -46,16 +47,29 @@ def summary_rows(
     return rows
 
 
+def _timetable_rows(result: Result, lang: str) -> list[list[object]]:
+    """With time slots: the slots, and how many workshops each attendee may get."""
+    if not result.has_slots:
+        return []
+    return [
+        [label("slots", lang), ", ".join(result.slots)],
+        [label("per_attendee", lang), result.per_attendee],
+    ]
+
+
 def _rank_rows(result: Result, lang: str) -> list[list[object]]:
-    total = max(len(result.problem.keys), 1)
+    """People per rank received (with time slots: places, out of k per attendee)."""
+    total = max(len(result.problem.keys) * result.per_attendee, 1)
     rows: list[list[object]] = [
         [label("per_rank", lang)],
-        ["", label("people", lang), label("share", lang)],
+        ["", label("places" if result.has_slots else "people", lang), label("share", lang)],
     ]
     counts = [(label("choice", lang).format(rank=r), n) for r, n in result.rank_counts.items()]
     counts += [
         (label("unranked", lang), result.n_unranked),
-        (label("unassigned", lang), result.n_unassigned),
+        (label("places_short", lang), result.places_short)
+        if result.has_slots
+        else (label("unassigned", lang), result.n_unassigned),
     ]
     rows += [[name, n, Percent(n / total)] for name, n in counts]
     return rows
@@ -77,10 +91,12 @@ def _fill_rows(result: Result, lang: str) -> list[list[object]]:
             label("free", lang),
             label("fill_share", lang),
             label("room", lang),
+            *([label("slot", lang)] if result.has_slots else []),
         ],
     ]
     rooms = [w.room or "" for w in result.problem.workshops]
-    for (name, row), room in zip(stats.iterrows(), rooms, strict=True):
+    slots = [[w.slot] if result.has_slots else [] for w in result.problem.workshops]
+    for (name, row), room, slot in zip(stats.iterrows(), rooms, slots, strict=True):
         rows.append(
             [
                 str(name),
@@ -89,6 +105,7 @@ def _fill_rows(result: Result, lang: str) -> list[list[object]]:
                 int(row["free"]),
                 Percent(row["fill"]),
                 room,
+                *slot,
             ]
         )
     return rows

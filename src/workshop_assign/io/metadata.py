@@ -46,7 +46,10 @@ def metadata_values(
         "sha256": (source.sha256 or "") if source else "",
         "key_column": key_column,
         "workshops": json.dumps(
-            [[w.name, w.capacity, w.minimum, w.must_run] for w in result.problem.workshops],
+            [
+                [w.name, w.capacity, w.minimum, w.must_run, w.slot, w.topic, w.room]
+                for w in result.problem.workshops
+            ],
             ensure_ascii=False,
         ),
     }
@@ -94,9 +97,10 @@ def result_metadata(path: Path) -> dict[str, str]:
 
 
 def published_workshops(path: Path, meta: dict[str, str]) -> list[Workshop]:
-    """The workshop table the result was solved with: names, seats, minimums, must-run."""
+    """The workshop table the result was solved with: names, seats, minimums, must-run,
+    and (since slots are solved by ``solve``) slot, topic and room."""
     try:
-        return [Workshop(n, c, m, None, bool(r)) for n, c, m, r in json.loads(meta["workshops"])]
+        return [_workshop(*row) for row in json.loads(meta["workshops"])]
     except (TypeError, ValueError):
         raise _edited(path, "its workshop table is not readable") from None
 
@@ -132,3 +136,11 @@ def _edited(path: Path, why: str) -> InputError:
         f"{path}: the hidden metadata sheet {METADATA_SHEET!r} was edited ({why}); "
         "give the result workbook as workshop-assign wrote it"
     )
+
+
+def _workshop(*row: object) -> Workshop:
+    """One published workshop row: name, seats, minimum, must-run, then (not in older
+    workbooks) slot, topic and room."""
+    name, seats, minimum, must_run, *rest = row
+    slot, topic, room = (*rest, None, None, None)[:3]
+    return Workshop(name, seats, minimum, room, bool(must_run), slot, topic)  # type: ignore[arg-type]

@@ -21,23 +21,42 @@ def previous_places(path: Path) -> dict[str, str | None]:
     """Attendee key -> workshop (``None`` when unassigned) from a result workbook."""
     meta = result_metadata(path)
     lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
-    table = read_sheet(path, label("Assignments", lang), header=0)
-    key, shop = meta["key_column"], label("workshop", lang)
-    for column in (key, shop):
+    return {k: row[0] for k, row in _read_places(path, meta, [label("workshop", lang)]).items()}
+
+
+def previous_timetables(path: Path, slots: tuple[str, ...]) -> dict[str, tuple[str | None, ...]]:
+    """Attendee key -> workshop in each slot, from a timetable result workbook (one
+    column per slot, headed by the slot's name)."""
+    return _read_places(path, result_metadata(path), list(slots))
+
+
+def _read_places(
+    path: Path, meta: dict[str, str], columns: list[str]
+) -> dict[str, tuple[str | None, ...]]:
+    """Attendee key -> the cells of ``columns``, checked: every column there, no
+    attendee twice."""
+    lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
+    sheet = label("Assignments", lang)
+    table = read_sheet(path, sheet, header=0)
+    key = meta["key_column"]
+    for column in (key, *columns):
         if column not in table.columns:
             raise InputError(
-                f"{path}, sheet {label('Assignments', lang)!r}: the column {column!r} is "
-                "missing; use the workbook as workshop-assign wrote it"
+                f"{path}, sheet {sheet!r}: the column {column!r} is missing; use the "
+                "workbook as workshop-assign wrote it"
             )
     # Plain lists, not Series.map: pandas would turn the None of "unassigned" into NaN.
     keys = ["" if is_blank(v) else " ".join(cell_text(v).split()) for v in table[key].tolist()]
-    places = [None if is_blank(v) else cell_text(v) for v in table[shop].tolist()]
+    cells = [
+        [None if is_blank(v) else cell_text(v) for v in table[column].tolist()]
+        for column in columns
+    ]
     seen: set[str] = set()
     for k in keys:
         if k and k in seen:
             raise InputError(
-                f"{path}, sheet {label('Assignments', lang)!r}: {k!r} has two rows; "
-                "use the workbook as workshop-assign wrote it"
+                f"{path}, sheet {sheet!r}: {k!r} has two rows; use the workbook as "
+                "workshop-assign wrote it"
             )
         seen.add(k)
-    return {k: w for k, w in zip(keys, places, strict=True) if k}
+    return {k: tuple(row) for k, *row in zip(keys, *cells, strict=True) if k}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from workshop_assign._encode import as_rows
 from workshop_assign.io.labels import label
 from workshop_assign.io.workbook import Book, write_table
 from workshop_assign.read.text import cell_text, fold, is_blank
@@ -27,7 +28,8 @@ TITLE_ROWS = 3  # title, details, an empty row; the table's header follows
 
 
 def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[int, pd.DataFrame]]:
-    """Per workshop (by index), its roster, sorted by surname."""
+    """Per workshop (by index), its roster, sorted by surname; with time slots a
+    workshop is one session, and its roster lists who is there in its slot."""
     names, surnames = _names(result, table)
     columns: dict[str, object] = {label("name", lang): names}
     source = result.problem.source
@@ -39,13 +41,19 @@ def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[in
         and source.email_column not in source.name_columns
     ):
         columns[label("email", lang)] = table[source.email_column].to_numpy()
-    columns[label("rank", lang)] = pd.Series(result.rank_of, dtype="Int64").replace(0, pd.NA)
     columns[label("signature", lang)] = [""] * len(names)
     roster = pd.DataFrame(columns)
     order = np.lexsort((np.asarray([fold(n) for n in names]), np.asarray(surnames)))
-    within = np.asarray(result.workshop_of)[order]
+    workshop_of = as_rows(result.workshop_of)
+    rank_of = as_rows(result.rank_of)
     for index in range(len(result.problem.workshops)):
-        yield index, roster.iloc[order[within == index]].reset_index(drop=True)
+        # the session's column: its slot's, or the only one without slots
+        column = int(result.problem.slot_of[index]) if result.has_slots else 0
+        people = order[workshop_of[order, column] == index]
+        rank = pd.Series(rank_of[people, column], dtype="Int64").replace(0, pd.NA)
+        table = roster.iloc[people].reset_index(drop=True)
+        table.insert(len(table.columns) - 1, label("rank", lang), rank)
+        yield index, table
 
 
 def _names(result: Result, table: pd.DataFrame) -> tuple[list[str], list[str]]:

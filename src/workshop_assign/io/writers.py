@@ -1,7 +1,8 @@
 """Write a result for organizers: an Excel workbook, or the assignment table as CSV/JSON.
 
 The workbook has an Assignments sheet (the original columns plus workshop, rank and
-reason), one printable roster per workshop, a Summary (people per rank, fill, objective
+reason; with time slots the workshop in each slot), one printable roster per workshop
+(per session), a Summary (people per rank, fill, objective
 and proof, options, version, input hash) and the Notes (every decision made while
 reading).  Labels are German or English.  Text that starts like a formula is always
 written as text.  Files are written to a temporary name and renamed, so a failure never
@@ -15,8 +16,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.errors import InputError
@@ -26,6 +29,7 @@ from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_m
 from workshop_assign.io.rosters import rosters, write_roster
 from workshop_assign.io.workbook import MAX_CELL, Book, open_workbook, write_rows
 from workshop_assign.read.text import cell_text, is_blank
+from workshop_assign.reasons import Reason
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -73,21 +77,41 @@ def assignments(result: Result, lang: str, key: str | None = None) -> pd.DataFra
     ``key_column(result, lang)`` where the caller has it already.
     """
     key = key or key_column(result, lang)
-    frame = result.to_frame(lang=lang)
+    keys = np.asarray(result.problem.keys, dtype=object)
     source = result.problem.source
     if source is not None and result.problem.attributes is not None:
         base = result.problem.attributes.copy()
         if key != source.key_column:
-            base.insert(0, label("attendee", lang), frame["attendee"].to_numpy())
+            base.insert(0, label("attendee", lang), keys)
     else:
-        base = pd.DataFrame({label("attendee", lang): frame["attendee"]})
+        base = pd.DataFrame({label("attendee", lang): keys})
         if result.problem.attributes is not None:
             base = pd.concat([base, result.problem.attributes], axis=1)
-    base[label("workshop", lang)] = frame["workshop"].astype(object)
-    base[label("rank", lang)] = frame["rank"]
-    base[label("reason", lang)] = frame["reason"].astype(object)
+    for name, values in _placed(result, lang).items():
+        base[name] = values
     base[label("explanation", lang)] = result.explanations(lang).to_numpy()
     return base
+
+
+def _placed(result: Result, lang: str) -> dict[str, npt.NDArray[Any]]:
+    """The result's columns: workshop, rank and reason; with time slots the workshop
+    in each slot (the slot's name as header), the ranks received, and the reason."""
+    if not result.has_slots:
+        frame = result.to_frame(lang=lang)
+        return {
+            label("workshop", lang): frame["workshop"].astype(object).to_numpy(),
+            label("rank", lang): frame["rank"].to_numpy(),
+            label("reason", lang): frame["reason"].astype(object).to_numpy(),
+        }
+    names = np.asarray([*result.problem.workshop_names, None], dtype=object)
+    columns: dict[str, npt.NDArray[Any]] = {
+        slot: names[result.workshop_of[:, s]] for s, slot in enumerate(result.slots)
+    }
+    ranks = [", ".join(str(r) for r in sorted(row) if r) or None for row in result.rank_of.tolist()]
+    reasons = [Reason(r).text(lang) for r in result.reason_of.tolist()]
+    columns[label("rank", lang)] = np.asarray(ranks, dtype=object)
+    columns[label("reason", lang)] = np.asarray(reasons, dtype=object)
+    return columns
 
 
 def key_column(result: Result, lang: str) -> str:

@@ -28,8 +28,8 @@ class AttendeeClasses:
 
     Attributes:
         wishes: per class, the workshops it may be placed in, best first (ranked
-            workshops minus exclusions).
-        ranks: per class, the 0-based rank of each of those workshops.
+            workshops minus exclusions; with time slots every workshop of a ranked topic).
+        ranks: per class, the 0-based rank of each of those workshops (of its topic).
         sizes: per class, how many attendees it holds.
         class_of: per attendee, the index of its class.
         fixed: per class, the workshop its members are locked into, or -1.
@@ -70,7 +70,7 @@ def build_classes(
     in ``AttendeeClasses.extra``).
     """
     rules = problem.rules
-    if rules is None and not attributes and not extra:
+    if rules is None and not attributes and not extra and not problem.has_slots:
         return _plain_classes(problem)
     columns: list[npt.NDArray[np.int64]] = [problem.wish_list_of.astype(np.int64)]
     group_labels: tuple[str, ...] = ()
@@ -100,9 +100,8 @@ def build_classes(
         if rules is not None
         else [frozenset()] * len(distinct)
     )
-    allowed = [
-        _allowed(problem.wish_lists[w], ex) for w, ex in zip(wish_ids, excluded, strict=True)
-    ]
+    ranked = _ranked_workshops(problem)
+    allowed = [_allowed(ranked[w], ex) for w, ex in zip(wish_ids, excluded, strict=True)]
     fixed = distinct[:, 2] if rules is not None else np.full(len(distinct), -1)
     group = distinct[:, 3] if rules is not None else np.full(len(distinct), NO_GROUP)
     first_extra = len(columns) - len(extra)
@@ -156,13 +155,25 @@ def _plain_classes(problem: Problem) -> AttendeeClasses:
     )
 
 
+def _ranked_workshops(problem: Problem) -> list[list[tuple[int, int]]]:
+    """Per wish list, the workshops it allows with their 0-based rank: the wishes
+    themselves, or, with time slots, every workshop of each ranked topic."""
+    if not problem.has_slots:
+        return [[(w, r) for r, w in enumerate(wishes)] for wishes in problem.wish_lists]
+    of_topic: dict[int, list[int]] = {}
+    for w, t in enumerate(problem.topic_of.tolist()):
+        of_topic.setdefault(t, []).append(w)
+    return [
+        [(w, r) for r, t in enumerate(wishes) for w in of_topic.get(t, [])]
+        for wishes in problem.wish_lists
+    ]
+
+
 def _allowed(
-    wishes: tuple[int, ...], excluded: frozenset[int]
+    ranked: list[tuple[int, int]], excluded: frozenset[int]
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Ranked workshops minus exclusions, keeping each one's original rank."""
-    if not excluded:
-        return wishes, tuple(range(len(wishes)))
-    kept = [(w, r) for r, w in enumerate(wishes) if w not in excluded]
+    kept = [(w, r) for w, r in ranked if w not in excluded]
     return tuple(w for w, _ in kept), tuple(r for _, r in kept)
 
 

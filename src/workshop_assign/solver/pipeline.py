@@ -37,6 +37,7 @@ from workshop_assign.solver.prepare import (
     needs_mip,
     relevant_values,
 )
+from workshop_assign.solver.timetables import Timetable, slot_reasons, timetables
 
 Ints = npt.NDArray[np.int64]
 
@@ -45,10 +46,11 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
     """The class model of a problem; ``extra`` integer codes per attendee refine the
     classes further (``update``: the previous workshop)."""
     rules = options.rules
-    if problem.has_slots:
-        raise UnsupportedRulesError(
-            "the workshops run in time slots: use solve_slots, which "
-            "gives each attendee one workshop per slot"
+    timetable = Timetable.of(problem, options) if problem.has_slots else None
+    if timetable is None and options.per_attendee not in (None, 1):
+        raise InputError(
+            "per_attendee applies to workshops in time slots; give the workshops their "
+            "slots (a Slot column in the Workshops sheet) or leave it out"
         )
     if options.fill_unranked and options.unassigned_cost is not None:
         raise InputError(
@@ -57,12 +59,17 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
         )
     keep = relevant_values(problem, rules)
     classes = build_classes(problem, rules.attributes(), keep=keep, extra=extra)
-    arcs = class_arcs(classes)
+    arcs = timetable.arcs(classes) if timetable else class_arcs(classes)
     levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
     fixed_load = fixed_loads(problem, classes)
     check_fixed_spread(problem, classes, rules)
-    mip = _use_mip(problem, classes, rules)
-    return ClassModel(problem, options, classes, arcs, levels, fixed_load, mip)
+    mip = _use_mip(problem, classes, rules, slots=timetable is not None)
+    places = (
+        timetable.places(classes)
+        if timetable
+        else np.where(classes.fixed < 0, classes.sizes, 0).astype(np.int64)
+    )
+    return ClassModel(problem, options, classes, arcs, levels, fixed_load, mip, places, timetable)
 
 
 def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solution:
@@ -81,39 +88,35 @@ def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solu
 
 def finish(model: ClassModel, solution: Solution) -> Result:
     """People placed from the class solution, with reasons, checked before returned."""
-    problem, options, classes, arcs = model.problem, model.options, model.classes, model.arcs
+    problem, options = model.problem, model.options
     rules = options.rules
-    flows = solution.flows
     priority = priority_order(len(problem.keys), options.seed)
-    outcome = expand(classes, arcs, flows, priority)
-    _place_fixed(problem, classes, outcome)
-    counts = np.bincount(outcome.rank_of, minlength=problem.max_rank + 1)[1:]
-    n_left_out = int(np.count_nonzero(outcome.workshop_of < 0))
-    value = objective_value(options, counts.tolist(), n_left_out, problem.max_rank)
+    if model.timetable is None:
+        workshop_of, rank_of, reasons = _people(model, solution, priority)
+    else:
+        workshop_of, rank_of, reasons = _people_in_slots(model, model.timetable, solution, priority)
+    counts = np.bincount(rank_of.ravel(), minlength=problem.max_rank + 1)[1:]
+    per_attendee = model.timetable.per_attendee if model.timetable else 1
+    short = per_attendee * len(problem.keys) - int(np.count_nonzero(workshop_of >= 0))
+    if options.fill_unranked:  # the free seats filled do not change what was optimised
+        short += int(np.count_nonzero(reasons == Reason.UNRANKED_FILL))
+    value = objective_value(options, counts.tolist(), short, problem.max_rank)
     if isinstance(value, int) and rules.groups is GroupMode.SOFT:
         value += rules.split_penalty * solution.splits
-    reasons = _reasons(
-        problem,
-        outcome,
-        classes,
-        (flows, arcs),
-        hard_groups=rules.groups is GroupMode.HARD,
-        explicit_cost=options.unassigned_cost is not None,
-    )
-    if options.fill_unranked:
-        reasons[fill_free_seats(outcome, problem, priority)] = Reason.UNRANKED_FILL
     result = Result(
         problem,
         options,
         solution.status,
         value,
-        outcome.workshop_of,
-        outcome.rank_of,
+        workshop_of,
+        rank_of,
         reasons,
-        len(classes),
+        len(model.classes),
         solution.backend,
         solution.gap,
         solution.splits,
+        model.timetable.slots if model.timetable else (),
+        per_attendee,
     )
     violations = result.check()
     if violations:
@@ -121,13 +124,55 @@ def finish(model: ClassModel, solution: Solution) -> Result:
     return result
 
 
-def _use_mip(problem: Problem, classes: AttendeeClasses, rules: Rules) -> bool:
-    """The MIP when asked for, or when a rule is not a flow (refused for backend="flow")."""
-    needed = needs_mip(problem, classes, rules)
+def _people(
+    model: ClassModel, solution: Solution, priority: Ints | None
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int16], npt.NDArray[np.int8]]:
+    """One workshop per person: the class places handed out, fixed places, reasons."""
+    problem, options, classes, arcs = model.problem, model.options, model.classes, model.arcs
+    outcome = expand(classes, arcs, solution.flows, priority)
+    _place_fixed(problem, classes, outcome)
+    reasons = _reasons(
+        problem,
+        outcome,
+        classes,
+        (solution.flows, arcs),
+        hard_groups=options.rules.groups is GroupMode.HARD,
+        explicit_cost=options.unassigned_cost is not None,
+    )
+    if options.fill_unranked:
+        reasons[fill_free_seats(outcome, problem, priority)] = Reason.UNRANKED_FILL
+    return outcome.workshop_of, outcome.rank_of, reasons
+
+
+def _people_in_slots(
+    model: ClassModel, plan: Timetable, solution: Solution, priority: Ints | None
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int16], npt.NDArray[np.int8]]:
+    """A timetable per person (see ``timetables``), and why anyone is short."""
+    classes, arcs = model.classes, model.arcs
+    workshop_of, rank_of = timetables(
+        model.problem, plan, classes, (arcs, solution.flows), priority
+    )
+    placed = np.bincount(arcs.cls, weights=solution.flows, minlength=len(classes))
+    hard = model.options.rules.groups is GroupMode.HARD
+    reasons = slot_reasons(
+        model.problem,
+        plan,
+        classes,
+        workshop_of,
+        group_left_out=(classes.group >= 0) & (placed == 0) & hard,
+        explicit_cost=model.options.unassigned_cost is not None,
+    )
+    return workshop_of, rank_of, reasons
+
+
+def _use_mip(problem: Problem, classes: AttendeeClasses, rules: Rules, *, slots: bool) -> bool:
+    """The MIP when asked for, or when a rule is not a flow (refused for backend="flow").
+    Time slots always need it: a class's limits per slot and per topic are no network."""
+    needed = slots or needs_mip(problem, classes, rules)
     if rules.backend == "flow" and needed:
         raise UnsupportedRulesError(
-            "minimum sizes, groups, category minimums and several spread rules need the "
-            "MIP backend; use backend='auto' or 'mip'"
+            "time slots, minimum sizes, groups, category minimums and several spread rules "
+            "need the MIP backend; use backend='auto' or 'mip'"
         )
     return rules.backend == "mip" or needed
 

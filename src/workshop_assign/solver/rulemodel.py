@@ -24,6 +24,7 @@ from workshop_assign.model import Problem
 from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
+from workshop_assign.solver.timetables import Timetable
 
 Ints = npt.NDArray[np.int64]
 
@@ -38,11 +39,17 @@ class RuleModelInput:
     rules: Rules
     fixed_load: Ints
     require_all: bool
+    places: Ints  # per class, the most places it may get (its free size without slots)
+    timetable: Timetable | None = None  # workshops in time slots
 
     @property
     def network_shaped(self) -> bool:
         """True when fixing the booleans leaves a network flow (integral vertices)."""
-        return not self.rules.category_minimums and len(self.rules.spread) <= 1
+        return (
+            self.timetable is None
+            and not self.rules.category_minimums
+            and len(self.rules.spread) <= 1
+        )
 
 
 class Engine:
@@ -103,9 +110,9 @@ def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -
     _spread(built, data)
     _category_minimums(built, data, run)
     if data.require_all:
-        free = int(data.classes.sizes[data.classes.fixed < 0].sum())
         built.engine.add(
-            built.engine.total(built.flow) == free, "everyone must get a place (--require-all)"
+            built.engine.total(built.flow) == int(data.places.sum()),
+            "everyone must get a place (--require-all)",
         )
     return built
 
@@ -121,13 +128,14 @@ def _unit_flows(built: RuleModel, data: RuleModelInput) -> None:
         groups[int(classes.group[c])].append(c)  # members without arcs count too
     hard = data.rules.groups is GroupMode.HARD
     for c, class_arcs in by_class.items():
-        if hard and classes.group[c] >= 0:
-            continue
+        if hard and classes.group[c] >= 0 and classes.fixed[c] < 0:
+            continue  # a hard group's members move as one unit (below)
         size = int(classes.sizes[c])
         for a in class_arcs:
             built.flow[a] = engine.count(size, f"x{a}")
             built.variables.append(built.flow[a])
-        engine.add(engine.total([built.flow[a] for a in class_arcs]) <= size)
+        terms = [(int(data.arcs.workshop[a]), built.flow[a]) for a in class_arcs]
+        _per_person(engine, data.timetable, terms, size, int(data.places[c]))
     splits = []
     for member_classes in groups.values():
         group = _Members(member_classes, by_class)
@@ -154,8 +162,8 @@ def _hard_group(built: RuleModel, data: RuleModelInput, members: _Members) -> No
     classes, engine = data.classes, built.engine
     common = set.intersection(*(set(classes.wishes[c]) for c in members.classes))
     choose = {w: engine.boolean(f"group_{members.classes[0]}_{w}") for w in sorted(common)}
-    if choose:
-        engine.add(engine.total(list(choose.values())) <= 1)
+    most = data.timetable.per_attendee if data.timetable else 1
+    _per_person(engine, data.timetable, list(choose.items()), 1, most)
     built.variables.extend(choose.values())
     for c, a in members.arcs():
         w = int(data.arcs.workshop[a])
@@ -163,7 +171,8 @@ def _hard_group(built: RuleModel, data: RuleModelInput, members: _Members) -> No
 
 
 def _soft_group(built: RuleModel, data: RuleModelInput, members: _Members) -> Any:
-    """Members placed one by one; each further workshop the group uses is a split."""
+    """Members placed one by one; each further workshop the group uses (in one slot,
+    with time slots) is a split."""
     engine = built.engine
     used: dict[int, Any] = {}
     for c, a in members.arcs():
@@ -172,10 +181,45 @@ def _soft_group(built: RuleModel, data: RuleModelInput, members: _Members) -> An
             used[w] = engine.boolean(f"uses_{members.classes[0]}_{w}")
             built.variables.append(used[w])
         engine.add(built.flow[a] <= int(data.classes.sizes[c]) * used[w])
-    split = engine.count(max(len(used) - 1, 0), "split")
-    built.variables.append(split)
-    engine.add(split >= engine.total(list(used.values())) - 1)
-    return split
+    splits = []
+    for in_slot in _by_slot(data.timetable, list(used.items())).values():
+        split = engine.count(max(len(in_slot) - 1, 0), "split")
+        built.variables.append(split)
+        engine.add(split >= engine.total(in_slot) - 1)
+        splits.append(split)
+    return engine.total(splits)
+
+
+def _per_person(
+    engine: Engine,
+    timetable: Timetable | None,
+    terms: list[tuple[int, Any]],
+    size: int,
+    most: int,
+) -> None:
+    """What one unit of ``size`` people may hold, over (workshop, count) terms: at most
+    ``most`` places in all and, with time slots, ``size`` per slot and per topic."""
+    if timetable is not None:
+        for by in (timetable.slot_of, timetable.topic_of):
+            for same in _grouped(by, terms).values():
+                if len(same) > 1:
+                    engine.add(engine.total(same) <= size)
+    if terms:
+        engine.add(engine.total([t for _, t in terms]) <= most)
+
+
+def _by_slot(timetable: Timetable | None, terms: list[tuple[int, Any]]) -> dict[int, list[Any]]:
+    """Terms per slot (all in one without time slots)."""
+    if timetable is None:
+        return {0: [t for _, t in terms]} if terms else {}
+    return _grouped(timetable.slot_of, terms)
+
+
+def _grouped(by: Ints, terms: list[tuple[int, Any]]) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = defaultdict(list)
+    for w, term in terms:
+        found[int(by[w])].append(term)
+    return found
 
 
 def _capacity_and_minimums(built: RuleModel, data: RuleModelInput, load: list[Any]) -> list[Any]:

@@ -31,6 +31,8 @@ class HighsBackend:
             options.rules,
             model.fixed_load,
             options.require_all,
+            model.places,
+            model.timetable,
         )
         del time_limit  # the rules carry it (Rules.time_limit), read by solve_rules
         found = solve_rules(data, levels, splits_are_cost=options.objective is Objective.RANK_SUM)
