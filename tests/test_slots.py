@@ -200,9 +200,7 @@ def test_the_slot_path_honours_every_option_or_refuses_it(tmp_path: Path) -> Non
     assert len(updated.stderr.strip().splitlines()) == 1
     impossible = run("solve", str(path), "-o", str(tmp_path / "r.xlsx"), "--require-all")
     assert impossible.returncode != 0 and not (tmp_path / "r.xlsx").exists()
-    costly = run(
-        "solve", str(path), "-o", str(tmp_path / "c.xlsx"), "--unassigned-cost", "0"
-    )
+    costly = run("solve", str(path), "-o", str(tmp_path / "c.xlsx"), "--unassigned-cost", "0")
     assert costly.returncode == 0, costly.stderr
     # leaving someone out costs nothing, so no place at a 2nd or 3rd choice is given
     assert "choice 2: 0, choice 3: 0" in costly.stdout

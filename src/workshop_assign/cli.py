@@ -19,6 +19,7 @@ import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign import cli_types
+from workshop_assign.cli_notify import add_notify, run_notify
 from workshop_assign.cli_rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli_update import continued_settings, given_options
 from workshop_assign.compare import compare
@@ -29,6 +30,7 @@ from workshop_assign.io.metadata import published_options, published_workshops, 
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
+from workshop_assign.notify import DeliveryError
 from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.reader import (
     ParsedExport,
@@ -50,13 +52,14 @@ EXIT_CODES: dict[type[BaseException], int] = {
     wa.UnsupportedRulesError: 7,
     wa.SolverError: 7,
     wa.OutputError: 8,
+    DeliveryError: 10,
     OSError: 8,
 }
 INTERRUPTED = 130  # the shell's code for a program ended by Ctrl-C
 EPILOG = """exit codes: 0 done; 2 wrong command line; 3 the file, sheet or a cell cannot be
 read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not everyone can be
 placed (--require-all); 7 solver error; 8 the result cannot be written; 9 check: the result
-breaks a rule or a re-solve differs; 1 internal error."""
+breaks a rule or a re-solve differs; 10 notify: the mail server stopped; 1 internal error."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,7 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.given = given_options(parser, sys.argv[1:] if argv is None else argv)
     progress = _Progress(sys.stderr)
     try:
-        commands = {"inspect": _inspect, "compare": _compare, "check": _check, "update": _update}
+        commands = {
+            "inspect": _inspect,
+            "compare": _compare,
+            "check": _check,
+            "update": _update,
+            "notify": run_notify,
+        }
         if args.command in commands:
             return commands[args.command](args)
         return _solve(args, progress)
@@ -142,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     updater.add_argument("--lang", choices=["de", "en"], help="language of the result")
     add_rule_options(updater)
+    add_notify(commands, EPILOG)
     checker = commands.add_parser(
         "check",
         epilog=EPILOG,

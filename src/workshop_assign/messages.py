@@ -5,7 +5,8 @@ Keys are namespaced by where the text appears: ``label.`` (workbook and console 
 workshop name was matched), ``evidence.`` (why columns were read as wishes or as the
 key), ``layout.`` (the ways exports hold wishes), ``whatif.`` (what more seats would
 change), ``explain.`` (the sentence per attendee), ``reason.`` (``Reason``'s short
-texts).  A text is a ``str.format`` template; ``message`` picks the language.
+texts), ``notify.`` (the default message to attendees).  A text is a ``str.format``
+template; ``message`` picks the language.
 """
 
 from __future__ import annotations
@@ -318,6 +319,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.rank": ("{change:+d} with choice {rank}", "{change:+d} mit {rank}. Wunsch"),
     "whatif.unassigned": ("{change:+d} unassigned", "{change:+d} nicht zugeteilt"),
     "whatif.none": ("no change", "keine Änderung"),
+    # -- the message each attendee gets (``notify``; a template may replace them) -------
+    "notify.subject": ("Your workshop: {workshop}", "Ihr Workshop: {workshop}"),
+    "notify.body": (
+        "Dear {name},\n\nyou are registered for: {workshop}\nRoom: {room}\nTime: {time}\n"
+        "Wish received: {rank}\n{explanation}\n\nKind regards\nThe organizers\n",
+        "Guten Tag {name},\n\nSie sind eingeteilt in: {workshop}\nRaum: {room}\nZeit: {time}\n"
+        "Erhaltener Wunsch: {rank}\n{explanation}\n\nMit freundlichen Grüßen\n"
+        "Das Organisationsteam\n",
+    ),
+    "notify.none": ("no place yet", "noch kein Platz"),
     # -- why a person is not in a ranked workshop (``Reason``) --------------------------
     "reason.no_wishes": (
         "ranked no workshop",

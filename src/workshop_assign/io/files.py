@@ -54,8 +54,8 @@ def _same(first: Path, second: Path) -> bool:
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A path in a private temporary folder beside ``target``; on success the file
-    replaces ``target``.  The folder is removed in every case."""
+    """A path in a private temporary folder beside ``target``; on success the file (or
+    folder) made there replaces ``target``.  The folder is removed in every case."""
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{target}: the folder {parent} does not exist; create it first")
@@ -66,7 +66,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         temporary = folder / target.name
         yield temporary
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, (0o777 if temporary.is_dir() else 0o666) & ~_umask())
         os.replace(temporary, target)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

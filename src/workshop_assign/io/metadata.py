@@ -53,6 +53,9 @@ def metadata_values(
             ensure_ascii=False,
         ),
     }
+    if source is not None:  # who to write to, for ``notify``
+        people = {"email": source.email_column, "names": list(source.name_columns)}
+        values["people"] = json.dumps(people, ensure_ascii=False)
     if update is not None:
         values["update"] = json.dumps(update, ensure_ascii=False)
     values["digest"] = metadata_digest(values)

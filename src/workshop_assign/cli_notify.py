@@ -1,0 +1,82 @@
+"""``workshop-assign notify``: drafts for every attendee, or, when asked, sending them.
+
+Without ``--send`` nothing leaves the machine: the run writes the drafts (a mail-merge
+CSV and one ``.eml`` per person) and says how many messages would go out.  With
+``--send`` the password comes from the environment variable
+``WORKSHOP_ASSIGN_SMTP_PASSWORD`` or a prompt, never from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from workshop_assign import cli_types
+from workshop_assign.errors import InputError
+from workshop_assign.io.files import protect
+from workshop_assign.io.metadata import result_metadata
+from workshop_assign.notify import PASSWORD_VARIABLE, Server, messages, send, write_drafts
+
+
+def add_notify(commands: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
+    """The subcommand and its options."""
+    notify = commands.add_parser(
+        "notify",
+        epilog=epilog,
+        help="a message for every attendee: drafts (.eml, mail-merge CSV), or sent by SMTP",
+    )
+    notify.add_argument("result", type=Path, help="the published result workbook (.xlsx)")
+    notify.add_argument("--out", type=Path, help="a new folder for the drafts")
+    notify.add_argument("--template", type=Path, help="subject and body with {placeholders}")
+    notify.add_argument(
+        "--all", action="store_true", help="after an update: everyone, not only who changed"
+    )
+    notify.add_argument("--send", action="store_true", help="send the messages by SMTP")
+    notify.add_argument("--smtp", metavar="HOST:PORT", help="the mail server (with --send)")
+    notify.add_argument("--user", help="login name at the mail server")
+    notify.add_argument("--from", dest="sender", help="the sender's address")
+    notify.add_argument(
+        "--rate", type=cli_types.count, default=30, help="messages per minute (default 30)"
+    )
+    notify.add_argument("--log", type=Path, help="the send log (default: beside the result)")
+    notify.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def run_notify(args: argparse.Namespace) -> int:
+    log = args.log or args.result.with_suffix(".sent.csv")
+    protect([("the result", args.result)], [log])  # the drafts go to a new folder only
+    notices, without = messages(args.result, template=args.template, everyone=args.all)
+    lang = result_metadata(args.result)["lang"]
+    out = sys.stdout
+    if args.out is not None or not args.send:
+        folder = args.out or args.result.with_name(f"{args.result.stem} notifications")
+        write_drafts(notices, folder, sender=args.sender, lang=lang)
+        out.write(f"{len(notices):,} drafts written to {folder.resolve()}\n")
+    if without:
+        out.write(f"{without:,} attendees have no e-mail address and get no message\n")
+    if not args.send:
+        out.write("nothing was sent; add --send --smtp HOST:PORT --from ADDRESS to send them\n")
+        return 0
+    server = _server(args)
+    sent, skipped = send(notices, server, sender=args.sender, log=log, rate=args.rate)
+    out.write(f"{sent:,} sent, {skipped:,} skipped as sent before (log: {log.resolve()})\n")
+    return 0
+
+
+def _server(args: argparse.Namespace) -> Server:
+    if not args.smtp or not args.sender:
+        raise InputError("--send needs --smtp HOST:PORT and --from ADDRESS")
+    host, _, port = args.smtp.rpartition(":")
+    if not host or not port.isdigit():
+        raise InputError(
+            f"--smtp {args.smtp!r}: give the server as HOST:PORT, e.g. mail.example:587"
+        )
+    password = None
+    if args.user:
+        password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass(
+            f"password for {args.user} at {host}: "
+        )
+    return Server(host, int(port), args.user, password)

@@ -1,0 +1,141 @@
+"""``notify``: drafts for every attendee, sending against a real local SMTP server
+(aiosmtpd on 127.0.0.1), a server that fails half way, and reruns that never send twice."""
+
+from __future__ import annotations
+
+import email
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from exports import columns_per_rank, write_xlsx
+from helpers import run
+from workshop_assign.notify import DeliveryError, Server, messages, send
+
+
+class Inbox:
+    """Collects messages; from the ``fail_after``-th on answers 451 (try later)."""
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.received: list[email.message.Message] = []
+        self.fail_after = fail_after
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
+        if self.fail_after is not None and len(self.received) >= self.fail_after:
+            return "451 try again later"
+        self.received.append(email.message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Inbox, int]]:
+    box = Inbox()
+    port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield box, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def result(tmp_path: Path) -> Path:
+    seats = {"Digitale Zwillinge": 4, "Mobilitätskonzepte": 4}
+    seats["Digitale Kompetenzen für mehr Teilhabe"] = 4
+    export = write_xlsx(columns_per_rank(), tmp_path / "anmeldungen.xlsx", seats=seats)
+    target = tmp_path / "ergebnis.xlsx"
+    done = run("solve", str(export), "-o", str(target), "--what-if", "0")
+    assert done.returncode == 0, done.stderr
+    return target
+
+
+def test_drafts_one_per_attendee_in_german_and_nothing_sent(tmp_path: Path, result: Path) -> None:
+    done = run("notify", str(result), "--out", str(tmp_path / "drafts"))
+    assert done.returncode == 0, done.stderr
+    assert "nothing was sent" in done.stdout
+    drafts = sorted((tmp_path / "drafts").glob("*.eml"))
+    notices, without = messages(result)
+    assert len(drafts) == len(notices) > 0 and without == 0
+    first = email.message_from_bytes(drafts[0].read_bytes())
+    assert first["Subject"].startswith("Ihr Workshop: ") and "@" in first["To"]
+    body = first.get_payload(decode=True).decode()
+    assert "Guten Tag" in body and "Erhaltener Wunsch" in body
+    merge = (tmp_path / "drafts" / "messages.csv").read_text(encoding="utf-8-sig")
+    assert merge.splitlines()[0] == "email;name;subject;body"
+    again = run("notify", str(result), "--out", str(tmp_path / "drafts"))
+    assert again.returncode == 4 and "exists already" in again.stderr  # nothing overwritten
+
+
+def test_a_template_with_an_unknown_placeholder_is_one_clear_line(
+    tmp_path: Path, result: Path
+) -> None:
+    template = tmp_path / "vorlage.txt"
+    template.write_text("Betreff: Ihr Platz\n\nHallo {vorname}, Sie sind in {workshop}.\n")
+    done = run("notify", str(result), "--template", str(template), "--out", str(tmp_path / "d"))
+    assert done.returncode == 4 and "{vorname}" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and not (tmp_path / "d").exists()
+    template.write_text("Betreff: Ihr Platz: {workshop}\n\nHallo {name}, Raum {room}.\n")
+    notices, _ = messages(result, template=template)
+    assert all(n.subject.startswith("Ihr Platz: ") and n.name in n.body for n in notices)
+
+
+def test_sending_delivers_each_message_once_across_reruns(
+    tmp_path: Path, result: Path, inbox: tuple[Inbox, int]
+) -> None:
+    box, port = inbox
+    command = ["notify", str(result), "--send", "--smtp", f"127.0.0.1:{port}"]
+    command += ["--from", "team@stadt.example", "--rate", "100000"]
+    done = run(*command)
+    assert done.returncode == 0, done.stderr
+    notices, _ = messages(result)
+    assert len(box.received) == len(notices)
+    assert {m["To"] for m in box.received} == {n.to for n in notices}
+    rerun = run(*command)
+    assert rerun.returncode == 0 and f"0 sent, {len(notices)} skipped" in rerun.stdout
+    assert len(box.received) == len(notices)  # nobody got it twice
+
+
+def test_a_server_failing_half_way_loses_nothing_and_sends_nothing_twice(
+    tmp_path: Path, result: Path, inbox: tuple[Inbox, int]
+) -> None:
+    box, port = inbox
+    box.fail_after = 3
+    notices, _ = messages(result)
+    log = tmp_path / "sent.csv"
+    server = Server("127.0.0.1", port)
+    with pytest.raises(DeliveryError, match="after 3 of"):
+        send(notices, server, sender="team@stadt.example", log=log, sleep=lambda _: None)
+    assert len(log.read_text().splitlines()) == 3
+    box.fail_after = None
+    sent, skipped = send(
+        notices, server, sender="team@stadt.example", log=log, sleep=lambda _: None
+    )
+    assert (sent, skipped) == (len(notices) - 3, 3)
+    assert sorted(m["To"] for m in box.received) == sorted(n.to for n in notices)
+
+
+def test_the_rate_limit_waits_between_messages(
+    tmp_path: Path, result: Path, inbox: tuple[Inbox, int]
+) -> None:
+    _, port = inbox
+    notices, _ = messages(result)
+    waits: list[float] = []
+    send(
+        notices[:4],
+        Server("127.0.0.1", port),
+        sender="t@x.example",
+        log=tmp_path / "l.csv",
+        rate=20,
+        sleep=waits.append,
+    )
+    assert waits == [3.0, 3.0, 3.0]
