@@ -160,7 +160,7 @@ def _timetable_sentence(
         for r in problem.ranks_given(np.full(len(held), person), np.asarray(held, dtype=np.int64))
     )
     wanted = min(result.per_attendee, len(wishes))
-    if ranks[: len(ranks)] == list(range(1, wanted + 1)):
+    if ranks == list(range(1, wanted + 1)):  # their best topics, as many as they could get
         return None
     head = words["choices"].format(ranks=", ".join(str(r) for r in ranks if r) or "-")
     if not held:
