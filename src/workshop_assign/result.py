@@ -24,7 +24,7 @@ from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.reasons import Reason
 from workshop_assign.rules import Rules
-from workshop_assign.violations import check_timetables, rule_violations
+from workshop_assign.violations import check_timetables, rule_violations, seat_violations
 
 __all__ = ["Reason", "Result", "Status", "check_result"]
 
@@ -297,14 +297,8 @@ def check_result(
         return [f"expected one outcome per attendee ({n_people}), got {len(workshop_of)}"]
     if len(workshop_of) and (workshop_of.min() < -1 or workshop_of.max() >= n_ws):
         return ["a workshop index is out of range"]
-    problems = []
     placed = workshop_of >= 0
-    load = np.bincount(workshop_of[placed], minlength=n_ws)
-    for w in np.flatnonzero(load > problem.capacities).tolist():
-        problems.append(
-            f"{problem.workshop_names[w]!r} holds {load[w]} people for "
-            f"{problem.capacities[w]} seats"
-        )
+    problems = seat_violations(problem, workshop_of[placed])
     expected = np.zeros(n_people, dtype=np.int64)
     expected[placed] = problem.ranks_given(np.flatnonzero(placed), workshop_of[placed])
     wrong_rank = np.flatnonzero(expected != rank_of)

@@ -102,6 +102,15 @@ def _attribute_rules(
     return found
 
 
+def seat_violations(problem: Problem, placed: npt.NDArray[np.integer]) -> list[str]:
+    """Every workshop holding more people than seats, given the workshop of each place."""
+    load = np.bincount(placed, minlength=len(problem.workshops))
+    return [
+        f"{problem.workshop_names[w]!r} holds {load[w]} people for {problem.capacities[w]} seats"
+        for w in np.flatnonzero(load > problem.capacities).tolist()
+    ]
+
+
 def check_timetables(
     problem: Problem,
     workshop_of: npt.NDArray[np.integer],
@@ -118,14 +127,9 @@ def check_timetables(
         return [f"expected {n} rows of {len(slots)} slots, got {workshop_of.shape}"]
     if workshop_of.size and (workshop_of.min() < -1 or workshop_of.max() >= len(problem.workshops)):
         return ["a workshop index is out of range"]
-    found = []
     person, column = np.nonzero(workshop_of >= 0)
     workshop = workshop_of[person, column].astype(np.int64)
-    load = np.bincount(workshop, minlength=len(problem.workshops))
-    found += [
-        f"{problem.workshop_names[w]!r} holds {load[w]} for {problem.capacities[w]} seats"
-        for w in np.flatnonzero(load > problem.capacities).tolist()
-    ]
+    found = seat_violations(problem, workshop)
     if (problem.slot_of[workshop] != column).any():
         found.append("a workshop is placed in another slot's column")
     held = (workshop_of >= 0).sum(axis=1)
