@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import workshop_assign as wa
+from workshop_assign import model
 
 CAPS = {"Digitale Zwillinge": 2, "Mobilitätskonzepte": 1, "Teilhabe": 3}
 
@@ -192,3 +193,30 @@ def test_demand_by_rank_counts_each_rank() -> None:
     assert demand.loc["B"].tolist() == [1, 1]
     assert demand.loc["C"].tolist() == [0, 0]
     assert list(demand.columns) == [1, 2]
+
+
+@pytest.mark.parametrize("dense", [True, False])
+def test_ranks_given_are_the_ranks_written_in_the_wish_lists(
+    dense: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lookup table and the search (used when the table would be too large) agree with
+    the wish lists read directly, for every attendee and workshop."""
+    if not dense:
+        monkeypatch.setattr(model, "_DENSE_RANK_CELLS", 0)
+    rng = np.random.default_rng(3)
+    names = [f"W{i}" for i in range(6)]
+    prefs = {
+        f"p{i}@x.example": list(rng.choice(names, rng.integers(0, 5), replace=False))
+        for i in range(200)
+    }
+    problem = wa.Problem.from_preferences(prefs, capacities=dict.fromkeys(names, 50))
+    people = np.repeat(np.arange(len(problem.keys)), len(names))
+    workshops = np.tile(np.arange(len(names)), len(problem.keys))
+    expected = [
+        (list(prefs[problem.keys[p]]).index(problem.workshop_names[w]) + 1)
+        if problem.workshop_names[w] in prefs[problem.keys[p]]
+        else 0
+        for p, w in zip(people.tolist(), workshops.tolist(), strict=True)
+    ]
+    assert problem.ranks_given(people, workshops).tolist() == expected
+    assert (problem._rank_table is not None) == dense

@@ -179,3 +179,36 @@ def test_kept_people_are_explained_as_kept() -> None:
     problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, capacities={"A": 1, "B": 1})
     done = wa.update(problem, {"a@x.example": "B"})
     assert done.result.explain("a@x.example") == ("kept in B, where the previous result placed you")
+
+
+@settings(max_examples=80)
+@given(spec=specs(max_people=5), data=st.data())
+def test_updates_from_any_previous_places_match_brute_force_on_both_backends(
+    spec: Spec, data: st.DataObject
+) -> None:
+    """Previous places drawn freely (over capacity, unranked, newcomers among them): the
+    flow, which rewards placing previous people inside one maximum flow, and the MIP,
+    which minimises left-out previous people explicitly first, both reach the optimum."""
+    k = len(spec.capacities)
+    before = data.draw(
+        st.lists(
+            st.one_of(st.none(), st.integers(0, k - 1)),
+            min_size=len(spec.wishes),
+            max_size=len(spec.wishes),
+        )
+    )
+    problem = wa.Problem.from_preferences(spec.preferences(), capacities=spec.capacity_map())
+    names = spec.names
+    previous = {key: names[b] for key, b in zip(problem.keys, before, strict=True) if b is not None}
+    expected = brute_force_update(spec, before)
+    for rules in (None, wa.Rules(backend="mip")):
+        if expected is None:  # kept in their ranked or their fixed (unranked) workshop
+            with pytest.raises(wa.InfeasibleError, match=r"cannot keep a place|are fixed to"):
+                wa.update(problem, previous, rules=rules)
+            continue
+        after = wa.update(problem, previous, rules=rules).result
+        chosen = after.workshop_of.tolist()
+        placed = sum(a >= 0 for a in chosen)
+        moves = sum(1 for a, b in zip(chosen, before, strict=True) if b is not None and a != b)
+        cost = sum(int(r) - 1 for r in after.rank_of if r > 0)
+        assert (-placed, moves, cost) == expected, rules

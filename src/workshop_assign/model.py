@@ -29,6 +29,9 @@ from workshop_assign.rules import LARGEST, AttendeeRules, build_attendee_rules
 __all__ = ["Attendee", "Problem", "Workshop"]
 
 
+_DENSE_RANK_CELLS = 2**24  # 32 MiB of int16: above that, ranks are searched
+
+
 @dataclass(frozen=True, slots=True)
 class Workshop:
     """A workshop with its seats and, optionally, the fewest people it runs with."""
@@ -316,17 +319,33 @@ class Problem:
         ``people`` are positions of attendees, ``workshops`` workshop indices, pairwise;
         with time slots a workshop has the rank its topic was given.
         """
+        table = self._rank_table
+        lists = self.wish_list_of[np.asarray(people, dtype=np.int64)].astype(np.int64)
+        topics = self.topic_of[np.asarray(workshops, dtype=np.int64)]
+        if table is not None:
+            return table[lists, topics].astype(np.int64)
         owner, items, rank = flatten_lists(self.wish_lists)
         if not len(items):
             return np.zeros(len(people), dtype=np.int64)
         width = len(self.topics)
         known = owner * width + items
         order = np.argsort(known, kind="stable")
-        topics = self.topic_of[np.asarray(workshops, dtype=np.int64)]
-        wanted = self.wish_list_of[people].astype(np.int64) * width + topics
+        wanted = lists * width + topics
         at = np.searchsorted(known[order], wanted).clip(max=len(known) - 1)
         hit = known[order][at] == wanted
         return np.where(hit, rank[order][at] + 1, 0)
+
+    @cached_property
+    def _rank_table(self) -> npt.NDArray[np.int16] | None:
+        """Wish lists x topics: the 1-based rank each list gives each topic (0: none),
+        when that table is small (a lookup instead of a search per call); else None."""
+        if len(self.wish_lists) * len(self.topics) > _DENSE_RANK_CELLS or self.max_rank >= 2**15:
+            return None
+        owner, items, rank = flatten_lists(self.wish_lists)
+        table = np.zeros((len(self.wish_lists), len(self.topics)), dtype=np.int16)
+        # reversed, so that a topic ranked twice keeps its best rank (the last write wins)
+        table[owner[::-1], items[::-1]] = rank[::-1] + 1
+        return table
 
     def demand_by_rank(self) -> pd.DataFrame:
         """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks

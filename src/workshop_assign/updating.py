@@ -31,8 +31,7 @@ from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result
 from workshop_assign.rules import build_attendee_rules
 from workshop_assign.solver import finish, prepare, solve_model
-from workshop_assign.solver.classes import AttendeeClasses
-from workshop_assign.solver.flow import ClassArcs
+from workshop_assign.solver.classmodel import ClassModel
 from workshop_assign.solver.objectives import CostLevels, cost_levels
 
 
@@ -108,11 +107,11 @@ def update(
         )
     if move_cost is not None and (options.objective is not Objective.RANK_SUM or move_cost < 0):
         raise InputError("move_cost (a whole number >= 0) goes with the rank-sum objective")
-    before = _previous_places(problem, previous)
+    before, newcomers, gone = _previous_places(problem, previous)
     marked = _with_previous(problem, before, forbid_moves)
 
     model = prepare(marked, options, extra=[before])
-    levels = _update_levels(options, model.classes, model.arcs, problem, move_cost)
+    levels = _update_levels(options, model, move_cost)
     model = replace(model, levels=levels)
     result = finish(model, solve_model(model))
     organizer = (
@@ -128,9 +127,6 @@ def update(
     if len(lost):
         raise InfeasibleError(_lost_reasons(problem, before, lost))
     moves = _moves(problem, before, result)
-    newcomers = tuple(k for k in problem.keys if k not in previous)
-    present = set(problem.keys)
-    gone = tuple(k for k, w in previous.items() if k not in present and w)
     return Update(result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost)
 
 
@@ -138,20 +134,30 @@ def _place(workshop: object) -> str | None:
     return workshop if isinstance(workshop, str) else None  # NaN: no place
 
 
-def _previous_places(problem: Problem, previous: Mapping[str, str | None]) -> np.ndarray:
-    index = {name: i for i, name in enumerate(problem.workshop_names)}
-    unknown = sorted({w for w in previous.values() if w and w not in index})
+def _previous_places(
+    problem: Problem, previous: Mapping[str, str | None]
+) -> tuple[np.ndarray, tuple[str, ...], tuple[str, ...]]:
+    """Each attendee's previous workshop (-1: none), who is new, and who had a place
+    but is no longer registered; vectorised, as an update is timed against a solve."""
+    values = pd.Series(list(previous.values()), dtype=object)
+    places = pd.Index(problem.workshop_names).get_indexer(pd.Index(values))
+    had = values.astype(bool).to_numpy()
+    unknown = sorted(set(values[(places < 0) & had]))
     if unknown:
         raise InputError(
             f"the previous result names {unknown[0]!r}, which is not a workshop "
             "now; give it seats or rename it"
         )
+    keys = pd.Index(list(previous), dtype=object)
+    positions = pd.Index(problem.keys, dtype=object).get_indexer(keys)
+    found = positions >= 0
     before = np.full(len(problem.keys), -1, dtype=np.int64)
-    positions = pd.Index(problem.keys).get_indexer(pd.Index(list(previous)))
-    places = pd.Series(list(previous.values()), dtype=object).map(index)
-    found = (positions >= 0) & places.notna().to_numpy()
-    before[positions[found]] = places[found].to_numpy(dtype=np.int64)
-    return before
+    before[positions[found]] = places[found]
+    known = np.zeros(len(problem.keys), dtype=bool)
+    known[positions[found]] = True
+    newcomers = tuple(np.asarray(problem.keys, dtype=object)[~known].tolist())
+    gone = tuple(keys[~found & had].tolist())
+    return before, newcomers, gone
 
 
 def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> Problem:
@@ -192,27 +198,29 @@ def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> 
     return replace(problem, rules=rules)
 
 
-def _update_levels(
-    options: SolveOptions,
-    classes: AttendeeClasses,
-    arcs: ClassArcs,
-    problem: Problem,
-    move_cost: int | None,
-) -> CostLevels:
-    """Levels: previous people left out, anyone left out, moves, then the objective."""
+def _update_levels(options: SolveOptions, model: ClassModel, move_cost: int | None) -> CostLevels:
+    """Levels: previous people left out, anyone left out, moves, then the objective.
+
+    For the min-cost flow the first two are one maximum flow that rewards placing previous
+    people: the people a flow can place together form a matroid (a gammoid), so every
+    maximum flow that places most previous people also leaves fewest previous people out,
+    and this keeps the flow a maximum flow with no "left out" arcs (as fast as a fresh
+    solve).  Groups are not a matroid, so the MIP keeps the explicit order.
+    """
+    classes, arcs = model.classes, model.arcs
     assert classes.extra is not None
     before = classes.extra[:, 0]  # each class's previous workshop (-1: none)
-    moved = ((before[arcs.cls] >= 0) & (arcs.workshop != before[arcs.cls])).astype(np.int64)
-    base = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
-    zero_arcs, zero_classes = np.zeros(len(arcs), np.int64), np.zeros(len(classes), np.int64)
     had_place = (before >= 0).astype(np.int64)
-    if move_cost is not None:
-        arc_levels = [zero_arcs, zero_arcs, move_cost * moved + base.arc[0]]
-    else:
-        arc_levels = [zero_arcs, zero_arcs, moved, *base.arc]
+    moved = (had_place[arcs.cls] & (arcs.workshop != before[arcs.cls])).astype(np.int64)
+    base = cost_levels(options, arcs.rank, len(classes), model.problem.max_rank)
+    objective = [move_cost * moved + base.arc[0]] if move_cost is not None else [moved, *base.arc]
+    if not model.mip:
+        return CostLevels((-had_place[arcs.cls], *objective), None)
+    zero_classes = np.zeros(len(classes), np.int64)
     unassigned = [had_place, np.ones(len(classes), np.int64)]
-    unassigned += [zero_classes] * (len(arc_levels) - 2)
-    return CostLevels(tuple(arc_levels), tuple(unassigned))
+    unassigned += [zero_classes] * len(objective)
+    zero_arcs = np.zeros(len(arcs), np.int64)
+    return CostLevels((zero_arcs, zero_arcs, *objective), tuple(unassigned))
 
 
 def _lost_reasons(problem: Problem, before: np.ndarray, lost: np.ndarray) -> list[str]:

@@ -100,8 +100,7 @@ def build_classes(
         if rules is not None
         else [frozenset()] * len(distinct)
     )
-    ranked = _ranked_workshops(problem)
-    allowed = [_allowed(ranked[w], ex) for w, ex in zip(wish_ids, excluded, strict=True)]
+    allowed = _allowed_per_class(problem, wish_ids, excluded)
     fixed = distinct[:, 2] if rules is not None else np.full(len(distinct), -1)
     group = distinct[:, 3] if rules is not None else np.full(len(distinct), NO_GROUP)
     first_extra = len(columns) - len(extra)
@@ -167,6 +166,23 @@ def _ranked_workshops(problem: Problem) -> list[list[tuple[int, int]]]:
         [(w, r) for r, t in enumerate(wishes) for w in of_topic.get(t, [])]
         for wishes in problem.wish_lists
     ]
+
+
+def _allowed_per_class(
+    problem: Problem, wish_ids: npt.NDArray[np.int64], excluded: Sequence[frozenset[int]]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Per class, the workshops it may be placed in with their ranks.
+
+    Without exclusions or slots that is the wish list itself, shared between the classes
+    that refine it (``update`` has as many classes as wish lists: a loop per class
+    would cost more than the flow).
+    """
+    if not problem.has_slots and not any(excluded):
+        lists = problem.wish_lists
+        ranks = {n: tuple(range(n)) for n in {len(w) for w in lists}}
+        return [(lists[w], ranks[len(lists[w])]) for w in wish_ids.tolist()]
+    ranked = _ranked_workshops(problem)
+    return [_allowed(ranked[w], ex) for w, ex in zip(wish_ids.tolist(), excluded, strict=True)]
 
 
 def _allowed(
