@@ -10,11 +10,24 @@ it places as many people as it can) is said, not silently dropped.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from workshop_assign.cli_rules import rules_from
+import workshop_assign as wa
+from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.console import print_summary
+from workshop_assign.cli.reading import read, reading_options, reads
+from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
+from workshop_assign.cli.types import Subcommands
+from workshop_assign.io.files import protect
+from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
+from workshop_assign.io.previous import previous_places
+from workshop_assign.io.writers import write_result
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.read.reader import build_problem, missing_capacities
 from workshop_assign.rules import GroupMode, Rules
+from workshop_assign.updating import SLOT_UPDATE, update
 
 RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
 
@@ -83,3 +96,66 @@ def describe_rules(rules: Rules) -> str:
     if rules.time_limit != Rules().time_limit:
         parts.append(f"time limit {rules.time_limit:g} s")
     return "; ".join(parts) or "as published"
+
+
+def add(commands: Subcommands, epilog: str) -> None:
+    """The subcommand and its options."""
+    updater = commands.add_parser(
+        "update",
+        epilog=epilog,
+        help="update a published result for a new export, moving as few people as possible",
+    )
+    updater.add_argument("previous", type=Path, help="the published result workbook (.xlsx)")
+    reading_options(updater)
+    updater.add_argument("-o", "--output", type=Path, required=True, help="the new result file")
+    updater.add_argument("--objective", default="rank-sum", choices=[o.value for o in Objective])
+    updater.add_argument(
+        "--forbid-moves", action="store_true", help="keep everyone who had a place exactly there"
+    )
+    updater.add_argument(
+        "--move-cost",
+        type=cli_types.count,
+        help="cost of one move against rank costs (default: moves come first)",
+    )
+    add_rule_options(updater)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Continue from a published result: its options, rules and seats unless overridden."""
+    protect(reads(args), [args.output])
+    meta = result_metadata(args.previous)
+    if any(w.slot for w in published_workshops(args.previous, meta)):
+        raise wa.UnsupportedRulesError(SLOT_UPDATE)
+    published = published_options(args.previous, meta)
+    parsed = read(args, args.output)
+    if parsed.workshops is None and not (args.capacity or args.workshops):
+        args.workshops_from_result = published_workshops(args.previous, meta)
+        parsed = read(args, args.output)  # matched against the published workshops
+    previous = previous_places(args.previous)
+    if parsed.workshops is None:
+        raise missing_capacities(parsed)
+    parsed = apply_workshop_options(parsed, args)
+    settings, reused = continued_settings(published, args, args.given)
+    if getattr(args, "workshops_from_result", None) is not None:
+        reused.append("its seats per workshop")
+    done = update(
+        build_problem(parsed),
+        previous,
+        forbid_moves=args.forbid_moves,
+        move_cost=args.move_cost,
+        **settings,
+    )
+    if reused:
+        sys.stdout.write(f"reused from {args.previous.name}: {'; '.join(reused)}\n")
+    lang = args.lang or parsed.language
+    written = write_result(
+        done.result, args.output, lang=lang, changes=done.changes(), update=done.record()
+    )
+    sys.stdout.write(
+        f"{len(done.newcomers)} new, {len(done.gone)} no longer registered "
+        f"(seats freed), {len(done.moves)} moved\n"
+    )
+    for row in done.moves.head(20).itertuples(index=False):
+        sys.stdout.write(f"  {row.attendee}: {row._1} -> {row.to} ({row.why})\n")
+    print_summary(done.result, written, sys.stdout)
+    return 0

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import argparse
 import math
+from typing import TYPE_CHECKING, TypeAlias
 
 from workshop_assign.rules import LARGEST
+
+if TYPE_CHECKING:  # argparse names the object add_subparsers returns only privately
+    Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subcommands = argparse._SubParsersAction
 
 
 def count(text: str) -> int:

@@ -14,14 +14,15 @@ import os
 import sys
 from pathlib import Path
 
-from workshop_assign import cli_types
+from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import InputError
 from workshop_assign.io.files import protect
 from workshop_assign.io.metadata import result_metadata
 from workshop_assign.notify import PASSWORD_VARIABLE, Server, messages, send, write_drafts
 
 
-def add_notify(commands: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
+def add(commands: Subcommands, epilog: str) -> None:
     """The subcommand and its options."""
     notify = commands.add_parser(
         "notify",
@@ -45,7 +46,7 @@ def add_notify(commands: argparse._SubParsersAction, epilog: str) -> None:  # ty
     notify.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def run_notify(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     log = args.log or args.result.with_suffix(".sent.csv")
     protect([("the result", args.result)], [log])  # the drafts go to a new folder only
     notices, without = messages(args.result, template=args.template, everyone=args.all)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from workshop_assign.cli_types import count, seconds
+from workshop_assign.cli.types import count, seconds
 from workshop_assign.errors import InputError
 from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.reader import ParsedExport

@@ -1,0 +1,116 @@
+"""The command line, a thin layer over the public API: one module per subcommand.
+
+``workshop-assign solve|inspect|compare|update|check|notify``: each module (``solve.py``,
+``inspect.py``, ...) adds its subcommand to the parser (``add``) and runs it (``run``);
+``reading`` holds the options every command that reads an export shares, ``rules`` the
+organizers' rule options, ``types`` the checked argument types, ``console`` what is
+printed.  Every error the library raises on purpose becomes exactly one line on stderr
+and an exit code of its own (see ``EXIT_CODES``); a traceback is shown only with
+``--debug``.  A result file is written only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+import workshop_assign as wa
+from workshop_assign.cli import check, compare, inspect, notify, solve, update
+from workshop_assign.cli.console import one_line
+from workshop_assign.cli.update import given_options
+from workshop_assign.notify import DeliveryError
+
+COMMANDS = {
+    "solve": solve,
+    "inspect": inspect,
+    "compare": compare,
+    "update": update,
+    "check": check,
+    "notify": notify,
+}
+
+EXIT_CODES: dict[type[BaseException], int] = {
+    wa.SpreadsheetError: 3,
+    wa.MissingCapacitiesError: 5,
+    wa.InvalidProblemError: 4,
+    wa.InputError: 4,
+    wa.InfeasibleError: 6,
+    wa.UnsupportedRulesError: 7,
+    wa.SolverError: 7,
+    wa.OutputError: 8,
+    DeliveryError: 10,
+    OSError: 8,
+}
+INTERRUPTED = 130  # the shell's code for a program ended by Ctrl-C
+EPILOG = """exit codes: 0 done; 2 wrong command line; 3 the file, sheet or a cell cannot be
+read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not everyone can be
+placed (--require-all); 7 solver error; 8 the result cannot be written; 9 check: the result
+breaks a rule or a re-solve differs; 10 notify: the mail server stopped; 1 internal error."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    args.given = given_options(parser, sys.argv[1:] if argv is None else argv)
+    try:
+        code: int = COMMANDS[args.command].run(args)
+        return code
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("workshop-assign: interrupted; no result was written", file=sys.stderr)
+        return INTERRUPTED
+    except tuple(EXIT_CODES) as error:
+        if args.debug:
+            raise
+        if isinstance(error, wa.MissingCapacitiesError):
+            print(error.demand.to_string(), file=sys.stdout)
+        print(f"workshop-assign: error: {one_line(error)}", file=sys.stderr)
+        return next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
+    except Exception as error:
+        if args.debug:
+            raise
+        print(
+            f"workshop-assign: internal error ({type(error).__name__}: {one_line(error)}); "
+            "please report it, run with --debug for details",
+            file=sys.stderr,
+        )
+        return 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line is one line too (what is wrong, where to look)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="workshop-assign",
+        epilog=EPILOG,
+        description="Assign attendees to parallel workshops from their ranked wishes, optimally.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {wa.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for module in COMMANDS.values():
+        module.add(commands, EPILOG)
+    for command in commands.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=["de", "en"],
+            help="language of what is written and printed (default: that of the export "
+            "or the result)",
+        )
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""``workshop-assign check EXPORT RESULT``: is a published result feasible and optimal?"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop_assign.cli.types import Subcommands
+from workshop_assign.verify import verify
+
+
+def add(commands: Subcommands, epilog: str) -> None:
+    """The subcommand and its options."""
+    checker = commands.add_parser(
+        "check",
+        epilog=epilog,
+        help="is a result feasible, how far from the optimum, and does re-solving reproduce it",
+    )
+    checker.add_argument("export", type=Path, help="the registration export")
+    checker.add_argument("result", type=Path, help="the result workbook to check (.xlsx)")
+    checker.add_argument("--sheet", help="the sheet with the registrations")
+    checker.add_argument("--key", help="the column that identifies attendees")
+    checker.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def run(args: argparse.Namespace) -> int:
+    report = verify(args.export, args.result, sheet=args.sheet, key=args.key)
+    sys.stdout.write("\n".join(report.lines()) + "\n")
+    return 0 if report.ok else 9

@@ -1,0 +1,39 @@
+"""``workshop-assign compare EXPORT``: simple mechanisms and the optimal objectives."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop_assign.cli.reading import read, reading_options
+from workshop_assign.cli.types import Subcommands
+from workshop_assign.compare import compare
+from workshop_assign.compare_report import comparison_png, comparison_workbook
+from workshop_assign.read.reader import build_problem, missing_capacities
+
+
+def add(commands: Subcommands, epilog: str) -> None:
+    """The subcommand and its options."""
+    command = commands.add_parser(
+        "compare",
+        epilog=epilog,
+        help="first come first served, random serial dictatorship and the optimal "
+        "objectives side by side",
+    )
+    reading_options(command)
+    command.add_argument("--seed", type=int, default=0, help="seed of the random order")
+    command.add_argument("-o", "--output", type=Path, help="workbook with the table and a chart")
+    command.add_argument("--plot", type=Path, metavar="PNG", help="a PNG chart for reports")
+
+
+def run(args: argparse.Namespace) -> int:
+    parsed = read(args, args.output, args.plot)
+    if parsed.workshops is None:
+        raise missing_capacities(parsed)
+    table = compare(build_problem(parsed), seed=args.seed)
+    sys.stdout.write(table.to_string() + "\n")
+    for target, write in ((args.output, comparison_workbook), (args.plot, comparison_png)):
+        if target is not None:
+            sys.stdout.write(f"written to {write(table, target).resolve()}\n")
+    return 0

@@ -1,0 +1,155 @@
+"""Reading the export as the command line's options say: the options every command that
+reads an export shares, the checks on ``--capacity``, and the lines about rows that were
+not counted.  No output is ever one of the files read (``protect``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import workshop_assign as wa
+from workshop_assign.cli import types as cli_types
+from workshop_assign.io.files import protect
+from workshop_assign.io.labels import label
+from workshop_assign.read.names import WorkshopMatcher
+from workshop_assign.read.reader import ParsedExport, parse_export
+from workshop_assign.read.text import fold
+from workshop_assign.read.workshops import WorkshopSpec
+
+
+def reading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("export", type=Path, help="the registration export (.xlsx or .csv)")
+    command.add_argument(
+        "--workshops", type=Path, help="file with the workshops and their seats (.xlsx or .csv)"
+    )
+    command.add_argument(
+        "--capacity",
+        action="append",
+        default=[],
+        metavar="NAME=SEATS",
+        type=cli_types.capacity,
+        help="seats of a workshop; repeat for each workshop",
+    )
+    command.add_argument("--key", help="the column that identifies attendees")
+    command.add_argument("--sheet", help="the sheet with the registrations")
+    command.add_argument(
+        "--header-row", type=cli_types.row_number, help="the row (1-based) with the column headers"
+    )
+    command.add_argument(
+        "--wish-columns",
+        type=lambda text: [text],
+        metavar="A,B,C",
+        help="the columns with the wishes in rank order, separated by commas "
+        "(a header that holds a comma itself is recognised as one)",
+    )
+    command.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    command.add_argument(
+        "--delimiter",
+        type=cli_types.delimiter,
+        help="separator of a CSV file: one character, or tab (default: detected)",
+    )
+    command.add_argument(
+        "--keep-row",
+        action="append",
+        default=[],
+        type=cli_types.row_number,
+        metavar="ROW",
+        help="keep this row (its number in the sheet) although it reads as cancelled or "
+        "unsubmitted; repeat for more rows",
+    )
+    command.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
+    """Read the export as the options say, after making sure no output is an input."""
+    protect(reads(args), writes)
+    if args.capacity and args.workshops:
+        raise wa.InputError("give the seats either with --workshops or with --capacity, not both")
+    shops: WorkshopSpec | None = (
+        _capacities(args.capacity)
+        if args.capacity
+        else args.workshops or getattr(args, "workshops_from_result", None)
+    )
+    if args.capacity:
+        _check_capacity_names(_parse(args, None).names, _capacities(args.capacity))
+    parsed = _parse(args, shops)
+    if args.command != "inspect":
+        say_not_counted(parsed, sys.stderr)
+    return parsed
+
+
+def _parse(args: argparse.Namespace, shops: WorkshopSpec | None) -> ParsedExport:
+    return parse_export(
+        args.export,
+        workshops=shops,
+        sheet=args.sheet,
+        header_row=args.header_row,
+        key=args.key,
+        wish_columns=args.wish_columns,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        keep_rows=args.keep_row,
+    )
+
+
+def _check_capacity_names(found: list[str], given: dict[str, int]) -> None:
+    """Each ``--capacity`` name must be a workshop the export names (up to spacing, case
+    and spelling), and each workshop the export names needs its seats: a typo in an
+    option is the option's error, not the export's."""
+    in_export = WorkshopMatcher(found)
+    for name in given:
+        if in_export.match(name, quick=True) is None:
+            close = ", ".join(repr(n) for n in in_export.suggestions(name)) or "none"
+            raise wa.InputError(
+                f"--capacity {name!r} names no workshop of the export; closest: {close}"
+            )
+    options = WorkshopMatcher(list(given))
+    missing = [n for n in found if options.match(n, quick=True) is None]
+    if missing:
+        raise wa.InputError(
+            f"--capacity gives no seats for {missing[0]!r}, which the export names; add "
+            f"--capacity '{missing[0]}=SEATS'"
+        )
+
+
+def reads(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
+    """Every file the command reads, with what it is."""
+    return [
+        ("the export", args.export),
+        ("the workshops file", args.workshops),
+        ("the published result", getattr(args, "previous", None)),
+    ]
+
+
+def _capacities(given: list[tuple[str, int]]) -> dict[str, int]:
+    """``--capacity`` values, each workshop once (up to case and spacing)."""
+    seen: dict[str, str] = {}
+    for name, _ in given:
+        if fold(name) in seen:
+            raise wa.InputError(
+                f"--capacity names {name!r} twice (also as {seen[fold(name)]!r}); give each "
+                "workshop's seats once"
+            )
+        seen[fold(name)] = name
+    return dict(given)
+
+
+DUPLICATE_WARNING = 0.05  # share of data rows taken as repeat registrations worth a warning
+
+
+def say_not_counted(parsed: ParsedExport, err: TextIO) -> None:
+    """One stderr line per reason rows were not counted; a warning when many rows were
+    taken as the same people, naming the key column and how to choose another."""
+    for reason, count in parsed.not_counted().items():
+        err.write(f"workshop-assign: {count:,} row(s) not counted: {label(reason, 'en')}\n")
+    again = parsed.not_counted().get("superseded", 0)
+    rows = len(parsed.keys) + len(parsed.dropped)
+    if rows and again > DUPLICATE_WARNING * rows:
+        err.write(
+            f"workshop-assign: warning: {again:,} of {rows:,} data rows ({again / rows:.0%}) "
+            f"were taken as repeat registrations of the same person by column "
+            f"{parsed.people.key!r}; if that column does not identify people, choose "
+            "another with --key\n"
+        )

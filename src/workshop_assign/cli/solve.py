@@ -1,0 +1,110 @@
+"""``workshop-assign solve EXPORT``: read, solve, write one result file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+import workshop_assign as wa
+from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.console import Progress, print_summary
+from workshop_assign.cli.reading import read, reading_options, reads
+from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
+from workshop_assign.cli.types import Subcommands
+from workshop_assign.io.files import protect
+from workshop_assign.io.writers import write_result
+from workshop_assign.read.reader import build_problem, missing_capacities
+
+
+def add(commands: Subcommands, epilog: str) -> None:
+    """The subcommand and its options."""
+    solve = commands.add_parser(
+        "solve", help="assign attendees and write the result", epilog=epilog
+    )
+    reading_options(solve)
+    solve.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="result file (.xlsx, .csv or .json); default: next to the export",
+    )
+    solve.add_argument("--objective", default="rank-sum", choices=[o.value for o in wa.Objective])
+    solve.add_argument(
+        "--rank-costs", type=cli_types.costs, help="cost per rank for rank-sum, e.g. 0,1,3"
+    )
+    solve.add_argument(
+        "--unassigned-cost", type=cli_types.count, help="cost of leaving someone out (rank-sum)"
+    )
+    solve.add_argument(
+        "--require-all", action="store_true", help="fail, saying why, instead of leaving anyone out"
+    )
+    solve.add_argument(
+        "--fill-unranked",
+        action="store_true",
+        help="seat people who could not be placed in free seats of other workshops",
+    )
+    solve.add_argument("--seed", type=int, help="break ties by a seeded shuffle, not row order")
+    solve.add_argument(
+        "--what-if",
+        type=cli_types.count,
+        metavar="SEATS",
+        help="show in the Summary what SEATS more seats per workshop would change "
+        "(default 5; 0: off; with rules that need the MIP only when given)",
+    )
+    solve.add_argument(
+        "--per-attendee",
+        type=cli_types.count,
+        metavar="K",
+        help="with workshops in time slots: workshops per attendee (default: one per slot)",
+    )
+    add_rule_options(solve)
+
+
+def run(args: argparse.Namespace) -> int:
+    progress = Progress(sys.stderr)
+    progress.step(f"reading {args.export.name}")
+    parsed = read(args, args.output)
+    if parsed.workshops is None:
+        raise missing_capacities(parsed)
+    parsed = apply_workshop_options(parsed, args)
+    problem = build_problem(parsed)
+    progress.step(f"solving for {len(problem.keys):,} attendees")
+    result = wa.solve(
+        problem,
+        objective=args.objective,
+        rank_costs=args.rank_costs,
+        unassigned_cost=args.unassigned_cost,
+        require_all=args.require_all,
+        fill_unranked=args.fill_unranked,
+        seed=args.seed,
+        rules=rules_from(args),
+        per_attendee=args.per_attendee,
+    )
+    lang = args.lang or parsed.language
+    target = args.output or _default_output(args.export, lang)
+    protect(reads(args), [target])
+    what_if = _what_if(result, args.what_if, progress)
+    progress.step(f"writing {target.name}")
+    written = write_result(result, target, lang=lang, what_if=what_if)
+    progress.done()
+    print_summary(result, written, sys.stdout)
+    return 0
+
+
+def _what_if(
+    result: wa.Result, seats: int | None, progress: Progress
+) -> tuple[int, pd.DataFrame] | None:
+    """The what-if table for the Summary: by default for flow results only (cheap)."""
+    if seats is None:
+        seats = 5 if result.backend is wa.Backend.FLOW else 0
+    if seats <= 0:
+        return None
+    progress.step(f"what if each workshop had {seats} more seats")
+    return seats, wa.what_if(result, seats)
+
+
+def _default_output(export: Path, lang: str) -> Path:
+    return export.with_name(f"{export.stem}_{'zuteilung' if lang == 'de' else 'assignment'}.xlsx")
