@@ -188,3 +188,20 @@ def test_weighted_levels_match_one_solve_per_level(
     assert folded.objective_value == stepwise.objective_value
     assert folded.n_unassigned == stepwise.n_unassigned
     assert folded.check() == [] and stepwise.check() == []
+
+
+def test_a_value_is_told_apart_only_where_its_cap_can_bind() -> None:
+    """Organisation A can exceed its cap only in the small workshop W0; its people who did
+    not rank W0 share classes with everyone else, and the cap still holds exactly."""
+    prefs = {f"a{i}@x.example": ["W0", "W1"] for i in range(8)}
+    prefs |= {f"b{i}@x.example": ["W1"] for i in range(6)}
+    prefs |= {f"c{i}@x.example": ["W1"] for i in range(6)}
+    orgs = ["A"] * 8 + ["A"] * 3 + ["B"] * 3 + ["C"] * 6
+    problem = wa.Problem.from_preferences(
+        prefs, capacities={"W0": 8, "W1": 40}, attributes=pd.DataFrame({"org": orgs})
+    )
+    result = wa.solve(problem, rules=wa.Rules(spread=(wa.Spread("org", max_share=0.5),)))
+    assert result.n_classes == 2  # [W0, W1] of A, and everyone who ranked only W1
+    frame = result.to_frame().assign(org=orgs)
+    assert frame[frame["workshop"] == "W0"]["org"].eq("A").sum() == 4  # the cap: half of 8
+    assert result.n_unassigned == 0

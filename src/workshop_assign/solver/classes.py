@@ -59,13 +59,14 @@ def build_classes(
     problem: Problem,
     attributes: Sequence[str] = (),
     *,
-    keep: Mapping[str, set[str]] | None = None,
+    keep: Mapping[str, npt.NDArray[np.bool_]] | None = None,
     extra: Sequence[npt.NDArray[np.int64]] = (),
 ) -> AttendeeClasses:
     """Classes refined by everything the rules can tell apart (see the module docstring).
 
-    ``keep`` lists, per attribute, the values a rule can tell apart; every other value
-    is merged into ``""``, so that rare values do not multiply the classes.  ``extra``
+    ``keep`` marks, per attribute, the attendees whose value a rule can tell apart; every
+    other attendee's value is merged into ``""``, so that values no rule can see do not
+    multiply the classes.  ``extra``
     are further integer codes per attendee to tell apart (their per-class values end up
     in ``AttendeeClasses.extra``).
     """
@@ -206,14 +207,14 @@ def attribute_values(problem: Problem, name: str) -> pd.Series:
 
 
 def _attribute_codes(
-    problem: Problem, attributes: Sequence[str], keep: Mapping[str, set[str]]
+    problem: Problem, attributes: Sequence[str], keep: Mapping[str, npt.NDArray[np.bool_]]
 ) -> tuple[list[npt.NDArray[np.int64]], tuple[tuple[str, ...], ...]]:
     """Integer codes (and their labels) of each rule attribute; missing values are a value."""
     codes, labels = [], []
     for name in attributes:
         column = attribute_values(problem, name)
         if name in keep:
-            column = column.where(column.isin(keep[name]), "")
+            column = column.where(keep[name], "")
         code, unique = pd.factorize(column)
         codes.append(code.astype(np.int64))
         labels.append(tuple(str(u) for u in unique))
