@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -20,6 +21,8 @@ from hypothesis import strategies as st
 
 import workshop_assign as wa
 from reference import objective_key
+from workshop_assign import synthetic
+from workshop_assign.solver import mip
 
 SLOTS = ("S0", "S1")
 TOPICS = ("T0", "T1", "T2")
@@ -238,3 +241,42 @@ def test_require_all_gives_everyone_k_workshops_or_says_why(spec: SlotRules) -> 
         assert error.reasons and not possible
         return
     assert possible and result.places_short == 0 and result.check() == []
+
+
+def synthetic_timetable(n: int, seed: int) -> tuple[wa.Problem, wa.Rules]:
+    """6 topics in each of 3 slots, minimums of a fifth of the seats, groups of 10 %."""
+    event = synthetic.generate(n, 6, n_ranks=4, seed=seed, group_share=0.1, capacity_factor=2.1)
+    shops = [
+        wa.Workshop(
+            f"{topic} ({s})", -(-seats // 3), minimum=max(1, seats // 15), slot=f"S{s}", topic=topic
+        )
+        for s in range(3)
+        for topic, seats in event.capacities.items()
+    ]
+    problem = wa.Problem.from_preferences(event.preferences, workshops=shops)
+    return problem.with_rules(groups=event.groups), wa.Rules()
+
+
+def test_rounded_relaxations_are_as_good_as_integer_counts_from_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Timetables whose relaxation comes back fractional are rounded by keeping its
+    decisions; the result must be what solving with integer counts from the start
+    proves optimal (the second formulation), on every instance that takes that path."""
+    rounded: list[bool] = []
+    keep = mip._round_counts
+
+    def spy(*args: Any) -> None:
+        keep(*args)
+        rounded.append(not args[2].fractional)
+
+    instances = [synthetic_timetable(n, seed) for n, seed in ((100, 4), (300, 1), (300, 3))]
+    monkeypatch.setattr(mip, "_round_counts", spy)
+    fast = [wa.solve(p, rules=r, per_attendee=2) for p, r in instances]
+    assert rounded == [True] * len(instances)  # each took the rounding path and reached the bound
+    monkeypatch.setattr(mip, "_round_counts", lambda *args: None)  # integer counts only
+    for (problem, rules), result in zip(instances, fast, strict=True):
+        exact = wa.solve(problem, rules=rules, per_attendee=2)
+        assert exact.proven_optimal and result.proven_optimal
+        assert result.objective_value == exact.objective_value
+        assert result.check() == []

@@ -5,8 +5,11 @@ even the "most people placed" level of a 5,000-attendee instance within 30 s whe
 HiGHS needed 3 s: the model is a network flow with a few side constraints, and an LP
 relaxation is what proves such bounds.  When the flows form a network once the booleans
 are fixed (at most one cap or category partition), the counts are continuous variables:
-every vertex of that network is integral, and a fractional answer is re-solved with
-integer counts.  The objective's levels are folded into one exactly weighted objective
+every vertex of that network is integral.  Otherwise (time slots, several caps) the
+counts start continuous too: the relaxation's bound is exact, a fractional answer is
+rounded by keeping its decisions and solving for integer counts (first only the
+fractional ones), and only when that cannot reach the bound is everything solved again
+with integer counts.  The objective's levels are folded into one exactly weighted objective
 when the weights fit in 2^40, else optimised one after the other, each fixed before the
 next.  A solve that hits the time limit ends with status FEASIBLE and the gap to the
 best bound.  (HiGHS is not seeded with the flow relaxation: OR-Tools 9.15's
@@ -19,6 +22,7 @@ together, which becomes sentences for the organizer.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +53,7 @@ class RulesOutcome:
 
 def solve_rules(data: RuleModelInput, levels: CostLevels, *, splits_are_cost: bool) -> RulesOutcome:
     """Optimise lexicographically over the levels under every rule (see module docstring)."""
-    outcome = _solve_levels(data, levels, splits_are_cost, integral=not data.network_shaped)
+    outcome = _solve_levels(data, levels, splits_are_cost, integral=False)
     if outcome.fractional:  # not a vertex after all: solve again with integer counts
         outcome = _solve_levels(data, levels, splits_are_cost, integral=True)
     return outcome
@@ -91,12 +95,52 @@ def _solve_levels(
                 f"({status.name}); raise the time limit"
             )
         _read(solver, built, outcome)
+        if outcome.fractional and len(objectives) == 1 and status == mb.SolveStatus.OPTIMAL:
+            _round_counts(built, solver, outcome, deadline)
         if status != mb.SolveStatus.OPTIMAL:
             outcome.optimal = False
             outcome.gap = abs(float(solver.objective_value - solver.best_objective_bound))
             break
         model.add(expression <= round(solver.objective_value))
     return outcome
+
+
+def _round_counts(
+    built: RuleModel, solver: mb.Solver, outcome: RulesOutcome, deadline: float
+) -> None:
+    """Integer counts for the decisions of a relaxed optimum, when they cost no more.
+
+    With counts continuous (the decisions stay booleans) the solve is a relaxation, so
+    its best bound bounds every integral answer from below.  Keeping its decisions (which
+    workshops run, where each group goes) and asking for integer counts, an answer that
+    reaches that bound (rounded up: all costs are integers) is therefore proven optimal.
+    First only the fractional counts may change (a small problem), then every count;
+    time slots (not a network) are solved this way several times faster than with
+    integer counts from the start.  When neither reaches
+    the bound the outcome stays fractional, and the caller solves with integer counts.
+    """
+    lowest = math.ceil(solver.best_objective_bound - 1e-6)  # integral answers cost >= this
+    counts = built.engine.counts
+    relaxed = [solver.value(c) for c in counts]
+    uppers = [c.upper_bound for c in counts]
+    for decision in built.engine.booleans:
+        decision.lower_bound = decision.upper_bound = round(solver.value(decision))
+    for count in counts:
+        count.is_integral = True
+    # Presolve removes the fixed variables (and keeps HiGHS 1.12 from printing a debug
+    # line to stdout when it repairs a solution of a model it did not presolve).
+    solver.set_solver_specific_parameters(HIGHS_SETTINGS.replace("presolve=off", "presolve=on"))
+    for only_fractional in (True, False):
+        for count, value, upper in zip(counts, relaxed, uppers, strict=True):
+            whole = only_fractional and abs(value - round(value)) < 1e-6
+            count.lower_bound = round(value) if whole else 0
+            count.upper_bound = round(value) if whole else upper
+        solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
+        status = solver.solve(built.engine.model)
+        found = status in (mb.SolveStatus.OPTIMAL, mb.SolveStatus.FEASIBLE)
+        if found and round(solver.objective_value) <= lowest:
+            _read(solver, built, outcome)
+            return
 
 
 def _read(solver: mb.Solver, built: RuleModel, outcome: RulesOutcome) -> None:

@@ -62,14 +62,21 @@ class Engine:
         self.model: Any = cp_model.CpModel() if explain else mb.Model()  # type: ignore[no-untyped-call]
         self.linear: Any = cp_model.LinearExpr if explain else mb.LinearExpr
         self.reasons: dict[int, str] = {}  # assumption literal -> sentence
+        self.counts: list[Any] = []  # how many people (continuous unless integral)
+        self.booleans: list[Any] = []  # decisions: a workshop runs, a group goes there
 
     def count(self, upper: int, name: str) -> Any:
         if self.integral:
-            return self.model.new_int_var(0, upper, name)
-        return self.model.new_num_var(0, upper, name)
+            found = self.model.new_int_var(0, upper, name)
+        else:
+            found = self.model.new_num_var(0, upper, name)
+        self.counts.append(found)
+        return found
 
     def boolean(self, name: str) -> Any:
-        return self.model.new_bool_var(name)
+        found = self.model.new_bool_var(name)
+        self.booleans.append(found)
+        return found
 
     def add(self, constraint: Any, sentence: str | None = None) -> None:
         """Add a constraint; when explaining, a rule's constraint gets its own literal."""
