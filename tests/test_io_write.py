@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
+from workshop_assign.io import writers
 from workshop_assign.io.workbook import unique_sheet_name
 
 
@@ -37,6 +38,7 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
         *SHOPS[:2],
         "Digitale Kompetenzen für mehr T",
         "Übersicht",
+        "Benachrichtigungen",  # the message for each attendee
         "Hinweise",
         "workshop_assign",  # very hidden: what `check` needs to re-solve
     ]
@@ -72,7 +74,12 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
 def test_english_workbook_on_request(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
     result, _ = solved
     book = sheets(result.to_excel(tmp_path / "result.xlsx", lang="en"))
-    assert list(book)[:1] + list(book)[-3:-1] == ["Assignments", "Summary", "Notes"]
+    assert list(book)[:1] + list(book)[-4:-1] == [
+        "Assignments",
+        "Summary",
+        "Notifications",
+        "Notes",
+    ]
     assert (
         "not an attendee: marked cancelled (keep it with --keep-row)" in book["Notes"][3].tolist()
     )
@@ -151,3 +158,13 @@ def test_the_summary_holds_numbers_rooms_and_the_rules_in_force(tmp_path: Path) 
     assert cells[f"{SHOPS[0]}: runs with at least"][1].value == 2
     assert cells["Groups kept together"][1].value == 1
     assert cells["At most per Organisation and workshop"][1].value == 4
+
+
+def test_too_many_messages_for_a_sheet_point_to_notify(
+    solved: tuple[wa.Result, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result, _ = solved
+    monkeypatch.setattr(writers, "NOTIFICATION_ROWS", len(result.problem.keys) - 1)
+    book = sheets(result.to_excel(tmp_path / "many.xlsx"))
+    assert book["Benachrichtigungen"].shape == (2, 1)
+    assert "workshop-assign notify" in book["Benachrichtigungen"].iloc[1, 0]

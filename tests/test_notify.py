@@ -8,6 +8,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from aiosmtpd.controller import Controller
 
@@ -139,3 +140,45 @@ def test_the_rate_limit_waits_between_messages(
         sleep=waits.append,
     )
     assert waits == [3.0, 3.0, 3.0]
+
+
+def sheet(path: Path, name: str) -> pd.DataFrame:
+    return pd.read_excel(path, sheet_name=name, engine="calamine")
+
+
+def test_the_workbook_holds_the_same_message_for_every_attendee(result: Path) -> None:
+    table = sheet(result, "Benachrichtigungen")
+    assigned = sheet(result, "Zuteilung")
+    assert len(table) == len(assigned) > 0  # one row per attendee, each with an address
+    notices, _ = messages(result)
+    drafted = {n.key: (n.to, n.subject, n.body) for n in notices}
+    written = {
+        r["Teilnehmende"]: (r["E-Mail"], r["Betreff"], r["Nachricht"])
+        for r in table.to_dict("records")
+    }
+    assert written == drafted
+
+
+def test_after_an_update_only_new_and_moved_people_are_notified(
+    tmp_path: Path, result: Path
+) -> None:
+    frame = columns_per_rank().iloc[2:]  # two cancellations
+    late = frame.iloc[[0, 1]].copy()
+    late["E-Mail-Adresse"] = ["neu1@stadt.example", "neu2@stadt.example"]
+    seats = {"Digitale Zwillinge": 4, "Mobilitätskonzepte": 4}
+    seats["Digitale Kompetenzen für mehr Teilhabe"] = 4
+    later = write_xlsx(pd.concat([frame, late]), tmp_path / "v2.xlsx", seats=seats)
+    updated = tmp_path / "neu.xlsx"
+    done = run("update", str(result), str(later), "-o", str(updated))
+    assert done.returncode == 0, done.stderr
+    changes = sheet(updated, "Änderungen")
+    concerned = set(
+        changes[changes["Änderung"].isin(["neu: zugeteilt", "umgesetzt"])]["Teilnehmende"]
+    )
+    concerned.discard("(niemand)")  # an empty kind of change is shown as such
+    assert {"neu1@stadt.example", "neu2@stadt.example"} <= concerned
+    notices, _ = messages(updated)
+    assert {n.key for n in notices} == concerned
+    assert set(sheet(updated, "Benachrichtigungen")["Teilnehmende"]) == concerned
+    everyone, _ = messages(updated, everyone=True)
+    assert len(everyone) == len(sheet(updated, "Zuteilung"))

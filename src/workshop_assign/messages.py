@@ -21,6 +21,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.Moves": ("Moves", "Umsetzungen"),
     "label.places_short": ("Workshops short of the number per attendee", "Fehlende Workshopplätze"),
     "label.Changes": ("Changes", "Änderungen"),
+    "label.Notifications": ("Notifications", "Benachrichtigungen"),
+    "label.notify_to": ("E-mail", "E-Mail"),
+    "label.notify_name": ("Name", "Name"),
+    "label.notify_subject": ("Subject", "Betreff"),
+    "label.notify_body": ("Message", "Nachricht"),
     "label.slots": ("Time slots", "Zeitfenster"),
     "label.per_attendee": ("Workshops per attendee", "Workshops je Person"),
     "label.places": ("Places", "Plätze"),
@@ -327,6 +332,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Guten Tag {name},\n\nSie sind eingeteilt in: {workshop}\nRaum: {room}\nZeit: {time}\n"
         "Erhaltener Wunsch: {rank}\n{explanation}\n\nMit freundlichen Grüßen\n"
         "Das Organisationsteam\n",
+    ),
+    "notify.too_many": (
+        "More than 10,000 messages: draft or send them with "
+        "'workshop-assign notify RESULT.xlsx' (a mail-merge CSV and one draft per person).",
+        "Mehr als 10.000 Nachrichten: Entwürfe oder Versand mit "
+        "'workshop-assign notify ERGEBNIS.xlsx' (Serienbrief-CSV und ein Entwurf je Person).",
     ),
     "notify.none": ("no place yet", "noch kein Platz"),
     # -- why a person is not in a ranked workshop (``Reason``) --------------------------

@@ -15,13 +15,11 @@ each delivered message to a log as soon as the server accepted it, so that a sec
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import smtplib
 import ssl
-import string
 import time
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -30,70 +28,15 @@ from workshop_assign.errors import InputError, WorkshopAssignError
 from workshop_assign.io.files import atomic_path
 from workshop_assign.io.labels import label
 from workshop_assign.io.metadata import published_workshops, read_sheet, result_metadata
-from workshop_assign.messages import message
-from workshop_assign.model import Workshop
-from workshop_assign.read.text import cell_text, is_blank
+from workshop_assign.io.notices import Notice, Template, fill, text
 
 __all__ = ["DeliveryError", "Notice", "messages", "send", "write_drafts"]
 
-FIELDS = ("name", "workshop", "room", "time", "rank", "explanation")
 PASSWORD_VARIABLE = "WORKSHOP_ASSIGN_SMTP_PASSWORD"
 
 
 class DeliveryError(WorkshopAssignError):
     """The mail server stopped accepting messages; the log says which ones went out."""
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """One attendee's message."""
-
-    key: str
-    to: str
-    name: str
-    subject: str
-    body: str
-
-    @property
-    def digest(self) -> str:
-        """What identifies this exact message in the send log."""
-        text = "\0".join((self.key, self.to, self.subject, self.body))
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """A subject and a body with ``{placeholders}`` from ``FIELDS``."""
-
-    subject: str
-    body: str
-
-    @classmethod
-    def default(cls, lang: str) -> Template:
-        return cls(message("notify.subject", lang), message("notify.body", lang))
-
-    @classmethod
-    def read(cls, path: Path) -> Template:
-        """A template file: ``Subject: ...`` on the first line, a blank line, the body."""
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: the template cannot be read ({error})") from None
-        first, _, body = text.partition("\n")
-        if not first.lower().startswith(("subject:", "betreff:")) or not body.strip():
-            raise InputError(
-                f"{path}: a template starts with a line 'Subject: ...' (or 'Betreff: ...'), "
-                "then a blank line and the message"
-            )
-        template = cls(first.split(":", 1)[1].strip(), body.lstrip("\n"))
-        for part in (template.subject, template.body):
-            for _, field, _, _ in string.Formatter().parse(part):
-                if field is not None and field not in FIELDS:
-                    raise InputError(
-                        f"{path}: unknown placeholder {{{field}}}; use "
-                        + ", ".join(f"{{{f}}}" for f in FIELDS)
-                    )
-        return template
 
 
 def messages(
@@ -103,38 +46,25 @@ def messages(
     meta = result_metadata(result)
     lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
     people = json.loads(meta.get("people", "{}"))
-    email, names = people.get("email"), people.get("names") or []
-    sheet = label("Assignments", lang)
-    table = read_sheet(result, sheet, header=0)
+    email = people.get("email")
+    table = read_sheet(result, label("Assignments", lang), header=0)
     if not email or email not in table.columns:
         raise InputError(
             f"{result}: the result has no e-mail column to write to; notify needs an export "
             "with the attendees' addresses"
         )
-    chosen = Template.read(template) if template else Template.default(lang)
-    wanted = None if everyone or "update" not in meta else _changed(result, lang)
-    shops = {w.name: w for w in published_workshops(result, meta)}
-    key = meta["key_column"]
-    notices, without = [], 0
-    for row in table.to_dict("records"):
-        person = _text(row.get(key))
-        if not person or (wanted is not None and person not in wanted):
-            continue
-        to = _text(row.get(email))
-        if "@" not in to:
-            without += 1
-            continue
-        values = _values(row, lang, names, shops, to)
-        notices.append(
-            Notice(
-                person,
-                to,
-                values["name"],
-                chosen.subject.format(**values),
-                chosen.body.format(**values),
-            )
-        )
-    return notices, without
+    found = fill(
+        table,
+        lang=lang,
+        key=meta["key_column"],
+        email=email,
+        names=people.get("names") or [],
+        workshops=published_workshops(result, meta),
+        template=Template.read(template) if template else None,
+        only=None if everyone or "update" not in meta else _changed(result, lang),
+    )
+    with_address = [n for n in found if n.to]
+    return with_address, len(found) - len(with_address)
 
 
 def _changed(result: Path, lang: str) -> set[str]:
@@ -142,34 +72,7 @@ def _changed(result: Path, lang: str) -> set[str]:
     changes = read_sheet(result, label("Changes", lang), header=0)
     kinds = {label("change_new", lang), label("change_moved", lang)}
     who, kind = label("move_attendee", lang), label("change", lang)
-    return {_text(r[who]) for r in changes.to_dict("records") if _text(r[kind]) in kinds}
-
-
-def _values(
-    row: Mapping[Hashable, object],
-    lang: str,
-    names: list[str],
-    shops: Mapping[str, Workshop],
-    to: str,
-) -> dict[str, str]:
-    """The placeholders of one row: name, workshop (with its room and time), rank and
-    the explanation sentence."""
-    name = " ".join(_text(row.get(c)) for c in names if _text(row.get(c))) or to
-    workshop = _text(row.get(label("workshop", lang)))
-    shop = shops.get(workshop)
-    none = message("notify.none", lang)
-    return {
-        "name": name,
-        "workshop": workshop or none,
-        "room": (shop.room or "-") if shop else "-",
-        "time": (shop.slot or "-") if shop else "-",
-        "rank": _text(row.get(label("rank", lang))) or "-",
-        "explanation": _text(row.get(label("explanation", lang))),
-    }
-
-
-def _text(value: object) -> str:
-    return "" if is_blank(value) else " ".join(cell_text(value).split())
+    return {text(r[who]) for r in changes.to_dict("records") if text(r[kind]) in kinds}
 
 
 def _email(notice: Notice, sender: str | None) -> EmailMessage:

@@ -26,8 +26,10 @@ from workshop_assign.errors import InputError
 from workshop_assign.io.files import atomic_path, protect
 from workshop_assign.io.labels import label, summary_rows
 from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
+from workshop_assign.io.notices import fill
 from workshop_assign.io.rosters import rosters, write_roster
 from workshop_assign.io.workbook import MAX_CELL, Book, open_workbook, write_rows
+from workshop_assign.messages import message
 from workshop_assign.read.text import cell_text, is_blank
 from workshop_assign.reasons import Reason
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 WhatIf = tuple[int, pd.DataFrame]  # extra seats, and the table of ``whatif.what_if``
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NOTIFICATION_ROWS = 10_000  # more messages than this: the sheet points to `notify`
 
 
 def write_result(
@@ -187,9 +190,41 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         _add_charts(book, summary, summary_name, rows, lang)
         if extras.changes is not None:
             book.table(label("Changes", lang), changes_table(extras.changes, lang))
+        book.table(
+            label("Notifications", lang), notification_table(result, table, key, lang, extras)
+        )
         write_notes(book, notes_table(result, lang), lang)
         values = metadata_values(result, lang, key, extras.update)
         write_metadata(book, values)
+
+
+def notification_table(
+    result: Result, table: pd.DataFrame, key: str, lang: str, extras: Extras
+) -> pd.DataFrame:
+    """The message for each attendee, ready to send (what ``notify`` drafts and sends);
+    after an update only for the people placed anew or moved.  Above
+    ``NOTIFICATION_ROWS`` messages the sheet says to use ``notify`` instead: a hundred
+    thousand letters make a workbook nobody opens, and take longer to write than the
+    rest of it."""
+    source = result.problem.source
+    only = None
+    if extras.changes is not None:
+        changed = extras.changes[extras.changes["change"].isin(["new", "moved"])]
+        only = {str(a) for a in changed["attendee"].dropna()}
+    if (len(only) if only is not None else len(table)) > NOTIFICATION_ROWS:
+        return pd.DataFrame({label("Notifications", lang): [message("notify.too_many", lang)]})
+    found = fill(
+        table,
+        lang=lang,
+        key=key,
+        email=source.email_column if source else None,
+        names=source.name_columns if source else (),
+        workshops=result.problem.workshops,
+        only=only,
+    )
+    columns = [label(c, lang) for c in ("attendee", "notify_to", "notify_name", "notify_subject")]
+    rows = [[n.key, n.to or None, n.name, n.subject, n.body] for n in found]
+    return pd.DataFrame(rows, columns=[*columns, label("notify_body", lang)])
 
 
 def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:

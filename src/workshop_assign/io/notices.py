@@ -1,0 +1,161 @@
+"""One message per attendee, filled from a template: for the workbook's notification
+sheet and for ``notify`` (drafts, SMTP), so both say the same thing.
+
+A template is a subject and a body with ``{placeholders}`` from ``FIELDS``; the default
+one is in the message catalogue, in German and English.  The values come from a row of
+the Assignments table: the person's name (the name columns, else the address), their
+workshop with its room and time, the wish it was, and the explanation sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from workshop_assign.errors import InputError
+from workshop_assign.io.labels import label
+from workshop_assign.messages import message
+from workshop_assign.model import Workshop
+from workshop_assign.read.text import cell_text, is_blank
+
+FIELDS = ("name", "workshop", "room", "time", "rank", "explanation")
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One attendee's message."""
+
+    key: str
+    to: str
+    name: str
+    subject: str
+    body: str
+
+    @property
+    def digest(self) -> str:
+        """What identifies this exact message in the send log."""
+        text = "\0".join((self.key, self.to, self.subject, self.body))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A subject and a body with ``{placeholders}`` from ``FIELDS``."""
+
+    subject: str
+    body: str
+
+    @classmethod
+    def default(cls, lang: str) -> Template:
+        return cls(message("notify.subject", lang), message("notify.body", lang))
+
+    @classmethod
+    def read(cls, path: Path) -> Template:
+        """A template file: ``Subject: ...`` on the first line, a blank line, the body."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: the template cannot be read ({error})") from None
+        first, _, body = text.partition("\n")
+        if not first.lower().startswith(("subject:", "betreff:")) or not body.strip():
+            raise InputError(
+                f"{path}: a template starts with a line 'Subject: ...' (or 'Betreff: ...'), "
+                "then a blank line and the message"
+            )
+        template = cls(first.split(":", 1)[1].strip(), body.lstrip("\n"))
+        for part in (template.subject, template.body):
+            for _, field, _, _ in string.Formatter().parse(part):
+                if field is not None and field not in FIELDS:
+                    raise InputError(
+                        f"{path}: unknown placeholder {{{field}}}; use "
+                        + ", ".join(f"{{{f}}}" for f in FIELDS)
+                    )
+        return template
+
+
+def fill(
+    table: pd.DataFrame,
+    *,
+    lang: str,
+    key: str,
+    email: str | None,
+    names: Iterable[str],
+    workshops: Iterable[Workshop],
+    template: Template | None = None,
+    only: set[str] | None = None,
+) -> list[Notice]:
+    """A filled message per row of the Assignments table (``only``: just these keys);
+    ``Notice.to`` is empty where a row has no address.  With time slots (a column per
+    slot) the workshop, room and time name each slot's workshop in turn."""
+    chosen = template or Template.default(lang)
+    shops = {w.name: w for w in workshops}
+    slots = list(dict.fromkeys(w.slot for w in shops.values() if w.slot))
+    names = list(names)
+    notices = []
+    for row in table.to_dict("records"):
+        person = text(row.get(key))
+        if not person or (only is not None and person not in only):
+            continue
+        to = text(row.get(email)) if email else ""
+        to = to if "@" in to else ""
+        values = _values(row, lang, names, shops, to or person)
+        if slots:
+            values |= _timetable(row, slots, shops, lang)
+        notices.append(
+            Notice(
+                person,
+                to,
+                values["name"],
+                chosen.subject.format(**values),
+                chosen.body.format(**values),
+            )
+        )
+    return notices
+
+
+def _values(
+    row: Mapping[Hashable, object],
+    lang: str,
+    names: list[str],
+    shops: Mapping[str, Workshop],
+    fallback: str,
+) -> dict[str, str]:
+    """The placeholders of one row: name, workshop (with its room and time), rank and
+    the explanation sentence."""
+    name = " ".join(text(row.get(c)) for c in names if text(row.get(c))) or fallback
+    workshop = text(row.get(label("workshop", lang)))
+    shop = shops.get(workshop)
+    none = message("notify.none", lang)
+    return {
+        "name": name,
+        "workshop": workshop or none,
+        "room": (shop.room or "-") if shop else "-",
+        "time": (shop.slot or "-") if shop else "-",
+        "rank": text(row.get(label("rank", lang))) or "-",
+        "explanation": text(row.get(label("explanation", lang))),
+    }
+
+
+def _timetable(
+    row: Mapping[Hashable, object], slots: list[str], shops: Mapping[str, Workshop], lang: str
+) -> dict[str, str]:
+    """Workshop, room and time with time slots: each slot's workshop, in slot order."""
+    held = [(slot, text(row.get(slot))) for slot in slots if text(row.get(slot))]
+    if not held:
+        return {"workshop": message("notify.none", lang), "room": "-", "time": "-"}
+    rooms = [(shops[w].room if w in shops else None) or "-" for _, w in held]
+    return {
+        "workshop": "; ".join(f"{slot}: {w}" for slot, w in held),
+        "room": "; ".join(rooms),
+        "time": "; ".join(slot for slot, _ in held),
+    }
+
+
+def text(value: object) -> str:
+    """A cell as one line of text ("" when blank)."""
+    return "" if is_blank(value) else " ".join(cell_text(value).split())
