@@ -35,6 +35,7 @@ from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rul
 from workshop_assign.slots import SlotResult, solve_slots
 from workshop_assign.solver import solve
 from workshop_assign.updating import Update, update
+from workshop_assign.waitlist import waitlist, waitlists
 from workshop_assign.whatif import what_if
 
 __version__ = _library_version()
@@ -73,5 +74,7 @@ __all__ = [
     "solve",
     "solve_slots",
     "update",
+    "waitlist",
+    "waitlists",
     "what_if",
 ]

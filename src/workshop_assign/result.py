@@ -231,20 +231,34 @@ class Result:
             frame.insert(0, "slot", [w.slot for w in self.problem.workshops])
         return frame
 
+    def waitlist(self, workshop: str, n: int = 5) -> pd.DataFrame:
+        """The next ``n`` people who would get a seat freed in ``workshop``, in order,
+        each with the moves it triggers (exact re-solves with the rules of ``update``:
+        nobody loses a place, fewest moves); see ``workshop_assign.waitlist``."""
+        # Imported here as pandas does for its writers: waitlist re-solves through the
+        # pipeline, which builds Results, so importing it at the top would be a cycle.
+        from workshop_assign.waitlist import waitlist  # noqa: PLC0415
+
+        return waitlist(self, workshop, n)
+
     def to_excel(
         self,
         path: str | Path,
         *,
         lang: str | None = None,
         what_if: tuple[int, pd.DataFrame] | None = None,
+        waitlists: pd.DataFrame | None = None,
     ) -> Path:
         """Write the organizer's workbook: assignments, rosters, summary and notes.
 
         ``lang`` is ``"de"`` or ``"en"`` (default: the language of the export's headers);
         ``what_if`` is ``(extra seats, workshop_assign.what_if(result, extra))`` for the
-        Summary's lines on what more seats would change.
+        Summary's lines on what more seats would change; ``waitlists``
+        (``workshop_assign.waitlists(result)``) becomes the Waitlist sheet.
         """
-        return write_result(self, _suffixed(path, ".xlsx"), lang=lang, what_if=what_if)
+        return write_result(
+            self, _suffixed(path, ".xlsx"), lang=lang, what_if=what_if, waitlists=waitlists
+        )
 
     def to_csv(self, path: str | Path, *, lang: str | None = None) -> Path:
         """Write the Assignments table as CSV (UTF-8; ``;``-separated in German)."""

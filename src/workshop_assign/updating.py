@@ -47,6 +47,7 @@ class Update:
     previous: Mapping[str, str | None] = field(default_factory=dict)
     forbid_moves: bool = False
     move_cost: int | None = None
+    moves_last: bool = False
 
     def record(self) -> dict[str, object]:
         """What ``check`` needs to re-run this update: the previous places and settings."""
@@ -54,6 +55,7 @@ class Update:
             "previous": dict(self.previous),
             "forbid_moves": self.forbid_moves,
             "move_cost": self.move_cost,
+            "moves_last": self.moves_last,
         }
 
     def changes(self) -> pd.DataFrame:
@@ -91,12 +93,15 @@ def update(
     *,
     forbid_moves: bool = False,
     move_cost: int | None = None,
+    moves_last: bool = False,
     **settings: Unpack[SolveSettings],
 ) -> Update:
     """Re-solve ``problem`` starting from ``previous`` (attendee key -> workshop or None).
 
     ``move_cost`` (rank-sum only) weighs one move against rank costs; by default moves
     come first.  ``forbid_moves`` keeps everyone who had a place exactly there.
+    ``moves_last`` puts the objective before the moves (moves only break ties): a seat
+    goes to whoever's wish it serves best, as a waitlist hands out freed seats.
     """
     options = SolveOptions.create(**settings)
     if problem.has_slots:
@@ -111,7 +116,7 @@ def update(
     marked = _with_previous(problem, before, forbid_moves)
 
     model = prepare(marked, options, extra=[before])
-    levels = _update_levels(options, model, move_cost)
+    levels = _update_levels(options, model, move_cost, moves_last=moves_last)
     model = replace(model, levels=levels)
     result = finish(model, solve_model(model))
     organizer = (
@@ -127,7 +132,9 @@ def update(
     if len(lost):
         raise InfeasibleError(_lost_reasons(problem, before, lost))
     moves = _moves(problem, before, result)
-    return Update(result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost)
+    return Update(
+        result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost, moves_last
+    )
 
 
 def _place(workshop: object) -> str | None:
@@ -198,7 +205,9 @@ def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> 
     return replace(problem, rules=rules)
 
 
-def _update_levels(options: SolveOptions, model: ClassModel, move_cost: int | None) -> CostLevels:
+def _update_levels(
+    options: SolveOptions, model: ClassModel, move_cost: int | None, *, moves_last: bool = False
+) -> CostLevels:
     """Levels: previous people left out, anyone left out, moves, then the objective.
 
     For the min-cost flow the first two are one maximum flow that rewards placing previous
@@ -213,7 +222,10 @@ def _update_levels(options: SolveOptions, model: ClassModel, move_cost: int | No
     had_place = (before >= 0).astype(np.int64)
     moved = (had_place[arcs.cls] & (arcs.workshop != before[arcs.cls])).astype(np.int64)
     base = cost_levels(options, arcs.rank, len(classes), model.problem.max_rank)
-    objective = [move_cost * moved + base.arc[0]] if move_cost is not None else [moved, *base.arc]
+    if move_cost is not None:
+        objective = [move_cost * moved + base.arc[0]]
+    else:
+        objective = [*base.arc, moved] if moves_last else [moved, *base.arc]
     if not model.mip:
         return CostLevels((-had_place[arcs.cls], *objective), None)
     zero_classes = np.zeros(len(classes), np.int64)

@@ -119,13 +119,19 @@ def _again(
     try:
         previous = {str(k): (None if w is None else str(w)) for k, w in record["previous"].items()}
         forbid, move_cost = bool(record["forbid_moves"]), record["move_cost"]
+        moves_last = bool(record.get("moves_last", False))  # absent in older workbooks
     except (AttributeError, KeyError, TypeError):
         raise InputError(
             f"{path}: the update record on the hidden metadata sheet is not readable; give "
             "the result workbook as workshop-assign wrote it"
         ) from None
     return update(
-        problem, previous, forbid_moves=forbid, move_cost=move_cost, **settings.settings()
+        problem,
+        previous,
+        forbid_moves=forbid,
+        move_cost=move_cost,
+        moves_last=moves_last,
+        **settings.settings(),
     ).result
 
 

@@ -17,6 +17,7 @@ from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.files import protect
 from workshop_assign.io.writers import write_result
 from workshop_assign.read.reader import build_problem, missing_capacities
+from workshop_assign.waitlist import SLOT_WAITLIST
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -60,7 +61,36 @@ def add(commands: Subcommands, epilog: str) -> None:
         metavar="K",
         help="with workshops in time slots: workshops per attendee (default: one per slot)",
     )
+    add_waitlist_option(solve)
     add_rule_options(solve)
+
+
+def add_waitlist_option(command: argparse.ArgumentParser) -> None:
+    """``--waitlist N``, shared with ``update``."""
+    command.add_argument(
+        "--waitlist",
+        type=cli_types.count,
+        metavar="N",
+        help="a Waitlist sheet: for each full workshop the next N people who would get a "
+        f"freed seat, with the moves it triggers (default {WAITLIST} up to "
+        f"{WAITLIST_PEOPLE:,} attendees, {WAITLIST_PEOPLE_MIP:,} with rules that need the "
+        "MIP; 0: off)",
+    )
+
+
+def waitlists_for(result: wa.Result, n: int | None, progress: Progress) -> pd.DataFrame | None:
+    """The Waitlist sheet's table: by default only where its re-solves are cheap (one
+    update per freed seat and full workshop); time slots have none (no update yet)."""
+    if n is None:
+        most = WAITLIST_PEOPLE if result.backend is wa.Backend.FLOW else WAITLIST_PEOPLE_MIP
+        cheap = len(result.problem.keys) <= most and not result.has_slots
+        n = WAITLIST if cheap else 0
+    if n <= 0:
+        return None
+    if result.has_slots:
+        raise wa.UnsupportedRulesError(SLOT_WAITLIST + "; leave out --waitlist")
+    progress.step(f"waitlists: the next {n} for each full workshop")
+    return wa.waitlists(result, n)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,11 +117,17 @@ def run(args: argparse.Namespace) -> int:
     target = args.output or _default_output(args.export, lang)
     protect(reads(args), [target])
     what_if = _what_if(result, args.what_if, progress)
+    waitlists = waitlists_for(result, args.waitlist, progress)
     progress.step(f"writing {target.name}")
-    written = write_result(result, target, lang=lang, what_if=what_if)
+    written = write_result(result, target, lang=lang, what_if=what_if, waitlists=waitlists)
     progress.done()
     print_summary(result, written, sys.stdout)
     return 0
+
+
+WAITLIST = 5  # people per full workshop on the Waitlist sheet by default
+WAITLIST_PEOPLE = 10_000  # above this many attendees, waitlists only when asked for
+WAITLIST_PEOPLE_MIP = 1_000  # the same where the rules need the MIP (slower re-solves)
 
 
 def _what_if(

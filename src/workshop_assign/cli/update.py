@@ -16,9 +16,10 @@ from pathlib import Path
 
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
-from workshop_assign.cli.console import print_summary
+from workshop_assign.cli.console import Progress, print_summary
 from workshop_assign.cli.reading import read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
+from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.files import protect
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
@@ -117,6 +118,7 @@ def add(commands: Subcommands, epilog: str) -> None:
         type=cli_types.count,
         help="cost of one move against rank costs (default: moves come first)",
     )
+    add_waitlist_option(updater)
     add_rule_options(updater)
 
 
@@ -148,8 +150,14 @@ def run(args: argparse.Namespace) -> int:
     if reused:
         sys.stdout.write(f"reused from {args.previous.name}: {'; '.join(reused)}\n")
     lang = args.lang or parsed.language
+    waitlists = waitlists_for(done.result, args.waitlist, Progress(sys.stderr))
     written = write_result(
-        done.result, args.output, lang=lang, changes=done.changes(), update=done.record()
+        done.result,
+        args.output,
+        lang=lang,
+        changes=done.changes(),
+        update=done.record(),
+        waitlists=waitlists,
     )
     sys.stdout.write(
         f"{len(done.newcomers)} new, {len(done.gone)} no longer registered "

@@ -51,11 +51,13 @@ def write_result(
     what_if: WhatIf | None = None,
     changes: pd.DataFrame | None = None,
     update: Mapping[str, object] | None = None,
+    waitlists: pd.DataFrame | None = None,
 ) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix.
 
     ``changes`` (``Update.changes()``) becomes the Changes sheet, ``update``
-    (``Update.record()``) the record ``check`` needs to re-run the update.
+    (``Update.record()``) the record ``check`` needs to re-run the update, and
+    ``waitlists`` (``waitlist.waitlists(result)``) the Waitlist sheet.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -67,7 +69,7 @@ def write_result(
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with atomic_path(target) as temporary:
-        _WRITERS[suffix](result, temporary, language, Extras(what_if, changes, update))
+        _WRITERS[suffix](result, temporary, language, Extras(what_if, changes, update, waitlists))
     return target
 
 
@@ -174,6 +176,7 @@ class Extras:
     what_if: WhatIf | None = None
     changes: pd.DataFrame | None = None
     update: Mapping[str, object] | None = None
+    waitlists: pd.DataFrame | None = None
 
 
 def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
@@ -190,6 +193,8 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         _add_charts(book, summary, summary_name, rows, lang)
         if extras.changes is not None:
             book.table(label("Changes", lang), changes_table(extras.changes, lang))
+        if extras.waitlists is not None:
+            book.table(label("Waitlist", lang), waitlist_table(extras.waitlists, lang))
         book.table(
             label("Notifications", lang), notification_table(result, table, key, lang, extras)
         )
@@ -225,6 +230,16 @@ def notification_table(
     columns = [label(c, lang) for c in ("attendee", "notify_to", "notify_name", "notify_subject")]
     rows = [[n.key, n.to or None, n.name, n.subject, n.body] for n in found]
     return pd.DataFrame(rows, columns=[*columns, label("notify_body", lang)])
+
+
+def waitlist_table(waitlists: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``waitlist.waitlists()`` in the workbook's words; an empty list says so."""
+    table = waitlists.copy()
+    table["attendee"] = [
+        label("waitlist_none", lang) if pd.isna(a) else a for a in table["attendee"]
+    ]
+    keys = ("waitlist_freed", "waitlist_position", "attendee", "waitlist_from", "rank")
+    return table.set_axis([*(label(k, lang) for k in keys), label("waitlist_moves", lang)], axis=1)
 
 
 def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
