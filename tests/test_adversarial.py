@@ -197,7 +197,7 @@ def test_many_workshops_keep_their_metadata_whole_and_check_passes(tmp_path: Pat
     assert solved.done.returncode == 0, solved.done.stderr
     checked = cli(tmp_path, "check", export, target)
     assert checked.done.returncode == 0, checked.done.stdout + checked.done.stderr
-    assert "re-solving reproduces the result exactly" in checked.done.stdout
+    assert "erneutes Lösen ergibt genau dieses Ergebnis" in checked.done.stdout
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,14 @@ def test_a_fresh_result_checks_out(tmp_path: Path) -> None:
     export, result = solved(tmp_path, "--objective", "fair", "--max-per", "Organisation=2")
     done = run("check", str(export), str(result))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines() == [
+    assert done.stdout.splitlines() == [  # in the result's language
+        "die Anmeldeliste ist die, aus der das Ergebnis entstand",
+        "zulässig: alle Platzzahlen und Regeln sind eingehalten",
+        "Zielwert des Ergebnisses: (0, 2, 8); Optimum: (0, 2, 8)",
+        "erneutes Lösen ergibt genau dieses Ergebnis",
+    ]
+    english = run("check", str(export), str(result), "--lang", "en")
+    assert english.stdout.splitlines() == [
         "the export is the one the result was made from",
         "feasible: every seat count and rule holds",
         "objective of the result: (0, 2, 8); optimum: (0, 2, 8)",
@@ -38,7 +45,7 @@ def test_a_tampered_result_is_caught(tmp_path: Path) -> None:
     for row in range(2, 12):  # everyone into one workshop: over its seats
         sheet.cell(row=row, column=column).value = "Digitale Zwillinge"
     book.save(result)
-    done = run("check", str(export), str(result))
+    done = run("check", str(export), str(result), "--lang", "en")
     assert done.returncode == 9
     assert "NOT feasible: 'Digitale Zwillinge' holds 10 people for 3 seats" in done.stdout
     assert "re-solving places" in done.stdout
@@ -49,7 +56,7 @@ def test_a_changed_export_is_reported(tmp_path: Path) -> None:
     frame = columns_per_rank()
     frame.loc[0, "Organisation"] = "Stadt Halle"
     write_xlsx(frame, export, seats=SEATS)
-    done = run("check", str(export), str(result))
+    done = run("check", str(export), str(result), "--lang", "en")
     assert "the export has changed since the result was made" in done.stdout
 
 

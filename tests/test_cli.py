@@ -29,8 +29,8 @@ def test_solve_writes_the_workbook_and_prints_a_summary(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     target = tmp_path / "anmeldungen_zuteilung.xlsx"
     assert target.exists()
-    assert f"result written to {target}" in done.stdout
-    assert "10 attendees, objective rank-sum (proven optimal)" in done.stdout
+    assert f"Ergebnis geschrieben: {target}" in done.stdout  # German, like the export
+    assert "10 Teilnehmende, Ziel rank-sum (nachweislich optimal)" in done.stdout
     assert done.stderr == ""
     assert digest(export) == before
     sheets = pd.read_excel(target, sheet_name=None, engine="calamine")
@@ -39,6 +39,8 @@ def test_solve_writes_the_workbook_and_prints_a_summary(tmp_path: Path) -> None:
         *SHOPS[:2],
         "Digitale Kompetenzen für mehr T",
         "Übersicht",
+        "Nachrückliste",  # who gets a freed seat in a full workshop
+        "Benachrichtigungen",
         "Hinweise",
         "workshop_assign",  # very hidden: what `check` needs to re-solve
     ]
@@ -60,7 +62,7 @@ def test_inspect_shows_layout_key_demand_and_notes(tmp_path: Path) -> None:
     frame = columns_per_rank()
     frame.loc[0, "Erstwunsch"] = "digitale zwillinge"
     export = write_csv(frame, tmp_path / "export.csv", sep=";", encoding="cp1252")
-    done = run("inspect", str(export))
+    done = run("inspect", str(export), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "layout: one column per rank: Erstwunsch, Zweitwunsch, Drittwunsch" in done.stdout
     assert "key column: E-Mail-Adresse" in done.stdout
@@ -336,8 +338,9 @@ def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
         shown += chunk
     os.close(leader)
     text = shown.decode()
-    assert "reading a.xlsx ..." in text and "solving for 10 attendees ..." in text
-    assert "writing t.xlsx ..." in text and "done" in text
+    assert "reading a.xlsx ..." in text  # before the export's language is known
+    assert "löse für 10 Teilnehmende ..." in text
+    assert "schreibe t.xlsx ..." in text and "fertig" in text
 
 
 def test_a_closed_output_pipe_is_not_an_error(tmp_path: Path) -> None:
@@ -356,5 +359,5 @@ def test_a_closed_output_pipe_is_not_an_error(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert done.stdout.startswith("file: ")
+    assert done.stdout.startswith("Datei: ")
     assert done.stderr == ""

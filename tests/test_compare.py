@@ -58,9 +58,14 @@ def test_compare_command_writes_a_chart_workbook_and_a_png(tmp_path: Path) -> No
     book, png = tmp_path / "cmp.xlsx", tmp_path / "cmp.png"
     done = run("compare", str(export), "-o", str(book), "--plot", str(png), "--seed", "2")
     assert done.returncode == 0, done.stderr
-    assert "random serial dictatorship" in done.stdout
+    assert "Los-Reihenfolge" in done.stdout  # German, like the export
     with zipfile.ZipFile(book) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = pd.read_excel(book, engine="calamine")
+    assert table["Verfahren"].tolist()[:2] == ["wer zuerst kommt", "Los-Reihenfolge"]
+    assert "1. Wunsch" in table.columns and "ohne Platz" in table.columns
+    english = tmp_path / "en.xlsx"
+    assert run("compare", str(export), "-o", str(english), "--lang", "en").returncode == 0
+    table = pd.read_excel(english, engine="calamine")
     assert table["mechanism"].tolist()[:2] == [FCFS, RSD]

@@ -173,16 +173,18 @@ def test_solve_says_on_stderr_which_rows_were_not_counted(tmp_path: Path) -> Non
     done = run("solve", str(export), "-o", str(tmp_path / "out.xlsx"))
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
-    assert "workshop-assign: 1 row(s) not counted: cancelled" in lines
-    assert "workshop-assign: 1 row(s) not counted: registered again later" in lines
-    assert not any("warning" in line for line in lines)
+    assert "workshop-assign: 1 Zeile(n) nicht gezählt: storniert" in lines  # as the export
+    assert "workshop-assign: 1 Zeile(n) nicht gezählt: später erneut angemeldet" in lines
+    assert not any("Warnung" in line for line in lines)
+    english = run("solve", str(export), "-o", str(tmp_path / "en.xlsx"), "--lang", "en")
+    assert "workshop-assign: 1 row(s) not counted: cancelled" in english.stderr.splitlines()
 
 
 def test_many_rows_taken_as_the_same_people_is_a_warning_naming_the_key(tmp_path: Path) -> None:
     frame = columns_per_rank().drop(columns=["Vorname", "Nachname"])
     frame["E-Mail-Adresse"] = ["buero@kreis.example"] * 5 + list(frame["E-Mail-Adresse"][5:])
     export = write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS)
-    done = run("solve", str(export), "-o", str(tmp_path / "out.xlsx"))
+    done = run("solve", str(export), "-o", str(tmp_path / "out.xlsx"), "--lang", "en")
     assert done.returncode == 0, done.stderr
     warning = [line for line in done.stderr.splitlines() if "warning" in line]
     assert warning == [
@@ -199,7 +201,7 @@ def test_wish_columns_option_takes_a_comma_separated_list_before_the_file(
         columns={"Erstwunsch": "A", "Zweitwunsch": "B, zweite Wahl", "Drittwunsch": "C"}
     )
     export = write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS)
-    done = run("inspect", "--wish-columns", "A,B, zweite Wahl,C", str(export))
+    done = run("inspect", "--wish-columns", "A,B, zweite Wahl,C", str(export), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "layout: one column per rank: A, B, zweite Wahl, C" in done.stdout
     done = run("inspect", "--wish-columns", "A,X", str(export))

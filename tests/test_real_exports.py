@@ -42,7 +42,7 @@ def test_without_a_workshop_table_the_same_workshops_are_found(tmp_path: Path, t
 
 def test_inspect_shows_each_guess_with_its_evidence(tmp_path: Path) -> None:
     expected = BUILDERS["hand_kept"](tmp_path)
-    done = run("inspect", str(expected.path))
+    done = run("inspect", str(expected.path), "--lang", "en")
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "read sheet 'Anmeldungen': 10 rows with wishes (passed over: 'Info')" in out

@@ -72,7 +72,7 @@ def test_cli_rule_options_end_to_end(tmp_path: Path) -> None:
         "fair",
     )
     assert done.returncode == 0, done.stderr
-    assert "proven optimal" in done.stdout
+    assert "nachweislich optimal" in done.stdout
     summary = pd.read_excel(target, sheet_name="Übersicht", header=None, engine="calamine")
     assert "MIP (HiGHS)" in summary[1].tolist()
 

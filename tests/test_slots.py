@@ -154,7 +154,7 @@ def test_slots_from_the_workshops_sheet_and_the_command_line(tmp_path: Path) -> 
     target = tmp_path / "out.xlsx"
     done = run("solve", str(path), "-o", str(target))
     assert done.returncode == 0, done.stderr
-    assert "2 slots" in done.stdout
+    assert "2 Zeitfenster" in done.stdout
     table = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
     assert {"14:00", "16:00"} <= set(table.columns)
 
@@ -182,7 +182,7 @@ def test_the_slot_path_honours_every_option_or_refuses_it(tmp_path: Path) -> Non
         "solve", str(path), "-o", str(target), "--max-per", "Organisation=1", "--what-if", "2"
     )
     assert done.returncode == 0, done.stderr
-    assert "2 slots" in done.stdout and "places short" in done.stdout
+    assert "2 Zeitfenster" in done.stdout and "fehlende Plätze" in done.stdout
     table = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
     for slot in ("14:00", "16:00"):  # the cap holds in every session
         placed = table.dropna(subset=[slot])
@@ -203,4 +203,4 @@ def test_the_slot_path_honours_every_option_or_refuses_it(tmp_path: Path) -> Non
     costly = run("solve", str(path), "-o", str(tmp_path / "c.xlsx"), "--unassigned-cost", "0")
     assert costly.returncode == 0, costly.stderr
     # leaving someone out costs nothing, so no place at a 2nd or 3rd choice is given
-    assert "choice 2: 0, choice 3: 0" in costly.stdout
+    assert "2. Wunsch: 0, 3. Wunsch: 0" in costly.stdout

@@ -119,7 +119,7 @@ def test_update_command_end_to_end(tmp_path: Path) -> None:
     target = tmp_path / "updated.xlsx"
     done = run("update", str(published), str(later), "-o", str(target))
     assert done.returncode == 0, done.stderr
-    assert "1 new, 1 no longer registered (seats freed)" in done.stdout
+    assert "1 neu, 1 nicht mehr angemeldet (Plätze frei)" in done.stdout
     sheets = pd.read_excel(target, sheet_name=None, engine="calamine")
     assert "Änderungen" in sheets
     before = pd.read_excel(published, sheet_name="Zuteilung", engine="calamine")

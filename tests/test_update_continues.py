@@ -63,9 +63,9 @@ def test_update_reuses_costs_rules_and_seats_and_says_so(
     target = tmp_path / "neu.xlsx"
     done = run("update", str(result), str(later), "-o", str(target))
     assert done.returncode == 0, done.stderr
-    said = done.stdout.splitlines()[0]
-    assert said.startswith("reused from zuteilung.xlsx: objective rank-sum; rank costs 0,1,5")
-    assert "at most 1 per Organisation" in said and "its seats per workshop" in said
+    said = done.stdout.splitlines()[0]  # German, like the export
+    assert said.startswith("übernommen aus zuteilung.xlsx: Ziel rank-sum; Kosten je Wunsch 0,1,5")
+    assert "höchstens 1 je Organisation" in said and "die Plätze je Workshop" in said
     options = options_of(target)
     assert options["rank_costs"] == [0, 1, 5]
     assert options["rules"]["spread"] == [["Organisation", 1, None]]  # type: ignore[index]
@@ -139,7 +139,7 @@ def test_check_verifies_an_updated_result_by_running_the_update_again(
     result, later = published
     target = tmp_path / "neu.xlsx"
     assert run("update", str(result), str(later), "-o", str(target)).returncode == 0
-    done = run("check", str(later), str(target))
+    done = run("check", str(later), str(target), "--lang", "en")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "re-running the update reproduces the result exactly" in done.stdout
     book = load_workbook(target)
@@ -151,4 +151,4 @@ def test_check_verifies_an_updated_result_by_running_the_update_again(
     book.save(target)
     done = run("check", str(later), str(target))
     assert done.returncode == 9
-    assert "re-running the update places 1 attendees differently" in done.stdout
+    assert "erneutes Aktualisieren teilt 1 Teilnehmende anders zu" in done.stdout

@@ -1,4 +1,5 @@
-"""The comparison of mechanisms as a workbook with a native Excel chart, or a PNG chart."""
+"""The comparison of mechanisms as a workbook with a native Excel chart, or a PNG chart,
+and as a table worded in German or English (``worded``) for both and the console."""
 
 from __future__ import annotations
 
@@ -7,17 +8,50 @@ from pathlib import Path
 
 import pandas as pd
 
+from workshop_assign.compare import FCFS, RSD
 from workshop_assign.errors import InputError
 from workshop_assign.io.files import atomic_path
 from workshop_assign.io.workbook import open_workbook
+from workshop_assign.messages import message
 
 
-def comparison_workbook(table: pd.DataFrame, path: Path) -> Path:
+def worded(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``compare``'s table with its mechanisms and columns in ``lang``."""
+    mechanisms = {FCFS: "compare.fcfs", RSD: "compare.rsd"}
+    index = [
+        message(mechanisms[m], lang) if m in mechanisms else str(m)  # objectives: their names
+        for m in table.index
+    ]
+    columns = {
+        "unassigned": message("compare.unassigned", lang),
+        "worst rank": message("compare.worst", lang),
+        "worse off than rank-sum": message("compare.worse_off", lang),
+    }
+    names = [
+        columns.get(str(c))
+        or message("compare.rank", lang).format(rank=str(c).removeprefix("rank "))
+        for c in table.columns
+    ]
+    frame = table.set_axis(names, axis=1).set_axis(index, axis=0)
+    frame.index.name = message("compare.mechanism", lang)
+    return frame
+
+
+def _charted(table: pd.DataFrame) -> list[int]:
+    """Positions of the columns the charts show: each rank, then the unassigned."""
+    ranks = [i for i, c in enumerate(table.columns) if str(c).startswith("rank")]
+    return [*ranks, list(table.columns).index("unassigned")]
+
+
+def comparison_workbook(table: pd.DataFrame, path: Path, lang: str = "en") -> Path:
     """The table, and a clustered column chart of people per rank per mechanism."""
+    charted = [i + 1 for i in _charted(table)]
+    table = worded(table, lang)
+    sheet_name = message("compare.sheet", lang)
     with atomic_path(path) as temporary, open_workbook(temporary) as opened:
-        book, (_, sheet) = opened.book, opened.sheet("Comparison")
+        book, (_, sheet) = opened.book, opened.sheet(sheet_name)
         bold = opened.formats["bold"]
-        sheet.write_string(0, 0, "mechanism", bold)
+        sheet.write_string(0, 0, str(table.index.name), bold)
         for column, header in enumerate(table.columns, start=1):
             sheet.write_string(0, column, str(header), bold)
         for row, (name, values) in enumerate(table.iterrows(), start=1):
@@ -26,25 +60,21 @@ def comparison_workbook(table: pd.DataFrame, path: Path) -> Path:
                 sheet.write_number(row, column, float(value))
         sheet.set_column(0, 0, 30)
         chart = book.add_chart({"type": "column"})
-        rank_columns = [
-            i for i, c in enumerate(table.columns, start=1) if str(c).startswith("rank")
-        ]
-        rank_columns.append(list(table.columns).index("unassigned") + 1)
-        for column in rank_columns:
+        for column in charted:
             chart.add_series(
                 {
-                    "name": ["Comparison", 0, column],
-                    "categories": ["Comparison", 1, 0, len(table), 0],
-                    "values": ["Comparison", 1, column, len(table), column],
+                    "name": [sheet_name, 0, column],
+                    "categories": [sheet_name, 1, 0, len(table), 0],
+                    "values": [sheet_name, 1, column, len(table), column],
                 }
             )
-        chart.set_title({"name": "People per rank received"})
-        chart.set_y_axis({"name": "people"})
+        chart.set_title({"name": message("compare.title", lang)})
+        chart.set_y_axis({"name": message("compare.people", lang)})
         sheet.insert_chart(len(table) + 3, 0, chart, {"x_scale": 1.6, "y_scale": 1.3})
     return path
 
 
-def comparison_png(table: pd.DataFrame, path: Path) -> Path:
+def comparison_png(table: pd.DataFrame, path: Path, lang: str = "en") -> Path:
     """A bar chart of people per rank per mechanism, for reports (needs matplotlib)."""
     try:
         matplotlib = importlib.import_module("matplotlib")
@@ -52,12 +82,13 @@ def comparison_png(table: pd.DataFrame, path: Path) -> Path:
         raise InputError("--plot needs matplotlib: pip install 'workshop-assign[plot]'") from None
     matplotlib.use("Agg")
     pyplot = importlib.import_module("matplotlib.pyplot")
-    columns = [c for c in table.columns if str(c).startswith("rank")] + ["unassigned"]
+    charted = _charted(table)
+    shown = worded(table, lang)
     figure, axes = pyplot.subplots(figsize=(10, 5))
-    table[columns].plot.bar(ax=axes, rot=15)
+    shown.iloc[:, charted].plot.bar(ax=axes, rot=15)
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    axes.set_ylabel("people")
-    axes.set_title("People per rank received, by mechanism")
+    axes.set_ylabel(message("compare.people", lang))
+    axes.set_title(message("compare.plot_title", lang))
     figure.tight_layout()
     with atomic_path(path) as temporary:
         figure.savefig(temporary, format="png", dpi=120)

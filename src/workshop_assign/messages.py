@@ -5,7 +5,9 @@ Keys are namespaced by where the text appears: ``label.`` (workbook and console 
 workshop name was matched), ``evidence.`` (why columns were read as wishes or as the
 key), ``layout.`` (the ways exports hold wishes), ``whatif.`` (what more seats would
 change), ``explain.`` (the sentence per attendee), ``reason.`` (``Reason``'s short
-texts), ``notify.`` (the default message to attendees).  A text is a ``str.format``
+texts), ``notify.`` (the default message to attendees), ``console.`` and ``progress.``
+(what the command line prints), ``check.`` (its report), ``move.`` (why someone moved),
+``compare.`` (the comparison of mechanisms).  A text is a ``str.format``
 template; ``message`` picks the language.
 """
 
@@ -394,6 +396,173 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ranked fewer topics than workshops per attendee",
         "hat weniger Themen gewählt als Workshops je Person",
     ),
+    # -- what the command line prints ---------------------------------------------------
+    "console.attendees": (
+        "{people} attendees{timetable}, objective {objective} ({proof})",
+        "{people} Teilnehmende{timetable}, Ziel {objective} ({proof})",
+    ),
+    "console.timetable": (
+        ", {slots} slots, up to {k} workshops each",
+        ", {slots} Zeitfenster, bis zu {k} Workshops je Person",
+    ),
+    "console.proven": ("proven optimal", "nachweislich optimal"),
+    "console.not_proven": (
+        "best found within the time limit, {gap} from the best bound",
+        "das beste im Zeitlimit gefundene, {gap} von der besten Schranke",
+    ),
+    "console.choice": ("choice {rank}: {n}", "{rank}. Wunsch: {n}"),
+    "console.unranked": ("free seat not ranked: {n}", "freier Platz ohne Wunsch: {n}"),
+    "console.short": ("places short: {n}", "fehlende Plätze: {n}"),
+    "console.unassigned": ("unassigned: {n}", "ohne Platz: {n}"),
+    "console.seats": (
+        "{name}: {assigned}/{capacity} seats",
+        "{name}: {assigned}/{capacity} Plätze",
+    ),
+    "console.notes": (
+        "{n} notes about the input (see the Notes sheet)",
+        "{n} Hinweise zur Eingabe (siehe Blatt Hinweise)",
+    ),
+    "console.written": ("result written to {path}", "Ergebnis geschrieben: {path}"),
+    "console.written_to": ("written to {path}", "geschrieben: {path}"),
+    "console.not_counted": (
+        "{n} row(s) not counted: {reason}",
+        "{n} Zeile(n) nicht gezählt: {reason}",
+    ),
+    "console.repeats": (
+        "warning: {again} of {rows} data rows ({share}) were taken as repeat registrations "
+        "of the same person by column {key!r}; if that column does not identify people, "
+        "choose another with --key",
+        "Warnung: {again} von {rows} Datenzeilen ({share}) wurden über die Spalte {key!r} als "
+        "erneute Anmeldung derselben Person gewertet; wenn diese Spalte Personen nicht "
+        "eindeutig bezeichnet, wählen Sie mit --key eine andere",
+    ),
+    "console.update": (
+        "{new} new, {gone} no longer registered (seats freed), {moved} moved",
+        "{new} neu, {gone} nicht mehr angemeldet (Plätze frei), {moved} umgesetzt",
+    ),
+    "console.reused": ("reused from {name}: {what}", "übernommen aus {name}: {what}"),
+    "console.rule_at_most": ("at most {n} per {attribute}", "höchstens {n} je {attribute}"),
+    "console.rule_at_least": (
+        "at least {m} with {attribute} {value}",
+        "mindestens {m} mit {attribute} {value}",
+    ),
+    "console.rule_soft": (
+        "groups kept together at a cost of {penalty} per split",
+        "Gruppen zusammen, {penalty} Kosten je Trennung",
+    ),
+    "console.rule_time": ("time limit {seconds} s", "Zeitlimit {seconds} s"),
+    "console.rule_as_published": ("as published", "wie veröffentlicht"),
+    "console.reuse_objective": ("objective {value}", "Ziel {value}"),
+    "console.reuse_costs": ("rank costs {value}", "Kosten je Wunsch {value}"),
+    "console.reuse_rules": ("rules: {value}", "Regeln: {value}"),
+    "console.reuse_seed": ("seed {value}", "Zufallszahl {value}"),
+    "console.reuse_require_all": ("require all", "alle müssen einen Platz bekommen"),
+    "console.reuse_seats": ("its seats per workshop", "die Plätze je Workshop"),
+    "console.reuse_not_cost": (
+        "not its unassigned cost (an update places as many people as it can)",
+        "nicht die Kosten für Nichtzuteilung (eine Aktualisierung teilt so viele zu wie möglich)",
+    ),
+    "console.reuse_not_fill": (
+        "not fill-unranked (an update places as many people as it can)",
+        "nicht das Auffüllen freier Plätze (eine Aktualisierung teilt so viele zu wie möglich)",
+    ),
+    "console.drafts": ("{n} drafts written to {path}", "{n} Entwürfe geschrieben: {path}"),
+    "console.no_address": (
+        "{n} attendees have no e-mail address and get no message",
+        "{n} Teilnehmende haben keine E-Mail-Adresse und erhalten keine Nachricht",
+    ),
+    "console.nothing_sent": (
+        "nothing was sent; add --send --smtp HOST:PORT --from ADDRESS to send them",
+        "nichts wurde gesendet; mit --send --smtp HOST:PORT --from ADRESSE werden sie gesendet",
+    ),
+    "console.sent": (
+        "{sent} sent, {skipped} skipped as sent before (log: {log})",
+        "{sent} gesendet, {skipped} übersprungen, da schon gesendet (Protokoll: {log})",
+    ),
+    "console.inspect_file": (
+        "file: {path}{where}, header row {row}",
+        "Datei: {path}{where}, Kopfzeile {row}",
+    ),
+    "console.inspect_sheet": (", sheet {sheet!r}", ", Blatt {sheet!r}"),
+    "console.inspect_layout": ("layout: {layout}: {columns}", "Aufbau: {layout}: {columns}"),
+    "console.inspect_key": (
+        "key column: {key}; language: {lang}",
+        "Schlüsselspalte: {key}; Sprache: {lang}",
+    ),
+    "console.inspect_people": (
+        "attendees: {n}; rows not counted: {dropped}{reasons}",
+        "Teilnehmende: {n}; nicht gezählte Zeilen: {dropped}{reasons}",
+    ),
+    "console.inspect_demand": ("workshops, people per rank:", "Workshops, Personen je Wunsch:"),
+    "console.inspect_seats": ("seats", "Plätze"),
+    "console.inspect_minimum": ("minimum", "Mindestzahl"),
+    "console.inspect_rank": ("rank {rank}", "{rank}. Wunsch"),
+    "console.inspect_no_seats": (
+        "no seat counts yet: add a 'Workshops' sheet, --workshops FILE or --capacity NAME=SEATS",
+        "noch keine Platzzahlen: ein Blatt 'Workshops', --workshops DATEI oder "
+        "--capacity NAME=PLÄTZE angeben",
+    ),
+    "console.inspect_notes": ("notes ({n}):", "Hinweise ({n}):"),
+    "console.inspect_row": ("row {row}: ", "Zeile {row}: "),
+    "progress.reading": ("reading {name}", "lese {name}"),
+    "progress.solving": ("solving for {n} attendees", "löse für {n} Teilnehmende"),
+    "progress.what_if": (
+        "what if each workshop had {n} more seats",
+        "was wäre mit {n} Plätzen mehr je Workshop",
+    ),
+    "progress.waitlists": (
+        "waitlists: the next {n} for each full workshop",
+        "Nachrücklisten: die nächsten {n} je vollem Workshop",
+    ),
+    "progress.writing": ("writing {name}", "schreibe {name}"),
+    "progress.done": ("done", "fertig"),
+    "check.same_export": (
+        "the export is the one the result was made from",
+        "die Anmeldeliste ist die, aus der das Ergebnis entstand",
+    ),
+    "check.changed_export": (
+        "the export has changed since the result was made (its SHA-256 differs)",
+        "die Anmeldeliste hat sich seit dem Ergebnis geändert (ihr SHA-256 weicht ab)",
+    ),
+    "check.feasible": (
+        "feasible: every seat count and rule holds",
+        "zulässig: alle Platzzahlen und Regeln sind eingehalten",
+    ),
+    "check.not_feasible": ("NOT feasible: {violation}", "NICHT zulässig: {violation}"),
+    "check.objective": (
+        "objective of the result: {value}; optimum: {optimum}",
+        "Zielwert des Ergebnisses: {value}; Optimum: {optimum}",
+    ),
+    "check.resolve": ("re-solving", "erneutes Lösen"),
+    "check.reupdate": ("re-running the update", "erneutes Aktualisieren"),
+    "check.same": ("{again} reproduces the result exactly", "{again} ergibt genau dieses Ergebnis"),
+    "check.differs": (
+        "{again} places {n} attendees differently",
+        "{again} teilt {n} Teilnehmende anders zu",
+    ),
+    "move.fewer_seats": (
+        "{workshop} has fewer seats now ({seats} for {held})",
+        "{workshop} hat jetzt weniger Plätze ({seats} für {held})",
+    ),
+    "move.better": ("a better-ranked seat was free", "ein Platz mit besserem Wunsch war frei"),
+    "move.room": (
+        "to make room so that more people get a place",
+        "um Platz zu schaffen, damit mehr Personen einen Platz erhalten",
+    ),
+    "compare.mechanism": ("mechanism", "Verfahren"),
+    "compare.fcfs": ("first come, first served", "wer zuerst kommt"),
+    "compare.rsd": ("random serial dictatorship", "Los-Reihenfolge"),
+    "compare.rank": ("rank {rank}", "{rank}. Wunsch"),
+    "compare.unassigned": ("unassigned", "ohne Platz"),
+    "compare.worst": ("worst rank", "schlechtester Wunsch"),
+    "compare.worse_off": ("worse off than rank-sum", "schlechter als mit rank-sum"),
+    "compare.sheet": ("Comparison", "Vergleich"),
+    "compare.title": ("People per rank received", "Personen je erhaltenem Wunsch"),
+    "compare.plot_title": (
+        "People per rank received, by mechanism",
+        "Personen je erhaltenem Wunsch, nach Verfahren",
+    ),
+    "compare.people": ("people", "Personen"),
     # -- the sentence per attendee -------------------------------------------------------
     "explain.choices": ("choices received: {ranks}", "erhaltene Wünsche: {ranks}"),
     "explain.clash": (

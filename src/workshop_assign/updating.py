@@ -26,6 +26,7 @@ import pandas as pd
 
 from workshop_assign._text import count
 from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
+from workshop_assign.messages import message
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.result import Reason, Result
@@ -48,6 +49,13 @@ class Update:
     forbid_moves: bool = False
     move_cost: int | None = None
     moves_last: bool = False
+    why: tuple[tuple[str, Mapping[str, object]], ...] = ()  # per move: message key, fields
+
+    def moves_in(self, lang: str) -> pd.DataFrame:
+        """``moves`` with the reasons worded in ``lang`` (``moves`` itself is English)."""
+        frame = self.moves.copy()
+        frame["why"] = [message(f"move.{key}", lang).format(**fields) for key, fields in self.why]
+        return frame
 
     def record(self) -> dict[str, object]:
         """What ``check`` needs to re-run this update: the previous places and settings."""
@@ -58,7 +66,7 @@ class Update:
             "moves_last": self.moves_last,
         }
 
-    def changes(self) -> pd.DataFrame:
+    def changes(self, lang: str = "en") -> pd.DataFrame:
         """Everyone the update concerns, by kind, in the order an organizer writes to
         them: ``new`` (and where they go), ``moved`` (from, to, why), ``gone`` (no
         longer registered: their seat was freed), ``unplaced`` (still without a place).
@@ -69,7 +77,9 @@ class Update:
         unplaced = [k for k, w in placed.items() if not isinstance(w, str)]
         rows: dict[str, list[dict[str, object]]] = {
             "new": [{"attendee": k, "to": _place(placed[k])} for k in self.newcomers],
-            "moved": [{str(k): v for k, v in r.items()} for r in self.moves.to_dict("records")],
+            "moved": [
+                {str(k): v for k, v in r.items()} for r in self.moves_in(lang).to_dict("records")
+            ],
             "gone": [{"attendee": k, "from": self.previous.get(k)} for k in self.gone],
             "unplaced": [{"attendee": k} for k in unplaced],
         }
@@ -131,9 +141,9 @@ def update(
     lost = np.flatnonzero((before >= 0) & (result.workshop_of < 0))
     if len(lost):
         raise InfeasibleError(_lost_reasons(problem, before, lost))
-    moves = _moves(problem, before, result)
+    moves, why = _moves(problem, before, result)
     return Update(
-        result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost, moves_last
+        result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost, moves_last, why
     )
 
 
@@ -249,23 +259,34 @@ def _lost_reasons(problem: Problem, before: np.ndarray, lost: np.ndarray) -> lis
     return [text + (": " + "; ".join(shrunk) if shrunk else "")]
 
 
-def _moves(problem: Problem, before: np.ndarray, result: Result) -> pd.DataFrame:
-    """Who moved, from where to where, and why."""
+def _moves(
+    problem: Problem, before: np.ndarray, result: Result
+) -> tuple[pd.DataFrame, tuple[tuple[str, Mapping[str, object]], ...]]:
+    """Who moved, from where to where, and why (in English, and as message keys)."""
     after = result.workshop_of
     movers = np.flatnonzero((before >= 0) & (after >= 0) & (after != before))
     held = np.bincount(before[before >= 0], minlength=len(problem.workshops))
     names = problem.workshop_names
     old_rank = problem.ranks_given(movers, before[movers]) if len(movers) else np.zeros(0)
-    rows = []
+    rows, why = [], []
     for person, rank_then in zip(movers.tolist(), np.asarray(old_rank).tolist(), strict=True):
         w0, w1 = int(before[person]), int(after[person])
+        fields: dict[str, object] = {}
         if problem.capacities[w0] < held[w0]:
-            why = f"{names[w0]} has fewer seats now ({problem.capacities[w0]} for {held[w0]})"
+            key = "fewer_seats"
+            fields = {"workshop": names[w0], "seats": int(problem.capacities[w0])}
+            fields["held"] = int(held[w0])
         elif rank_then == 0 or 0 < result.rank_of[person] < rank_then:
-            why = "a better-ranked seat was free"
+            key = "better"
         else:
-            why = "to make room so that more people get a place"
+            key = "room"
+        why.append((key, fields))
         rows.append(
-            {"attendee": problem.keys[person], "from": names[w0], "to": names[w1], "why": why}
+            {
+                "attendee": problem.keys[person],
+                "from": names[w0],
+                "to": names[w1],
+                "why": message(f"move.{key}").format(**fields),
+            }
         )
-    return pd.DataFrame(rows, columns=["attendee", "from", "to", "why"])
+    return pd.DataFrame(rows, columns=["attendee", "from", "to", "why"]), tuple(why)

@@ -22,6 +22,7 @@ from workshop_assign._encode import as_rows
 from workshop_assign.errors import InputError
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places, previous_timetables
+from workshop_assign.messages import message
 from workshop_assign.model import Problem
 from workshop_assign.options import SolveOptions
 from workshop_assign.read.reader import ReadOptions, read_export
@@ -47,25 +48,25 @@ class Verification:
     def ok(self) -> bool:
         return not self.violations and self.differing == 0
 
-    def lines(self) -> list[str]:
-        """The report, one finding per line."""
-        lines = [
-            "the export is the one the result was made from"
-            if self.input_unchanged
-            else "the export has changed since the result was made (its SHA-256 differs)"
-        ]
+    def lines(self, lang: str = "en") -> list[str]:
+        """The report, one finding per line, in ``lang`` (the checker's own findings,
+        the violations, stay as it words them)."""
+
+        def said(key: str, **fields: object) -> str:
+            return message(f"check.{key}", lang).format(**fields)
+
+        lines = [said("same_export" if self.input_unchanged else "changed_export")]
         lines += (
-            ["feasible: every seat count and rule holds"]
+            [said("feasible")]
             if not self.violations
-            else [f"NOT feasible: {v}" for v in self.violations]
+            else [said("not_feasible", violation=v) for v in self.violations]
         )
-        lines.append(f"objective of the result: {self.stored_value}; optimum: {self.optimum}")
-        again = "re-running the update" if self.by_update else "re-solving"
-        lines.append(
-            f"{again} reproduces the result exactly"
-            if self.differing == 0
-            else f"{again} places {self.differing} attendees differently"
-        )
+        lines.append(said("objective", value=self.stored_value, optimum=self.optimum))
+        again = said("reupdate" if self.by_update else "resolve")
+        if self.differing == 0:
+            lines.append(said("same", again=again))
+        else:
+            lines.append(said("differs", again=again, n=self.differing))
         return lines
 
 

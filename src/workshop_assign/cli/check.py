@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workshop_assign.cli.types import Subcommands
+from workshop_assign.io.metadata import result_metadata
 from workshop_assign.verify import verify
 
 
@@ -26,5 +27,6 @@ def add(commands: Subcommands, epilog: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     report = verify(args.export, args.result, sheet=args.sheet, key=args.key)
-    sys.stdout.write("\n".join(report.lines()) + "\n")
+    lang = args.lang or result_metadata(args.result).get("lang", "en")
+    sys.stdout.write("\n".join(report.lines(lang)) + "\n")
     return 0 if report.ok else 9

@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop_assign.cli.reading import read, reading_options
+from workshop_assign.cli.console import Console
+from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.compare import compare
-from workshop_assign.compare_report import comparison_png, comparison_workbook
+from workshop_assign.compare_report import comparison_png, comparison_workbook, worded
 from workshop_assign.read.reader import build_problem, missing_capacities
 
 
@@ -32,8 +33,9 @@ def run(args: argparse.Namespace) -> int:
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     table = compare(build_problem(parsed), seed=args.seed)
-    sys.stdout.write(table.to_string() + "\n")
+    out = Console(sys.stdout, language(args, parsed))
+    out.stream.write(worded(table, out.lang).to_string() + "\n")
     for target, write in ((args.output, comparison_workbook), (args.plot, comparison_png)):
         if target is not None:
-            sys.stdout.write(f"written to {write(table, target).resolve()}\n")
+            out.say("written_to", path=write(table, target, out.lang).resolve())
     return 0

@@ -1,4 +1,7 @@
-"""What the command line prints: one-line errors, step timings, the result in brief."""
+"""What the command line prints, in the organizer's language: one-line errors, step
+timings, the result in brief.  Every text comes from the message catalogue (``console.``
+and ``progress.`` keys); numbers are grouped as the language writes them (1,234 / 1.234).
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,50 @@ from pathlib import Path
 from typing import TextIO
 
 import workshop_assign as wa
+from workshop_assign.messages import message
 
 
 def one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def number(value: int, lang: str) -> str:
+    """A whole number with the language's thousands separator."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "de" else text
+
+
+class Console:
+    """Lines for a person: ``say(key, **fields)`` writes ``console.<key>`` in ``lang``,
+    which a command sets once it knows the export's language (``--lang`` overrides)."""
+
+    def __init__(self, stream: TextIO, lang: str = "en") -> None:
+        self.stream = stream
+        self.lang = lang
+
+    def say(self, key: str, /, **fields: object) -> None:
+        self.stream.write(self.text(key, **fields) + "\n")
+
+    def text(self, key: str, /, **fields: object) -> str:
+        shown = {k: number(v, self.lang) if isinstance(v, int) else v for k, v in fields.items()}
+        return message(f"console.{key}", self.lang).format(**shown)
+
+
 class Progress:
     """Step messages with timings on stderr, only when a person is watching."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, lang: str = "en") -> None:
         self.stream = stream
+        self.lang = lang
         self.active = stream.isatty()
         self.started = time.perf_counter()
 
-    def step(self, text: str) -> None:
+    def step(self, key: str, **fields: object) -> None:
         if self.active:
+            shown = {
+                k: number(v, self.lang) if isinstance(v, int) else v for k, v in fields.items()
+            }
+            text = message(f"progress.{key}", self.lang).format(**shown)
             self.stream.write(f"[{time.perf_counter() - self.started:5.1f}s] {text} ...\n")
             self.stream.flush()
 
@@ -30,30 +61,40 @@ class Progress:
         self.step("done")
 
 
-def print_summary(result: wa.Result, written: Path, out: TextIO) -> None:
+def print_summary(result: wa.Result, written: Path, out: Console) -> None:
+    """The result in a few lines: objective and proof, people per wish, seats taken."""
     proof = (
-        "proven optimal"
+        out.text("proven")
         if result.proven_optimal
-        else f"best found within the time limit, {result.gap:g} from the best bound"
+        else out.text("not_proven", gap=f"{result.gap:g}")
     )
-    people = len(result.problem.keys)
     timetable = (
-        f", {len(result.slots)} slots, up to {result.per_attendee} workshops each"
+        out.text("timetable", slots=len(result.slots), k=result.per_attendee)
         if result.has_slots
         else ""
     )
-    out.write(f"{people:,} attendees{timetable}, objective {result.objective.value} ({proof})\n")
-    ranks = ", ".join(f"choice {r}: {n:,}" for r, n in result.rank_counts.items())
-    extra = f", free seat not ranked: {result.n_unranked:,}" if result.n_unranked else ""
-    short = (
-        f"places short: {result.places_short:,}"
-        if result.has_slots
-        else f"unassigned: {result.n_unassigned:,}"
+    objective = result.objective.value
+    out.say(
+        "attendees",
+        people=len(result.problem.keys),
+        timetable=timetable,
+        objective=objective,
+        proof=proof,
     )
-    out.write(f"  {ranks}{extra}, {short}\n")
+    parts = [out.text("choice", rank=str(r), n=n) for r, n in result.rank_counts.items()]
+    if result.n_unranked:
+        parts.append(out.text("unranked", n=result.n_unranked))
+    if result.has_slots:
+        parts.append(out.text("short", n=result.places_short))
+    else:
+        parts.append(out.text("unassigned", n=result.n_unassigned))
+    out.stream.write("  " + ", ".join(parts) + "\n")
     for name, row in result.statistics().iterrows():
-        out.write(f"  {name}: {int(row['assigned'])}/{int(row['capacity'])} seats\n")
+        seats = out.text(
+            "seats", name=name, assigned=int(row["assigned"]), capacity=int(row["capacity"])
+        )
+        out.stream.write(f"  {seats}\n")
     source = result.problem.source
     if source is not None and source.notes:
-        out.write(f"  {len(source.notes)} notes about the input (see the Notes sheet)\n")
-    out.write(f"result written to {written.resolve()}\n")
+        out.stream.write("  " + out.text("notes", n=len(source.notes)) + "\n")
+    out.say("written", path=written.resolve())

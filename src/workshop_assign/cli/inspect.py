@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workshop_assign.cli.reading import read, reading_options
+import pandas as pd
+
+from workshop_assign.cli.console import Console, number
+from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.labels import label
 from workshop_assign.messages import message
+from workshop_assign.read.reader import ParsedExport
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -22,35 +26,45 @@ def add(commands: Subcommands, epilog: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     parsed = read(args)
-    out = sys.stdout
-    where = f", sheet {parsed.sheet!r}" if parsed.sheet else ""
-    out.write(f"file: {parsed.path}{where}, header row {parsed.table.header_row}\n")
-    out.write(
-        f"layout: {message(f'layout.{parsed.layout.name}')}: {', '.join(parsed.layout.columns)}\n"
+    out = Console(sys.stdout, language(args, parsed))
+    lang = out.lang
+    where = out.text("inspect_sheet", sheet=parsed.sheet) if parsed.sheet else ""
+    out.say("inspect_file", path=parsed.path, where=where, row=parsed.table.header_row)
+    layout = message(f"layout.{parsed.layout.name}", lang)
+    out.say("inspect_layout", layout=layout, columns=", ".join(parsed.layout.columns))
+    out.say("inspect_key", key=parsed.people.key, lang=parsed.language)
+    reasons = ", ".join(
+        f"{label(r, lang)}: {number(n, lang)}" for r, n in parsed.not_counted().items()
     )
-    out.write(f"key column: {parsed.people.key}; language: {parsed.language}\n")
-    dropped = len(parsed.dropped)
-    reasons = ", ".join(f"{label(r, 'en')}: {n:,}" for r, n in parsed.not_counted().items())
-    out.write(
-        f"attendees: {len(parsed.keys):,}; rows not counted: {dropped:,}"
-        + (f" ({reasons})" if reasons else "")
-        + "\n"
+    out.say(
+        "inspect_people",
+        n=len(parsed.keys),
+        dropped=len(parsed.dropped),
+        reasons=f" ({reasons})" if reasons else "",
     )
-    demand = parsed.demand()
-    if parsed.workshops is not None:
-        demand.insert(0, "seats", [w.capacity for w in parsed.workshops])
-        if any(w.minimum for w in parsed.workshops):
-            demand.insert(1, "minimum", [w.minimum or 0 for w in parsed.workshops])
-    out.write("workshops, people per rank:\n" + demand.to_string() + "\n")
+    out.say("inspect_demand")
+    out.stream.write(_demand(parsed, out).to_string() + "\n")
     if parsed.workshops is None:
-        out.write(
-            "no seat counts yet: add a 'Workshops' sheet, --workshops FILE or "
-            "--capacity NAME=SEATS\n"
-        )
-    out.write(f"notes ({len(parsed.notes)}):\n")
+        out.say("inspect_no_seats")
+    out.say("inspect_notes", n=len(parsed.notes))
     for note in parsed.notes:
-        place = f"row {note.row}: " if note.row else ""
+        place = out.text("inspect_row", row=str(note.row)) if note.row else ""
         column = f"[{note.column}] " if note.column and note.row else ""
         value = f"{note.value!r} " if note.value else ""
-        out.write(f"  {place}{column}{value}{note.text('en')}\n")
+        out.stream.write(f"  {place}{column}{value}{note.text(lang)}\n")
     return 0
+
+
+def _demand(parsed: ParsedExport, out: Console) -> pd.DataFrame:
+    """People per workshop and rank, with seats and minimums where they are known."""
+    demand = parsed.demand()
+    demand.columns = [
+        out.text("inspect_rank", rank=str(c).removeprefix("rank ")) for c in demand.columns
+    ]
+    demand.index.name = None
+    if parsed.workshops is not None:
+        demand.insert(0, out.text("inspect_seats"), [w.capacity for w in parsed.workshops])
+        if any(w.minimum for w in parsed.workshops):
+            minimums = [w.minimum or 0 for w in parsed.workshops]
+            demand.insert(1, out.text("inspect_minimum"), minimums)
+    return demand

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.console import Console
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import InputError
 from workshop_assign.io.files import protect
@@ -50,20 +51,19 @@ def run(args: argparse.Namespace) -> int:
     log = args.log or args.result.with_suffix(".sent.csv")
     protect([("the result", args.result)], [log])  # the drafts go to a new folder only
     notices, without = messages(args.result, template=args.template, everyone=args.all)
-    lang = result_metadata(args.result)["lang"]
-    out = sys.stdout
+    out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
     if args.out is not None or not args.send:
         folder = args.out or args.result.with_name(f"{args.result.stem} notifications")
-        write_drafts(notices, folder, sender=args.sender, lang=lang)
-        out.write(f"{len(notices):,} drafts written to {folder.resolve()}\n")
+        write_drafts(notices, folder, sender=args.sender, lang=out.lang)
+        out.say("drafts", n=len(notices), path=folder.resolve())
     if without:
-        out.write(f"{without:,} attendees have no e-mail address and get no message\n")
+        out.say("no_address", n=without)
     if not args.send:
-        out.write("nothing was sent; add --send --smtp HOST:PORT --from ADDRESS to send them\n")
+        out.say("nothing_sent")
         return 0
     server = _server(args)
     sent, skipped = send(notices, server, sender=args.sender, log=log, rate=args.rate)
-    out.write(f"{sent:,} sent, {skipped:,} skipped as sent before (log: {log.resolve()})\n")
+    out.say("sent", sent=sent, skipped=skipped, log=log.resolve())
     return 0
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
 
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.console import Console
 from workshop_assign.io.files import protect
 from workshop_assign.io.labels import label
 from workshop_assign.read.names import WorkshopMatcher
@@ -76,8 +76,13 @@ def read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
         _check_capacity_names(_parse(args, None).names, _capacities(args.capacity))
     parsed = _parse(args, shops)
     if args.command != "inspect":
-        say_not_counted(parsed, sys.stderr)
+        say_not_counted(parsed, Console(sys.stderr, language(args, parsed)))
     return parsed
+
+
+def language(args: argparse.Namespace, parsed: ParsedExport) -> str:
+    """``--lang``, else the language of the export's headers."""
+    return str(args.lang or parsed.language)
 
 
 def _parse(args: argparse.Namespace, shops: WorkshopSpec | None) -> ParsedExport:
@@ -139,17 +144,16 @@ def _capacities(given: list[tuple[str, int]]) -> dict[str, int]:
 DUPLICATE_WARNING = 0.05  # share of data rows taken as repeat registrations worth a warning
 
 
-def say_not_counted(parsed: ParsedExport, err: TextIO) -> None:
+def say_not_counted(parsed: ParsedExport, err: Console) -> None:
     """One stderr line per reason rows were not counted; a warning when many rows were
     taken as the same people, naming the key column and how to choose another."""
     for reason, count in parsed.not_counted().items():
-        err.write(f"workshop-assign: {count:,} row(s) not counted: {label(reason, 'en')}\n")
+        err.stream.write("workshop-assign: ")
+        err.say("not_counted", n=count, reason=label(reason, err.lang))
     again = parsed.not_counted().get("superseded", 0)
     rows = len(parsed.keys) + len(parsed.dropped)
     if rows and again > DUPLICATE_WARNING * rows:
-        err.write(
-            f"workshop-assign: warning: {again:,} of {rows:,} data rows ({again / rows:.0%}) "
-            f"were taken as repeat registrations of the same person by column "
-            f"{parsed.people.key!r}; if that column does not identify people, choose "
-            "another with --key\n"
+        err.stream.write("workshop-assign: ")
+        err.say(
+            "repeats", again=again, rows=rows, share=f"{again / rows:.0%}", key=parsed.people.key
         )

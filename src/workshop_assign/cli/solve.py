@@ -10,8 +10,8 @@ import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
-from workshop_assign.cli.console import Progress, print_summary
-from workshop_assign.cli.reading import read, reading_options, reads
+from workshop_assign.cli.console import Console, Progress, print_summary
+from workshop_assign.cli.reading import language, read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.files import protect
@@ -89,19 +89,20 @@ def waitlists_for(result: wa.Result, n: int | None, progress: Progress) -> pd.Da
         return None
     if result.has_slots:
         raise wa.UnsupportedRulesError(SLOT_WAITLIST + "; leave out --waitlist")
-    progress.step(f"waitlists: the next {n} for each full workshop")
+    progress.step("waitlists", n=n)
     return wa.waitlists(result, n)
 
 
 def run(args: argparse.Namespace) -> int:
-    progress = Progress(sys.stderr)
-    progress.step(f"reading {args.export.name}")
+    progress = Progress(sys.stderr, args.lang or "en")
+    progress.step("reading", name=args.export.name)
     parsed = read(args, args.output)
+    lang = progress.lang = language(args, parsed)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
     problem = build_problem(parsed)
-    progress.step(f"solving for {len(problem.keys):,} attendees")
+    progress.step("solving", n=len(problem.keys))
     result = wa.solve(
         problem,
         objective=args.objective,
@@ -113,15 +114,14 @@ def run(args: argparse.Namespace) -> int:
         rules=rules_from(args),
         per_attendee=args.per_attendee,
     )
-    lang = args.lang or parsed.language
     target = args.output or _default_output(args.export, lang)
     protect(reads(args), [target])
     what_if = _what_if(result, args.what_if, progress)
     waitlists = waitlists_for(result, args.waitlist, progress)
-    progress.step(f"writing {target.name}")
+    progress.step("writing", name=target.name)
     written = write_result(result, target, lang=lang, what_if=what_if, waitlists=waitlists)
     progress.done()
-    print_summary(result, written, sys.stdout)
+    print_summary(result, written, Console(sys.stdout, lang))
     return 0
 
 
@@ -138,7 +138,7 @@ def _what_if(
         seats = 5 if result.backend is wa.Backend.FLOW else 0
     if seats <= 0:
         return None
-    progress.step(f"what if each workshop had {seats} more seats")
+    progress.step("what_if", n=seats)
     return seats, wa.what_if(result, seats)
 
 

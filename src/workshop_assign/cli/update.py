@@ -16,8 +16,8 @@ from pathlib import Path
 
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
-from workshop_assign.cli.console import Progress, print_summary
-from workshop_assign.cli.reading import read, reading_options, reads
+from workshop_assign.cli.console import Console, Progress, print_summary
+from workshop_assign.cli.reading import language, read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
@@ -25,6 +25,7 @@ from workshop_assign.io.files import protect
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.writers import write_result
+from workshop_assign.messages import message
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.read.reader import build_problem, missing_capacities
 from workshop_assign.rules import GroupMode, Rules
@@ -47,30 +48,32 @@ def given_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[s
     return {actions[t.split("=")[0]] for t in argv if t.split("=")[0] in actions}
 
 
+Reused = list[tuple[str, object]]  # what was taken over: a console key and its value
+
+
 def continued_settings(
     published: SolveOptions, args: argparse.Namespace, given: set[str]
-) -> tuple[SolveSettings, list[str]]:
-    """The settings for the update, and in words what was taken from the published run."""
-    reused: list[str] = []
+) -> tuple[SolveSettings, Reused]:
+    """The settings for the update, and what was taken from the published run (keys of
+    ``console.reuse_*`` with their values, for the console to word)."""
+    reused: Reused = []
     objective = Objective(args.objective) if "objective" in given else published.objective
     if "objective" not in given:
-        reused.append(f"objective {objective.value}")
+        reused.append(("reuse_objective", objective.value))
     rank_costs = published.rank_costs if objective is published.objective else None
     if rank_costs is not None:
-        reused.append("rank costs " + ",".join(map(str, rank_costs)))
+        reused.append(("reuse_costs", ",".join(map(str, rank_costs))))
     rules = rules_from(args) if given & RULE_OPTIONS else published.rules
     if not given & RULE_OPTIONS and rules != Rules():
-        reused.append("rules: " + describe_rules(rules))
+        reused.append(("reuse_rules", rules))
     if published.seed is not None:
-        reused.append(f"seed {published.seed}")
+        reused.append(("reuse_seed", str(published.seed)))
     if published.require_all:
-        reused.append("require all")
-    for dropped, said in (
-        (published.unassigned_cost is not None, "not its unassigned cost"),
-        (published.fill_unranked, "not fill-unranked"),
-    ):
-        if dropped:
-            reused.append(f"{said} (an update places as many people as it can)")
+        reused.append(("reuse_require_all", ""))
+    if published.unassigned_cost is not None:
+        reused.append(("reuse_not_cost", ""))
+    if published.fill_unranked:
+        reused.append(("reuse_not_fill", ""))
     settings: SolveSettings = published.settings()
     settings["objective"] = objective
     settings["rank_costs"] = rank_costs
@@ -80,23 +83,30 @@ def continued_settings(
     return settings, reused
 
 
-def describe_rules(rules: Rules) -> str:
+def describe_rules(rules: Rules, lang: str = "en") -> str:
     """The event-wide rules in a few words, for the console."""
+
+    def said(key: str, **fields: object) -> str:
+        return message(f"console.rule_{key}", lang).format(**fields)
+
     parts = [
-        f"at most {s.max_count if s.max_count is not None else f'{s.max_share:.0%}'} per "
-        f"{s.attribute}"
+        said(
+            "at_most",
+            n=s.max_count if s.max_count is not None else f"{s.max_share:.0%}",
+            attribute=s.attribute,
+        )
         for s in rules.spread
     ]
     parts += [
-        f"at least {m} with {c.attribute} {v}"
+        said("at_least", m=m, attribute=c.attribute, value=v)
         for c in rules.category_minimums
         for v, m in c.minimums.items()
     ]
     if rules.groups is GroupMode.SOFT:
-        parts.append(f"groups kept together at a cost of {rules.split_penalty} per split")
+        parts.append(said("soft", penalty=rules.split_penalty))
     if rules.time_limit != Rules().time_limit:
-        parts.append(f"time limit {rules.time_limit:g} s")
-    return "; ".join(parts) or "as published"
+        parts.append(said("time", seconds=f"{rules.time_limit:g}"))
+    return "; ".join(parts) or said("as_published")
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -139,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     parsed = apply_workshop_options(parsed, args)
     settings, reused = continued_settings(published, args, args.given)
     if getattr(args, "workshops_from_result", None) is not None:
-        reused.append("its seats per workshop")
+        reused.append(("reuse_seats", ""))
     done = update(
         build_problem(parsed),
         previous,
@@ -147,23 +157,25 @@ def run(args: argparse.Namespace) -> int:
         move_cost=args.move_cost,
         **settings,
     )
+    lang = language(args, parsed)
+    out = Console(sys.stdout, lang)
     if reused:
-        sys.stdout.write(f"reused from {args.previous.name}: {'; '.join(reused)}\n")
-    lang = args.lang or parsed.language
-    waitlists = waitlists_for(done.result, args.waitlist, Progress(sys.stderr))
+        what = "; ".join(
+            out.text(key, value=describe_rules(v, out.lang) if isinstance(v, Rules) else v)
+            for key, v in reused
+        )
+        out.say("reused", name=args.previous.name, what=what)
+    waitlists = waitlists_for(done.result, args.waitlist, Progress(sys.stderr, lang))
     written = write_result(
         done.result,
         args.output,
         lang=lang,
-        changes=done.changes(),
+        changes=done.changes(lang),
         update=done.record(),
         waitlists=waitlists,
     )
-    sys.stdout.write(
-        f"{len(done.newcomers)} new, {len(done.gone)} no longer registered "
-        f"(seats freed), {len(done.moves)} moved\n"
-    )
-    for row in done.moves.head(20).itertuples(index=False):
-        sys.stdout.write(f"  {row.attendee}: {row._1} -> {row.to} ({row.why})\n")
-    print_summary(done.result, written, sys.stdout)
+    out.say("update", new=len(done.newcomers), gone=len(done.gone), moved=len(done.moves))
+    for row in done.moves_in(lang).head(20).itertuples(index=False):
+        out.stream.write(f"  {row.attendee}: {row._1} -> {row.to} ({row.why})\n")
+    print_summary(done.result, written, out)
     return 0
