@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from workshop_assign.model import Workshop
-from workshop_assign.provenance import Note
+from workshop_assign.model import Problem, Workshop
+from workshop_assign.provenance import Note, Source
 from workshop_assign.read.grids import column_letter
 from workshop_assign.read.header import Table
 from workshop_assign.read.layouts import Layout
@@ -40,6 +41,49 @@ class ParsedExport:
     notes: tuple[Note, ...] = ()
     dropped: dict[int, str] = field(default_factory=dict)
     rules: RuleValues = field(default_factory=RuleValues)
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook (empty for CSV)
+
+    def to_problem(self, workshops: Sequence[Workshop] | None = None) -> Problem:
+        """The Problem, with its Source: attributes are the attendees' original columns.
+
+        ``workshops`` replaces the workshop table read (or not found) with one the
+        organizer gave, e.g. edited on the web page; its names are those in ``names``.
+        """
+        parsed = self
+        frame = parsed.table.frame
+        attributes = frame[parsed.keep].reset_index(drop=True)
+        problem = Problem.from_preferences(
+            dict(zip(parsed.keys, parsed.wishes, strict=True)),
+            workshops=list(workshops) if workshops is not None else parsed.workshops or [],
+            attributes=attributes,
+        )
+        dropped = frame.iloc[sorted(parsed.dropped)].copy()
+        dropped.insert(0, "row", parsed.table.rows[sorted(parsed.dropped)])
+        dropped["reason"] = [parsed.dropped[i] for i in sorted(parsed.dropped)]
+        source = Source(
+            parsed.path,
+            parsed.sha256,
+            parsed.sheet,
+            parsed.table.header_row,
+            parsed.layout.name,
+            parsed.people.key,
+            parsed.layout.columns,
+            parsed.language,
+            tuple(str(c) for c in frame.columns),
+            parsed.table.rows[parsed.keep],
+            tuple(parsed.notes),
+            dropped.reset_index(drop=True),
+            parsed.people.names,
+            parsed.people.organisation,
+            parsed.people.email,
+            parsed.people.timestamp,
+        )
+        problem = replace(problem, source=source)
+        if parsed.rules:
+            problem = problem.with_rules(
+                groups=parsed.rules.groups, fixed=parsed.rules.fixed, exclude=parsed.rules.exclude
+            )
+        return problem
 
     def not_counted(self) -> dict[str, int]:
         """How many rows were not counted, by reason code, most frequent first."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, Unpack
 
@@ -19,7 +19,7 @@ import pandas as pd
 
 from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError
 from workshop_assign.model import Problem, Workshop, wish_names
-from workshop_assign.provenance import Note, NoteKind, Source, excerpt
+from workshop_assign.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.grids import (
     Grid,
     load_book,
@@ -131,7 +131,8 @@ def parse_export(
         grid, (table, roles), chosen = choose_sheet(grids, attempt, shops_grid)
     reject_formulas_without_values(path, grid)
     notes = [*chosen, *_grid_notes(grid), *_table_notes(table), *roles.notes]
-    found = Found(table, roles.layout, str(path), _sha256(path), grid, shops, notes)
+    sheets = tuple(g.sheet for g in grids if g.sheet is not None)
+    found = Found(table, roles.layout, str(path), _sha256(path), grid, shops, notes, sheets)
     return _understand(found, key, keep_rows)
 
 
@@ -146,6 +147,7 @@ class Found:
     grid: Grid | None
     shops: list[Workshop] | None
     notes: list[Note]
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook, to choose another
 
 
 def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> ParsedExport:
@@ -206,6 +208,7 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
         notes=(*found.notes, key_note, *roles, *decided.notes, *matched.notes, *rule_notes),
         dropped=decided.dropped,
         rules=rules,
+        sheets=found.sheets,
     )
 
 
@@ -296,38 +299,5 @@ def _reject_huge_cells(table: Table, columns: list[str], where: Where) -> None:
 
 
 def build_problem(parsed: ParsedExport) -> Problem:
-    """The Problem, with its Source: attributes are the attendees' original columns."""
-    frame = parsed.table.frame
-    attributes = frame[parsed.keep].reset_index(drop=True)
-    problem = Problem.from_preferences(
-        dict(zip(parsed.keys, parsed.wishes, strict=True)),
-        workshops=parsed.workshops or [],
-        attributes=attributes,
-    )
-    dropped = frame.iloc[sorted(parsed.dropped)].copy()
-    dropped.insert(0, "row", parsed.table.rows[sorted(parsed.dropped)])
-    dropped["reason"] = [parsed.dropped[i] for i in sorted(parsed.dropped)]
-    source = Source(
-        parsed.path,
-        parsed.sha256,
-        parsed.sheet,
-        parsed.table.header_row,
-        parsed.layout.name,
-        parsed.people.key,
-        parsed.layout.columns,
-        parsed.language,
-        tuple(str(c) for c in frame.columns),
-        parsed.table.rows[parsed.keep],
-        tuple(parsed.notes),
-        dropped.reset_index(drop=True),
-        parsed.people.names,
-        parsed.people.organisation,
-        parsed.people.email,
-        parsed.people.timestamp,
-    )
-    problem = replace(problem, source=source)
-    if parsed.rules:
-        problem = problem.with_rules(
-            groups=parsed.rules.groups, fixed=parsed.rules.fixed, exclude=parsed.rules.exclude
-        )
-    return problem
+    """The Problem, with its Source (``ParsedExport.to_problem``)."""
+    return parsed.to_problem()
