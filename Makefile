@@ -4,17 +4,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo app test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench,app]"
 	touch $(STAMP)
 
 demo: $(STAMP)  ## solve the bundled example and say where the result is
 	@mkdir -p out
 	$(BIN)/workshop-assign solve examples/smart_cities_anmeldungen.xlsx -o out/zuteilung.xlsx
+
+app: $(STAMP)  ## the local web page, with the bundled example loaded
+	$(BIN)/workshop-assign app examples/smart_cities_anmeldungen.xlsx
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest

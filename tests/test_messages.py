@@ -34,6 +34,7 @@ def test_every_text_has_both_languages_with_the_same_fields(key: str) -> None:
         "check",
         "move",
         "compare",
+        "app",
     }
 
 

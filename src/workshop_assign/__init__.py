@@ -15,6 +15,7 @@ Importing this package does no work beyond importing its modules.
 """
 
 from workshop_assign._version import library_version as _library_version
+from workshop_assign.compare import compare
 from workshop_assign.errors import (
     InfeasibleError,
     InputError,
@@ -29,6 +30,7 @@ from workshop_assign.errors import (
 from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.provenance import Note, Source
+from workshop_assign.published import update_published
 from workshop_assign.read import parse_export, read_export
 from workshop_assign.result import Backend, Reason, Result, Status
 from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
@@ -69,11 +71,13 @@ __all__ = [
     "Workshop",
     "WorkshopAssignError",
     "__version__",
+    "compare",
     "parse_export",
     "read_export",
     "solve",
     "solve_slots",
     "update",
+    "update_published",
     "waitlist",
     "waitlists",
     "what_if",

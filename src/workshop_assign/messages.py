@@ -563,6 +563,116 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Personen je erhaltenem Wunsch, nach Verfahren",
     ),
     "compare.people": ("people", "Personen"),
+    # -- the local web page (workshop-assign app) ---------------------------------------
+    "app.title": ("Workshop assignment", "Workshop-Zuteilung"),
+    "app.intro": (
+        "Everything stays on this computer: the page runs here and sends nothing away.",
+        "Alles bleibt auf diesem Rechner: die Seite läuft hier und sendet nichts weg.",
+    ),
+    "app.export": ("1. Registration export", "1. Anmeldeliste"),
+    "app.choose": (
+        "Drop or choose the export (xlsx, xls, ods, csv)",
+        "Anmeldeliste hierher ziehen oder auswählen (xlsx, xls, ods, csv)",
+    ),
+    "app.read": ("Read", "Einlesen"),
+    "app.working": ("Working …", "Wird bearbeitet …"),
+    "app.how_read": ("2. How it was read", "2. So wurde gelesen"),
+    "app.summary": (
+        "{n} attendees read from {file}{sheet}, header row {row}; wishes: {layout} "
+        "({columns}); people told apart by {key}",
+        "{n} Teilnehmende aus {file}{sheet} gelesen, Kopfzeile {row}; Wünsche: {layout} "
+        "({columns}); Personen unterschieden nach {key}",
+    ),
+    "app.sheet": ("sheet", "Blatt"),
+    "app.not_counted": ("Rows not counted", "Nicht gezählte Zeilen"),
+    "app.notes": ("Notes ({n})", "Hinweise ({n})"),
+    "app.correct": ("Correct a guess", "Eine Vermutung korrigieren"),
+    "app.header_row": ("Header row", "Kopfzeile"),
+    "app.key": ("Column that identifies people", "Spalte, die Personen unterscheidet"),
+    "app.wish_columns": (
+        "Wish columns, in rank order (comma-separated)",
+        "Wunschspalten in Rangfolge (mit Komma getrennt)",
+    ),
+    "app.keep_rows": (
+        "Rows to keep although cancelled (numbers, comma-separated)",
+        "Trotz Absage behalten: Zeilennummern (mit Komma getrennt)",
+    ),
+    "app.read_again": ("Read again", "Neu einlesen"),
+    "app.demand": ("Demand per workshop and rank", "Nachfrage je Workshop und Wunsch"),
+    "app.workshops": ("3. Workshops", "3. Workshops"),
+    "app.name": ("Workshop", "Workshop"),
+    "app.seats": ("Seats", "Plätze"),
+    "app.minimum": ("Minimum", "Mindestzahl"),
+    "app.room": ("Room", "Raum"),
+    "app.must_run": ("Must run", "Findet sicher statt"),
+    "app.missing_seats": (
+        "Seats are missing for: {names}. Fill them in to solve.",
+        "Es fehlen Platzzahlen für: {names}. Bitte eintragen, dann kann zugeteilt werden.",
+    ),
+    "app.rules": ("4. Rules and objective", "4. Regeln und Ziel"),
+    "app.rank_costs": (
+        "Rank costs (rank-sum), e.g. 0,1,3",
+        "Kosten je Wunsch (rank-sum), z. B. 0,1,3",
+    ),
+    "app.require_all": (
+        "Everyone must get a place (else say why)",
+        "Alle müssen einen Platz bekommen (sonst wird erklärt, warum nicht)",
+    ),
+    "app.max_per": (
+        "At most this many people of one {column} per workshop (empty: no cap)",
+        "Höchstens so viele Personen je {column} und Workshop (leer: keine Grenze)",
+    ),
+    "app.groups": (
+        "Groups named in the export are kept together",
+        "In der Anmeldeliste genannte Gruppen bleiben zusammen",
+    ),
+    "app.solve": ("Assign", "Zuteilen"),
+    "app.result": ("5. Result", "5. Ergebnis"),
+    "app.result_summary": (
+        "{n} attendees, objective {objective}: {proof}",
+        "{n} Teilnehmende, Ziel {objective}: {proof}",
+    ),
+    "app.per_wish": ("People per wish received", "Personen je erhaltenem Wunsch"),
+    "app.fill": ("Fill per workshop", "Belegung je Workshop"),
+    "app.unassigned": ("without a place", "ohne Platz"),
+    "app.wish": ("wish {rank}", "{rank}. Wunsch"),
+    "app.rosters": ("Rosters", "Teilnehmerlisten"),
+    "app.search": ("Find a person", "Person suchen"),
+    "app.search_hint": ("name or e-mail", "Name oder E-Mail"),
+    "app.what_if": (
+        "What {n} more seats per workshop would change",
+        "Was {n} Plätze mehr je Workshop ändern würden",
+    ),
+    "app.downloads": ("Downloads", "Herunterladen"),
+    "app.after": ("6. After the first run", "6. Nach der ersten Zuteilung"),
+    "app.update": (
+        "Update a published result with a newer export (moves as few people as possible)",
+        "Ein veröffentlichtes Ergebnis mit einer neueren Anmeldeliste aktualisieren "
+        "(so wenige Umsetzungen wie möglich)",
+    ),
+    "app.published": ("Published result (xlsx)", "Veröffentlichtes Ergebnis (xlsx)"),
+    "app.newer": ("Newer export", "Neuere Anmeldeliste"),
+    "app.do_update": ("Update", "Aktualisieren"),
+    "app.moves": ("Moves", "Umsetzungen"),
+    "app.compare": ("Compare mechanisms", "Verfahren vergleichen"),
+    "app.do_compare": ("Compare", "Vergleichen"),
+    "app.nobody": ("(nobody)", "(niemand)"),
+    "app.too_large": (
+        "the file is larger than {mb} MB, the limit of this page; start it with a larger "
+        "--upload-limit",
+        "die Datei ist größer als {mb} MB, die Grenze dieser Seite; mit größerem "
+        "--upload-limit starten",
+    ),
+    "app.forbidden": (
+        "open the address that 'workshop-assign app' printed (it holds the access key)",
+        "die Adresse öffnen, die 'workshop-assign app' ausgegeben hat (sie enthält den "
+        "Zugangsschlüssel)",
+    ),
+    "app.stale": (
+        "the form was out of date; reload the page and try again",
+        "das Formular war veraltet; Seite neu laden und erneut versuchen",
+    ),
+    "app.no_export": ("read an export first", "zuerst eine Anmeldeliste einlesen"),
     # -- the sentence per attendee -------------------------------------------------------
     "explain.choices": ("choices received: {ranks}", "erhaltene Wünsche: {ranks}"),
     "explain.clash": (

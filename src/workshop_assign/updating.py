@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Unpack
 
 import numpy as np
@@ -26,6 +27,7 @@ import pandas as pd
 
 from workshop_assign._text import count
 from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
+from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
 from workshop_assign.model import Problem
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
@@ -56,6 +58,20 @@ class Update:
         frame = self.moves.copy()
         frame["why"] = [message(f"move.{key}", lang).format(**fields) for key, fields in self.why]
         return frame
+
+    def to_excel(self, path: str | Path, *, lang: str | None = None) -> Path:
+        """The new result's workbook with the change list (Changes) and the record
+        ``check`` needs to verify it by re-running this update."""
+        language = lang or (
+            self.result.problem.source.language if self.result.problem.source else "en"
+        )
+        return write_result(
+            self.result,
+            Path(path),
+            lang=language,
+            changes=self.changes(language),
+            update=self.record(),
+        )
 
     def record(self) -> dict[str, object]:
         """What ``check`` needs to re-run this update: the previous places and settings."""

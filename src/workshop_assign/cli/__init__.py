@@ -1,6 +1,6 @@
 """The command line, a thin layer over the public API: one module per subcommand.
 
-``workshop-assign solve|inspect|compare|update|check|notify``: each module (``solve.py``,
+``workshop-assign solve|inspect|compare|update|check|notify|app``: each module (``solve.py``,
 ``inspect.py``, ...) adds its subcommand to the parser (``add``) and runs it (``run``);
 ``reading`` holds the options every command that reads an export shares, ``rules`` the
 organizers' rule options, ``types`` the checked argument types, ``console`` what is
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 import workshop_assign as wa
-from workshop_assign.cli import check, compare, inspect, notify, solve, update
+from workshop_assign.cli import app, check, compare, inspect, notify, solve, update
 from workshop_assign.cli.console import one_line
 from workshop_assign.cli.update import given_options
 from workshop_assign.notify import DeliveryError
@@ -30,6 +30,7 @@ COMMANDS = {
     "update": update,
     "check": check,
     "notify": notify,
+    "app": app,
 }
 
 EXIT_CODES: dict[type[BaseException], int] = {

@@ -1,0 +1,405 @@
+"""The routes of the page: one page with the organizer's steps, forms that post and
+come back (POST, then a redirect to the page), and three small JSON/download routes.
+
+Every route talks to the public API only: ``parse_export`` (with the organizer's
+corrections), ``ParsedExport.to_problem`` (with the edited workshop table), ``solve``,
+``what_if``, ``update``, ``compare`` and ``Result.to_excel``/``to_csv``/``to_json``.
+A library error becomes the one line the command line would print, shown on the page.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+
+import workshop_assign as wa
+from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
+from workshop_assign.compare_report import worded
+from workshop_assign.io.labels import label
+from workshop_assign.messages import message
+
+HERE = Path(__file__).parent
+Handler = Callable[[Request, Session], Awaitable[Response]]
+
+
+class Pages:
+    """The page and its actions, over one server's sessions."""
+
+    def __init__(self, sessions: Sessions, preload: Path | None = None) -> None:
+        self.sessions = sessions
+        self.preload = preload
+        self.templates = Environment(
+            loader=FileSystemLoader(HERE / "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+        )
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def session_of(self, request: Request) -> tuple[Session, bool]:
+        """The browser's session, or a new one (then True: its cookie must be set)."""
+        found = self.sessions.get(request.cookies.get(SESSION_COOKIE))
+        if found is not None:
+            return found, False
+        session = self.sessions.create()
+        if self.preload is not None:
+            stored = session.keep_upload(self.preload.name, self.preload.read_bytes())
+            session.export, session.export_name = stored, self.preload.name
+            _read(session)
+        return session, True
+
+    def refused(self, key: str, status: int) -> HTMLResponse:
+        """A one-line page for a refused request (no session: it may be a stranger)."""
+        text = message(f"app.{key}", "de") + " / " + message(f"app.{key}", "en")
+        if key == "too_large":
+            mb = self.sessions.upload_limit // 2**20
+            text = text.format(mb=mb)
+        body = f'<!doctype html><meta charset="utf-8"><p data-testid="error">{_escape(text)}</p>'
+        return HTMLResponse(body, status_code=status)
+
+    def action(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        """A state-changing route: the session's CSRF token must come with the form."""
+
+        async def run(request: Request) -> Response:
+            session, new = self.session_of(request)
+            form = await request.form(max_part_size=self.sessions.upload_limit)
+            try:
+                if new or not Sessions.csrf_ok(session, form.get("csrf")):
+                    session.error = message("app.stale", session.lang)
+                    return self._back(session, new)
+                request.state.form = form
+                session.error = None
+                return await handler(request, session)
+            except wa.WorkshopAssignError as error:
+                session.error = _one_line(error)
+            except (ValueError, TypeError) as error:  # a malformed field of a form
+                session.error = _one_line(error)
+            finally:
+                await form.close()
+            return self._back(session, new)
+
+        return run
+
+    def _back(self, session: Session, new: bool, anchor: str = "") -> Response:
+        response = RedirectResponse("/" + anchor, status_code=303)
+        if new:
+            response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
+        return response
+
+    # -- the page ---------------------------------------------------------------------
+
+    async def page(self, request: Request) -> Response:
+        session, new = self.session_of(request)
+        html = self.templates.get_template("page.html").render(**_view(session))
+        response = HTMLResponse(html)
+        if new:
+            response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
+        return response
+
+    # -- actions ----------------------------------------------------------------------
+
+    async def upload(self, request: Request, session: Session) -> Response:
+        file = request.state.form.get("export")
+        if not isinstance(file, UploadFile) or not file.filename:
+            raise wa.InputError(message("app.no_export", session.lang))
+        stored = session.keep_upload(file.filename, await file.read())
+        session.export, session.export_name = stored, file.filename
+        session.overrides, session.result, session.moves = {}, None, None
+        session.comparison = session.what_if = None
+        _read(session)
+        return self._back(session, False, "#read")
+
+    async def reread(self, request: Request, session: Session) -> Response:
+        form: FormData = request.state.form
+        session.overrides = {
+            "sheet": _text(form, "sheet") or None,
+            "header_row": int(_text(form, "header_row")) if _text(form, "header_row") else None,
+            "key": _text(form, "key") or None,
+            "wish_columns": [_text(form, "wish_columns")] if _text(form, "wish_columns") else None,
+            "keep_rows": [
+                int(r) for r in _text(form, "keep_rows").replace(" ", "").split(",") if r
+            ],
+        }
+        session.result = None
+        _read(session)
+        return self._back(session, False, "#read")
+
+    async def solve(self, request: Request, session: Session) -> Response:
+        form: FormData = request.state.form
+        parsed = _parsed(session)
+        session.shops = [
+            ShopRow(
+                name=str(name),
+                seats=str(seats).strip(),
+                minimum=str(minimum).strip(),
+                room=str(room).strip(),
+                must_run=str(i) in form.getlist("must_run"),
+            )
+            for i, (name, seats, minimum, room) in enumerate(
+                zip(
+                    form.getlist("name"),
+                    form.getlist("seats"),
+                    form.getlist("minimum"),
+                    form.getlist("room"),
+                    strict=True,
+                )
+            )
+        ]
+        session.settings = {k: _text(form, k) for k in ("objective", "rank_costs", "max_per")}
+        session.settings["require_all"] = "1" if form.get("require_all") else ""
+        missing = [s.name for s in session.shops if not s.seats]
+        if missing:
+            raise wa.InputError(
+                message("app.missing_seats", session.lang).format(names=", ".join(missing))
+            )
+        problem = parsed.to_problem(workshops=[_workshop(s) for s in session.shops])
+        result = wa.solve(problem, **_settings(session, parsed))
+        session.result, session.update, session.moves = result, None, None
+        session.what_if = wa.what_if(result, 5) if result.backend is wa.Backend.FLOW else None
+        return self._back(session, False, "#result")
+
+    async def update(self, request: Request, session: Session) -> Response:
+        form: FormData = request.state.form
+        previous, newer = form.get("previous"), form.get("newer")
+        if not isinstance(previous, UploadFile) or not isinstance(newer, UploadFile):
+            raise wa.InputError(message("app.no_export", session.lang))
+        published = session.keep_upload(previous.filename or "result.xlsx", await previous.read())
+        export = session.keep_upload(newer.filename or "export.xlsx", await newer.read())
+        done = wa.update_published(published, export)
+        session.result, session.moves = done.result, done.moves_in(session.lang)
+        session.update = done
+        session.what_if = None
+        return self._back(session, False, "#result")
+
+    async def compare(self, request: Request, session: Session) -> Response:
+        problem = _parsed(session).to_problem(
+            workshops=[_workshop(s) for s in session.shops] if session.shops else None
+        )
+        session.comparison = wa.compare(problem)
+        return self._back(session, False, "#after")
+
+    async def language(self, request: Request, session: Session) -> Response:
+        chosen = _text(request.state.form, "lang")
+        if chosen in ("de", "en"):
+            session.lang, session.lang_chosen = chosen, True
+        return self._back(session, False)
+
+    # -- small routes -----------------------------------------------------------------
+
+    async def search(self, request: Request) -> Response:
+        session, _ = self.session_of(request)
+        query = request.query_params.get("q", "").strip().casefold()
+        if session.result is None or not query:
+            return JSONResponse([])
+        frame = session.result.to_frame(lang=session.lang)
+        explanations = session.result.explanations(session.lang).to_numpy()
+        names = _names(session.result)
+        found = []
+        for i, (key, workshop) in enumerate(zip(frame["attendee"], frame["workshop"], strict=True)):
+            if query in str(key).casefold() or query in names[i].casefold():
+                found.append(
+                    {
+                        "attendee": str(key),
+                        "name": names[i],
+                        "workshop": workshop if isinstance(workshop, str) else "–",
+                        "explanation": str(explanations[i] or ""),
+                    }
+                )
+                if len(found) == 20:
+                    break
+        return JSONResponse(found)
+
+    async def download(self, request: Request) -> Response:
+        session, _ = self.session_of(request)
+        kind = request.path_params["kind"]
+        if session.result is None or kind not in ("xlsx", "csv", "json"):
+            return Response(status_code=404)
+        stem = "zuteilung" if session.lang == "de" else "assignment"
+        target = session.folder / f"{stem}-{secrets.token_hex(4)}.{kind}"
+        writer = {
+            "xlsx": session.update.to_excel if session.update else session.result.to_excel,
+            "csv": session.result.to_csv,
+            "json": session.result.to_json,
+        }[kind]
+        written = writer(target, lang=session.lang)
+        return FileResponse(written, filename=f"{stem}.{kind}")
+
+
+def _read(session: Session) -> None:
+    """Read the session's export with its corrections; errors are the page's one line."""
+    assert session.export is not None
+    try:
+        parsed = wa.parse_export(session.export, **session.overrides)  # type: ignore[arg-type]
+    except wa.WorkshopAssignError as error:
+        session.parsed, session.error = None, _one_line(error)
+        return
+    session.parsed, session.error = parsed, None
+    if not session.lang_chosen:
+        session.lang = parsed.language
+    if parsed.workshops is not None:
+        session.shops = [
+            ShopRow(w.name, str(w.capacity), str(w.minimum or ""), w.room or "", w.must_run)
+            for w in parsed.workshops
+        ]
+    else:
+        session.shops = [ShopRow(name) for name in parsed.names]
+
+
+def _parsed(session: Session) -> Any:
+    if session.parsed is None:
+        raise wa.InputError(message("app.no_export", session.lang))
+    return session.parsed
+
+
+def _workshop(row: ShopRow) -> wa.Workshop:
+    return wa.Workshop(
+        row.name,
+        _count(row.seats, row.name),
+        minimum=_count(row.minimum, row.name) if row.minimum else None,
+        room=row.room or None,
+        must_run=row.must_run,
+    )
+
+
+def _count(text: str, name: str) -> int:
+    if not text.isdigit():
+        raise wa.InputError(f"{name}: {text!r} is not a whole number of seats")
+    return int(text)
+
+
+def _settings(session: Session, parsed: Any) -> dict[str, Any]:
+    """The solve settings from the rules form."""
+    chosen = session.settings
+    settings: dict[str, Any] = {"objective": chosen.get("objective") or "rank-sum"}
+    if chosen.get("rank_costs"):
+        settings["rank_costs"] = tuple(int(c) for c in chosen["rank_costs"].split(","))
+    settings["require_all"] = bool(chosen.get("require_all"))
+    organisation = parsed.people.organisation
+    if chosen.get("max_per") and organisation:
+        cap = _count(chosen["max_per"], organisation)
+        settings["rules"] = wa.Rules(spread=(wa.Spread(organisation, max_count=cap),))
+    return settings
+
+
+def _view(session: Session) -> dict[str, Any]:
+    """Everything the template shows, computed here so the template only lays it out."""
+    lang = session.lang
+
+    def t(key: str, /, **fields: object) -> str:
+        return message(f"app.{key}", lang).format(**fields)
+
+    view: dict[str, Any] = {"s": session, "t": t, "lang": lang, "label": lambda k: label(k, lang)}
+    parsed = session.parsed
+    if parsed is not None:
+        view["summary"] = t(
+            "summary",
+            n=len(parsed.keys),
+            file=session.export_name,
+            sheet=f", {t('sheet')} '{parsed.sheet}'" if parsed.sheet else "",
+            row=parsed.table.header_row,
+            layout=message(f"layout.{parsed.layout.name}", lang),
+            columns=", ".join(parsed.layout.columns),
+            key=parsed.people.key,
+        )
+        view["columns"] = [str(c) for c in parsed.table.frame.columns]
+        view["not_counted"] = [(label(r, lang), n) for r, n in parsed.not_counted().items()]
+        view["notes"] = [_note(n, lang) for n in parsed.notes]
+        view["demand"] = _bars_by_rank(parsed.demand(), lang)
+        view["missing"] = [s.name for s in session.shops if not s.seats]
+        view["organisation"] = parsed.people.organisation
+        view["groups"] = bool(parsed.rules.groups)
+    if session.result is not None:
+        view |= _result_view(session.result, lang, t)
+    if session.comparison is not None:
+        view["comparison"] = worded(session.comparison, lang)
+    return view
+
+
+def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[str, Any]:
+    proof = message("console.proven" if result.proven_optimal else "console.not_proven", lang)
+    summary = t(
+        "result_summary",
+        n=len(result.problem.keys),
+        objective=result.objective.value,
+        proof=proof.format(gap=f"{result.gap:g}"),
+    )
+    counts = [(t("wish", rank=r), n) for r, n in result.rank_counts.items()]
+    counts.append((t("unassigned"), result.n_unassigned))
+    stats = result.statistics()
+    fill = [
+        (str(name), int(row["assigned"]), int(row["capacity"])) for name, row in stats.iterrows()
+    ]
+    frame = result.to_frame(lang=lang)
+    names = _names(result)
+    rosters = []
+    for workshop in result.problem.workshop_names:
+        members = [
+            (names[i], str(k))
+            for i, (k, w) in enumerate(zip(frame["attendee"], frame["workshop"], strict=True))
+            if w == workshop
+        ]
+        rosters.append((workshop, sorted(members)))
+    return {
+        "result_summary": summary,
+        "per_wish": _bars(counts),
+        "fill": [(n, a, c, round(100 * a / c) if c else 0) for n, a, c in fill],
+        "rosters": rosters,
+    }
+
+
+def _names(result: wa.Result) -> list[str]:
+    """Each attendee's name from the name columns, else their key."""
+    source, attributes = result.problem.source, result.problem.attributes
+    keys = [str(k) for k in result.problem.keys]
+    if source is None or attributes is None or not source.name_columns:
+        return keys
+    parts = attributes[list(source.name_columns)].fillna("").astype(str)
+    joined = parts.agg(" ".join, axis=1).str.split().str.join(" ").tolist()
+    return [j or k for j, k in zip(joined, keys, strict=True)]
+
+
+def _bars(items: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """(label, value, width in percent of the largest) for a CSS bar chart."""
+    top = max((v for _, v in items), default=0) or 1
+    return [(name, value, round(100 * value / top)) for name, value in items]
+
+
+def _bars_by_rank(demand: pd.DataFrame, lang: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    top = int(demand.to_numpy().max(initial=0)) or 1
+    return [
+        (
+            str(name),
+            [
+                (message("app.wish", lang).format(rank=c), int(v), round(100 * int(v) / top))
+                for c, v in row.items()
+            ],
+        )
+        for name, row in demand.iterrows()
+    ]
+
+
+def _note(note: wa.Note, lang: str) -> str:
+    place = message("console.inspect_row", lang).format(row=note.row) if note.row else ""
+    column = f"[{note.column}] " if note.column and note.row else ""
+    value = f"{note.value!r} " if note.value else ""
+    return f"{place}{column}{value}{note.text(lang)}"
+
+
+def _text(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

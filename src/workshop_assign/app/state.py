@@ -1,0 +1,92 @@
+"""Each browser's own state: its export, what it corrected, its workshops, its result.
+
+A session starts at the first request without a session cookie and lives in memory
+until the server stops; its files (the export it uploaded, the downloads made for it)
+live in its own folder inside the server's private temporary folder, which is removed
+on exit.  Two tabs of one browser share a session; two browsers never do.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+import workshop_assign as wa
+from workshop_assign.read.parsed import ParsedExport
+
+SESSION_COOKIE = "wa_session"
+
+
+@dataclass
+class ShopRow:
+    """One row of the editable workshop table, as the organizer typed it."""
+
+    name: str
+    seats: str = ""
+    minimum: str = ""
+    room: str = ""
+    must_run: bool = False
+
+
+@dataclass
+class Session:
+    id: str
+    csrf: str
+    folder: Path
+    lang: str = "de"
+    lang_chosen: bool = False  # by the language buttons or --lang: reading keeps it
+    export: Path | None = None
+    export_name: str = ""
+    overrides: dict[str, object] = field(default_factory=dict)
+    parsed: ParsedExport | None = None
+    shops: list[ShopRow] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    result: wa.Result | None = None
+    what_if: pd.DataFrame | None = None
+    moves: pd.DataFrame | None = None
+    update: wa.Update | None = None  # when the result came from an update
+    comparison: pd.DataFrame | None = None
+
+    def keep_upload(self, name: str, content: bytes, kind: str = "export") -> Path:
+        """Store an uploaded file in the session's folder under a safe name."""
+        suffix = Path(name).suffix.lower()
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).stem)[:60] or kind
+        target = self.folder / f"{kind}-{secrets.token_hex(4)}-{safe}{suffix}"
+        target.write_bytes(content)
+        target.chmod(0o600)
+        return target
+
+
+class Sessions:
+    """The sessions of one server, each with a folder under ``root``."""
+
+    def __init__(self, root: Path, lang: str | None, upload_limit: int) -> None:
+        self.root = root
+        self.lang = lang
+        self.upload_limit = upload_limit
+        self._by_id: dict[str, Session] = {}
+
+    def get(self, cookie: str | None) -> Session | None:
+        return self._by_id.get(cookie or "")
+
+    def create(self) -> Session:
+        sid = secrets.token_urlsafe(24)
+        folder = self.root / secrets.token_hex(8)
+        folder.mkdir(mode=0o700)
+        session = Session(sid, secrets.token_urlsafe(24), folder, self.lang or "de")
+        session.lang_chosen = self.lang is not None
+        self._by_id[sid] = session
+        return session
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    @staticmethod
+    def csrf_ok(session: Session, given: object) -> bool:
+        return isinstance(given, str) and hmac.compare_digest(given, session.csrf)

@@ -1,0 +1,237 @@
+"""The local web page's routes, through Starlette's test client: the flow from upload to
+download, corrections, and every safety point (token, Host, Origin, CSRF, size, escaping,
+sessions kept apart)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+pytest.importorskip("starlette", reason="the page needs the app extra")
+from starlette.testclient import TestClient
+
+import workshop_assign as wa
+from exports import SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
+from workshop_assign.app import create_app
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "smart_cities_anmeldungen.xlsx"
+TOKEN = "k" * 32
+
+
+def page_client(tmp_path: Path, *, limit: int = 50 * 2**20, token: bool = True) -> TestClient:
+    root = tmp_path / "sessions"
+    root.mkdir(exist_ok=True)
+    app = create_app(token=TOKEN, hosts={"testserver"}, root=root, upload_limit=limit)
+    client = TestClient(app, base_url="http://testserver")
+    if token:
+        assert client.get(f"/?token={TOKEN}").status_code == 200  # sets the cookie
+    return client
+
+
+def csrf(client: TestClient) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)
+    assert found is not None
+    return found.group(1)
+
+
+def upload(client: TestClient, path: Path, token: str | None = None) -> str:
+    with path.open("rb") as handle:
+        files = {"export": (path.name, handle.read())}
+    response = client.post("/upload", data={"csrf": token or csrf(client)}, files=files)
+    assert response.status_code == 200  # followed the redirect back to the page
+    return response.text
+
+
+def by_testid(html: str, name: str) -> str:
+    found = re.search(rf'data-testid="{name}"[^>]*>(.*?)</', html, re.S)
+    assert found is not None, name
+    return found.group(1)
+
+
+def test_the_bundled_example_from_upload_to_the_downloaded_workbook(tmp_path: Path) -> None:
+    client = page_client(tmp_path)
+    page = upload(client, EXAMPLE)
+    assert "326 Teilnehmende" in by_testid(page, "read-summary")
+    assert page.count('data-testid="workshop-row"') == 3
+    seats = re.findall(r'name="seats" min="0" value="(\d*)"', page)
+    assert seats == ["90", "110", "130"]  # prefilled from the Workshops sheet
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    form = {"csrf": csrf(client), "objective": "rank-sum", "name": names, "seats": seats}
+    form |= {"minimum": ["20"] * 3, "room": ["Raum 1.01", "Raum 1.03", "Saal"]}
+    page = client.post("/solve", data=form).text
+    assert 'data-testid="result-summary"' in page and "nachweislich optimal" in page
+    download = client.get("/download/xlsx")
+    assert download.status_code == 200
+    assert "zuteilung.xlsx" in download.headers["content-disposition"]
+    mine = tmp_path / "mine.xlsx"
+    wa.solve(wa.read_export(EXAMPLE)).to_excel(mine)
+    theirs = load_workbook(io.BytesIO(download.content))
+    ours = load_workbook(mine)
+    assert theirs.sheetnames == ours.sheetnames
+    for name in ("Zuteilung", "Digitale Zwillinge", "Übersicht", "Hinweise"):
+        got = [[c.value for c in row] for row in theirs[name].iter_rows()]
+        want = [[c.value for c in row] for row in ours[name].iter_rows()]
+        if name == "Übersicht":  # the export's path differs: the page keeps its own copy
+            got, want = ([r for r in rows if r[0] != "Datei"] for rows in (got, want))
+        assert got == want, name
+    csv = client.get("/download/csv")
+    assert csv.status_code == 200 and len(csv.text.splitlines()) == 1 + 326
+    found = client.get("/search", params={"q": "ida.voigt0"}).json()
+    assert found[0]["attendee"] == "ida.voigt0@kommune.example" and found[0]["explanation"]
+
+
+def test_a_bad_file_is_one_line_on_the_page(tmp_path: Path) -> None:
+    client = page_client(tmp_path)
+    bad = tmp_path / "liste.xlsx"
+    bad.write_bytes(b"this is not a workbook")
+    page = upload(client, bad)
+    line = by_testid(page, "error")
+    assert "liste.xlsx" in line and "\n" not in line.strip()
+    assert 'data-testid="read-summary"' not in page
+
+
+def test_seats_missing_are_said_before_anyone_can_solve(tmp_path: Path) -> None:
+    client = page_client(tmp_path)
+    page = upload(client, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx"))
+    assert "Es fehlen Platzzahlen für" in page
+    assert re.search(r'data-testid="solve" disabled', page)
+    form = {"csrf": csrf(client), "name": list(SHOPS), "seats": ["3", "", "5"]}
+    form |= {"minimum": [""] * 3, "room": [""] * 3}
+    page = client.post("/solve", data=form).text
+    assert "Mobilitätskonzepte" in by_testid(page, "error")
+    assert 'data-testid="result-summary"' not in page
+
+
+def test_a_wrong_key_column_is_corrected_and_read_again(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame["Organisation"] = "Stadt"  # the same for everyone
+    client = page_client(tmp_path)
+    page = upload(client, write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS))
+    assert "10 Teilnehmende" in by_testid(page, "read-summary")
+    assert "nach E-Mail-Adresse" in by_testid(page, "read-summary")
+    data = {"csrf": csrf(client), "key": "Nachname", "wish_columns": "", "header_row": ""}
+    page = client.post("/read", data=data).text
+    summary = by_testid(page, "read-summary")
+    assert "nach Nachname" in summary and "10 Teilnehmende" in summary
+    assert "<option selected>Nachname</option>" in page
+
+
+def test_without_the_printed_key_nothing_is_served(tmp_path: Path) -> None:
+    client = page_client(tmp_path, token=False)
+    refused = client.get("/")
+    assert refused.status_code == 403 and "workshop-assign app" in refused.text
+    assert client.get("/?token=wrong").status_code == 403
+    assert client.get("/static/app.js").status_code == 403
+
+
+def test_a_foreign_host_or_origin_is_refused(tmp_path: Path) -> None:
+    client = page_client(tmp_path)
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 403
+    token = csrf(client)
+    posted = client.post(
+        "/lang", data={"csrf": token, "lang": "en"}, headers={"origin": "http://evil.example"}
+    )
+    assert posted.status_code == 403
+    assert 'lang="de"' in client.get("/").text  # nothing changed
+
+
+def test_a_post_without_the_csrf_token_changes_nothing(tmp_path: Path) -> None:
+    client = page_client(tmp_path)
+    with EXAMPLE.open("rb") as handle:
+        page = client.post("/upload", data={"csrf": "forged"}, files={"export": ("x.xlsx", handle)})
+    assert "veraltet" in by_testid(page.text, "error")
+    assert 'data-testid="read-summary"' not in page.text
+
+
+def test_an_upload_over_the_limit_gets_a_clear_message(tmp_path: Path) -> None:
+    client = page_client(tmp_path, limit=2**20)
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"a,b\n" * 400_000)
+    with big.open("rb") as handle:
+        response = client.post("/upload", data={"csrf": csrf(client)}, files={"export": handle})
+    assert response.status_code == 413 and "1 MB" in response.text
+
+
+def test_values_from_an_export_are_text_on_the_page_and_in_the_workbook(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame.loc[0, "Vorname"] = "<script>alert(1)</script>"
+    frame = frame.replace(SHOPS[0], '=HYPERLINK("http://evil.example")')
+    client = page_client(tmp_path)  # a CSV holds the cells as the form tool wrote them: text
+    page = upload(client, write_csv(frame, tmp_path / "a.csv"))
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    form = {"csrf": csrf(client), "name": [n.replace("&#34;", '"') for n in names]}
+    form |= {"seats": ["3", "4", "5"], "minimum": [""] * 3, "room": [""] * 3}
+    page = client.post("/solve", data=form).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    book = load_workbook(io.BytesIO(client.get("/download/xlsx").content))
+    cells = [c for row in book["Zuteilung"].iter_rows() for c in row]
+    formula = [c for c in cells if str(c.value).startswith("=HYPERLINK")]
+    assert formula and all(c.data_type == "s" for c in formula)  # text, never a formula
+
+
+def test_two_browsers_do_not_share_an_export(tmp_path: Path) -> None:
+    first, second = page_client(tmp_path), page_client(tmp_path)
+    upload(first, EXAMPLE)
+    assert 'data-testid="read-summary"' in first.get("/").text
+    assert 'data-testid="read-summary"' not in second.get("/").text
+    assert second.get("/download/xlsx").status_code == 404
+
+
+def test_compare_and_language_switch(tmp_path: Path) -> None:
+    client = page_client(tmp_path)
+    upload(client, EXAMPLE)
+    page = client.post("/compare", data={"csrf": csrf(client)}).text
+    assert "Los-Reihenfolge" in page
+    page = client.post("/lang", data={"csrf": csrf(client), "lang": "en"}).text
+    assert "random serial dictatorship" in page and "326 attendees" in page
+
+
+def test_update_from_a_published_result_lists_the_moves(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "v1.xlsx", seats=SEATS)
+    published = wa.solve(wa.read_export(export)).to_excel(tmp_path / "published.xlsx")
+    later = write_xlsx(columns_per_rank().iloc[1:], tmp_path / "v2.xlsx", seats=SEATS)
+    client = page_client(tmp_path)
+    files = {
+        "previous": ("published.xlsx", published.read_bytes()),
+        "newer": ("v2.xlsx", later.read_bytes()),
+    }
+    page = client.post("/update", data={"csrf": csrf(client)}, files=files).text
+    assert 'data-testid="result-summary"' in page and "Umsetzungen" in page
+    content = io.BytesIO(client.get("/download/xlsx").content)
+    table = pd.read_excel(content, sheet_name=None, engine="calamine")
+    assert "Änderungen" in table
+
+
+def test_the_app_command_prints_its_address_serves_and_cleans_up(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    command = [sys.executable, "-m", "workshop_assign", "app", str(EXAMPLE), "--no-browser"]
+    environment = {**os.environ, "TMPDIR": str(scratch)}
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        try:
+            line = process.stdout.readline()
+            assert re.fullmatch(r"open http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}\n", line)
+            assert len(list(scratch.iterdir())) == 1  # its private folder, while it runs
+            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+            with opener.open(line.split()[1], timeout=30) as response:
+                page = response.read().decode()
+            assert "326 Teilnehmende" in page  # opened with the export given
+        finally:
+            process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+        assert "Traceback" not in process.stderr.read()
+    assert list(scratch.iterdir()) == []  # the uploads and downloads are gone
