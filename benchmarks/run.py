@@ -396,7 +396,55 @@ def case_slots(n: int, topics: int, slots: int) -> dict[str, Any]:
     }
 
 
+def case_page(n: int, k: int) -> dict[str, Any]:
+    """The web page in Debian's chromium: from the click on "Zuteilen" (assign) to the
+    result shown, for the bundled example and for a synthetic export of ``n`` rows
+    (whose upload-to-summary time is measured too)."""
+    import shutil  # noqa: PLC0415  # only this case needs a browser
+    import socket  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    import uvicorn  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    from workshop_assign.app import create_app  # noqa: PLC0415
+
+    example = Path(__file__).parents[1] / "examples" / "smart_cities_anmeldungen.xlsx"
+    with tempfile.TemporaryDirectory() as folder:
+        big = write_export(n, k, Path(folder) / "export.xlsx")
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        port = listener.getsockname()[1]
+        app = create_app(token="b" * 32, hosts={f"127.0.0.1:{port}"}, root=Path(folder))
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True).start()
+        while not server.started:
+            time.sleep(0.02)
+        timings: dict[str, Any] = {"n": n, "k": k}
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(
+                executable_path=shutil.which("chromium"), args=["--no-sandbox"]
+            )
+            for name, export in (("example", example), ("export", big)):
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{port}/?token={'b' * 32}")
+                started = time.perf_counter()
+                page.set_input_files('[data-testid="export-file"]', str(export))
+                page.wait_for_selector('[data-testid="read-summary"]', timeout=120_000)
+                timings[f"{name}_read_s"] = time.perf_counter() - started
+                started = time.perf_counter()
+                page.click('[data-testid="solve"]')
+                page.wait_for_selector('[data-testid="result-summary"]', timeout=120_000)
+                timings[f"{name}_solve_s"] = time.perf_counter() - started
+                page.close()
+            browser.close()
+        server.should_exit = True
+    return timings
+
+
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "page": case_page,
     "slots": case_slots,
     "update": case_update,
     "rules": case_rules,
@@ -453,6 +501,7 @@ def main() -> None:
         ("rules", {"n": 2_000 if args.quick else 30_000, "k": 30}),
         ("update", {"n": 2_000 if args.quick else 100_000, "k": 30}),
         ("slots", {"n": 1_000 if args.quick else 10_000, "topics": 10, "slots": 3}),
+        ("page", {"n": 2_000 if args.quick else 20_000, "k": 30}),
     ]
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:
