@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
 
@@ -73,6 +74,24 @@ def test_update_reuses_costs_rules_and_seats_and_says_so(
     placed = table.dropna(subset=["Workshop"])
     assert placed.groupby(["Workshop", "Organisation"]).size().max() == 1
     assert len(table) == 11
+    summary = pd.read_excel(target, sheet_name="Übersicht", header=None, engine="calamine")
+    cells = summary[0].dropna().tolist()
+    heading = cells.index("Aus dem veröffentlichten Ergebnis übernommen")
+    assert cells[heading + 1 : heading + 3] == ["Ziel rank-sum", "Kosten je Wunsch 0,1,5"]
+    assert "die Plätze je Workshop" in cells[heading:]
+
+
+def test_update_published_says_the_same_in_its_workbook(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result, later = published
+    done = wa.update_published(result, later)
+    assert ("reuse_costs", "0,1,5") in done.reused and ("reuse_seats", "") in done.reused
+    written = done.to_excel(tmp_path / "neu.xlsx")
+    summary = pd.read_excel(written, sheet_name="Übersicht", header=None, engine="calamine")
+    assert "Kosten je Wunsch 0,1,5" in summary[0].tolist()
+    with pd.ExcelFile(written, engine="calamine") as book:
+        assert "Änderungen" in book.sheet_names
 
 
 def test_an_option_given_overrides_what_was_published(

@@ -47,6 +47,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.change_unplaced": ("still without a place", "weiterhin ohne Platz"),
     "label.change_none": ("(nobody)", "(niemand)"),
     "label.rules_in_force": ("Rules in force", "Geltende Regeln"),
+    "label.reused": (
+        "Taken over from the published result",
+        "Aus dem veröffentlichten Ergebnis übernommen",
+    ),
     "label.rule_minimum": ("{workshop}: runs with at least", "{workshop}: findet statt ab"),
     "label.rule_must_run": ("{workshop}: must run", "{workshop}: muss stattfinden"),
     "label.rule_groups": ("Groups kept together", "Gruppen, die zusammenbleiben"),

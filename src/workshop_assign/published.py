@@ -8,15 +8,54 @@ counts, its workshop table; then ``update`` from those places.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Unpack
 
 from workshop_assign.errors import UnsupportedRulesError
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
+from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.read import parse_export
 from workshop_assign.read.reader import ReadOptions
+from workshop_assign.rules import Rules
 from workshop_assign.updating import SLOT_UPDATE, Update, update
+
+Reused = list[tuple[str, object]]  # ``console.reuse_*`` keys with their values
+
+
+def continued(published: SolveOptions, overrides: SolveSettings) -> tuple[SolveSettings, Reused]:
+    """The settings an update of a published result runs with: the published ones,
+    except where ``overrides`` has a key (objective; rules), and what was taken over.
+
+    An update places as many people as it can, so a published unassigned cost and
+    filling unranked seats are not taken over (and that is said too).
+    """
+    reused: Reused = []
+    objective = Objective(overrides.get("objective") or published.objective)
+    if "objective" not in overrides:
+        reused.append(("reuse_objective", objective.value))
+    rank_costs = overrides.get("rank_costs") or (
+        published.rank_costs if objective is published.objective else None
+    )
+    if "rank_costs" not in overrides and rank_costs is not None:
+        reused.append(("reuse_costs", ",".join(map(str, rank_costs))))
+    rules = overrides.get("rules") or published.rules
+    if "rules" not in overrides and rules != Rules():
+        reused.append(("reuse_rules", rules))
+    if published.seed is not None:
+        reused.append(("reuse_seed", str(published.seed)))
+    if published.require_all:
+        reused.append(("reuse_require_all", ""))
+    if published.unassigned_cost is not None:
+        reused.append(("reuse_not_cost", ""))
+    if published.fill_unranked:
+        reused.append(("reuse_not_fill", ""))
+    settings: SolveSettings = published.settings()
+    settings |= {"objective": objective, "rank_costs": rank_costs, "rules": rules}
+    settings["unassigned_cost"] = None
+    settings["fill_unranked"] = False
+    return settings, reused
 
 
 def update_published(
@@ -35,16 +74,16 @@ def update_published(
     if any(w.slot for w in shops):
         raise UnsupportedRulesError(SLOT_UPDATE)
     parsed = parse_export(export, **read_options)
+    settings, reused = continued(published_options(path, meta), {})
     if parsed.workshops is None:
         read_options["workshops"] = shops
         parsed = parse_export(export, **read_options)
-    settings = published_options(path, meta).settings()
-    settings["unassigned_cost"] = None  # an update places as many people as it can
-    settings["fill_unranked"] = False
-    return update(
+        reused.append(("reuse_seats", ""))
+    done = update(
         parsed.to_problem(),
         previous_places(path),
         forbid_moves=forbid_moves,
         move_cost=move_cost,
         **settings,
     )
+    return replace(done, reused=tuple(reused))

@@ -27,6 +27,7 @@ import pandas as pd
 
 from workshop_assign._text import count
 from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
+from workshop_assign.io.labels import reused_lines
 from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
 from workshop_assign.model import Problem
@@ -52,6 +53,7 @@ class Update:
     move_cost: int | None = None
     moves_last: bool = False
     why: tuple[tuple[str, Mapping[str, object]], ...] = ()  # per move: message key, fields
+    reused: tuple[tuple[str, object], ...] = ()  # what was taken over from a published result
 
     def moves_in(self, lang: str) -> pd.DataFrame:
         """``moves`` with the reasons worded in ``lang`` (``moves`` itself is English)."""
@@ -71,6 +73,7 @@ class Update:
             lang=language,
             changes=self.changes(language),
             update=self.record(),
+            reused=reused_lines(self.reused, language),
         )
 
     def record(self) -> dict[str, object]:

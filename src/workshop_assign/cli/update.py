@@ -22,13 +22,13 @@ from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, 
 from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.files import protect
+from workshop_assign.io.labels import reused_lines
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
 from workshop_assign.io.writers import write_result
-from workshop_assign.messages import message
-from workshop_assign.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.options import Objective, SolveSettings
+from workshop_assign.published import continued
 from workshop_assign.read.reader import build_problem, missing_capacities
-from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.updating import SLOT_UPDATE, update
 
 RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
@@ -48,65 +48,14 @@ def given_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[s
     return {actions[t.split("=")[0]] for t in argv if t.split("=")[0] in actions}
 
 
-Reused = list[tuple[str, object]]  # what was taken over: a console key and its value
-
-
-def continued_settings(
-    published: SolveOptions, args: argparse.Namespace, given: set[str]
-) -> tuple[SolveSettings, Reused]:
-    """The settings for the update, and what was taken from the published run (keys of
-    ``console.reuse_*`` with their values, for the console to word)."""
-    reused: Reused = []
-    objective = Objective(args.objective) if "objective" in given else published.objective
-    if "objective" not in given:
-        reused.append(("reuse_objective", objective.value))
-    rank_costs = published.rank_costs if objective is published.objective else None
-    if rank_costs is not None:
-        reused.append(("reuse_costs", ",".join(map(str, rank_costs))))
-    rules = rules_from(args) if given & RULE_OPTIONS else published.rules
-    if not given & RULE_OPTIONS and rules != Rules():
-        reused.append(("reuse_rules", rules))
-    if published.seed is not None:
-        reused.append(("reuse_seed", str(published.seed)))
-    if published.require_all:
-        reused.append(("reuse_require_all", ""))
-    if published.unassigned_cost is not None:
-        reused.append(("reuse_not_cost", ""))
-    if published.fill_unranked:
-        reused.append(("reuse_not_fill", ""))
-    settings: SolveSettings = published.settings()
-    settings["objective"] = objective
-    settings["rank_costs"] = rank_costs
-    settings["rules"] = rules
-    settings["unassigned_cost"] = None  # an update places as many people as it can
-    settings["fill_unranked"] = False
-    return settings, reused
-
-
-def describe_rules(rules: Rules, lang: str = "en") -> str:
-    """The event-wide rules in a few words, for the console."""
-
-    def said(key: str, **fields: object) -> str:
-        return message(f"console.rule_{key}", lang).format(**fields)
-
-    parts = [
-        said(
-            "at_most",
-            n=s.max_count if s.max_count is not None else f"{s.max_share:.0%}",
-            attribute=s.attribute,
-        )
-        for s in rules.spread
-    ]
-    parts += [
-        said("at_least", m=m, attribute=c.attribute, value=v)
-        for c in rules.category_minimums
-        for v, m in c.minimums.items()
-    ]
-    if rules.groups is GroupMode.SOFT:
-        parts.append(said("soft", penalty=rules.split_penalty))
-    if rules.time_limit != Rules().time_limit:
-        parts.append(said("time", seconds=f"{rules.time_limit:g}"))
-    return "; ".join(parts) or said("as_published")
+def overrides(args: argparse.Namespace, given: set[str]) -> SolveSettings:
+    """The settings written on the command line, which override the published ones."""
+    found: SolveSettings = {}
+    if "objective" in given:
+        found["objective"] = Objective(args.objective)
+    if given & RULE_OPTIONS:
+        found["rules"] = rules_from(args)
+    return found
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -147,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
-    settings, reused = continued_settings(published, args, args.given)
+    settings, reused = continued(published, overrides(args, args.given))
     if getattr(args, "workshops_from_result", None) is not None:
         reused.append(("reuse_seats", ""))
     done = update(
@@ -160,10 +109,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args, parsed)
     out = Console(sys.stdout, lang)
     if reused:
-        what = "; ".join(
-            out.text(key, value=describe_rules(v, out.lang) if isinstance(v, Rules) else v)
-            for key, v in reused
-        )
+        what = "; ".join(reused_lines(reused, lang))
         out.say("reused", name=args.previous.name, what=what)
     waitlists = waitlists_for(done.result, args.waitlist, Progress(sys.stderr, lang))
     written = write_result(
@@ -173,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         changes=done.changes(lang),
         update=done.record(),
         waitlists=waitlists,
+        reused=reused_lines(reused, lang),
     )
     out.say("update", new=len(done.newcomers), gone=len(done.gone), moved=len(done.moves))
     for row in done.moves_in(lang).head(20).itertuples(index=False):

@@ -6,6 +6,7 @@ place, and so that the roster and summary tables can be tested without writing a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -13,6 +14,7 @@ import pandas as pd
 from workshop_assign._version import library_version
 from workshop_assign.io.workbook import Percent
 from workshop_assign.messages import message, section
+from workshop_assign.rules import GroupMode, Rules
 
 if TYPE_CHECKING:
     from workshop_assign.result import Result
@@ -24,9 +26,13 @@ def label(key: str, lang: str) -> str:
 
 
 def summary_rows(
-    result: Result, lang: str, what_if: tuple[int, pd.DataFrame] | None = None
+    result: Result,
+    lang: str,
+    what_if: tuple[int, pd.DataFrame] | None = None,
+    reused: Sequence[str] = (),
 ) -> list[list[object]]:
-    """The Summary sheet as rows: result, ranks, fill, what-if, options and input."""
+    """The Summary sheet as rows: result, ranks, fill, what-if, rules, what an update
+    reused from the result it continued, options and input."""
     rows: list[list[object]] = [[label("title", lang)], []]
     rows += [
         [label("objective", lang), label(result.objective.value, lang)],
@@ -43,8 +49,48 @@ def summary_rows(
         lines: list[list[object]] = [[line] for line in describe(table, extra, lang)]
         rows += [[label("what_if", lang)], *lines, []]
     rows += [*_rule_rows(result, lang), []]
+    if reused:
+        taken: list[list[object]] = [[line] for line in reused]
+        rows += [[label("reused", lang)], *taken, []]
     rows += [*_option_rows(result, lang), [], *_input_rows(result, lang)]
     return rows
+
+
+def describe_rules(rules: Rules, lang: str = "en") -> str:
+    """The event-wide rules in a few words (console and Summary)."""
+
+    def said(key: str, **fields: object) -> str:
+        return message(f"console.rule_{key}", lang).format(**fields)
+
+    parts = [
+        said(
+            "at_most",
+            n=s.max_count if s.max_count is not None else f"{s.max_share:.0%}",
+            attribute=s.attribute,
+        )
+        for s in rules.spread
+    ]
+    parts += [
+        said("at_least", m=m, attribute=c.attribute, value=v)
+        for c in rules.category_minimums
+        for v, m in c.minimums.items()
+    ]
+    if rules.groups is GroupMode.SOFT:
+        parts.append(said("soft", penalty=rules.split_penalty))
+    if rules.time_limit != Rules().time_limit:
+        parts.append(said("time", seconds=f"{rules.time_limit:g}"))
+    return "; ".join(parts) or said("as_published")
+
+
+def reused_lines(reused: Iterable[tuple[str, object]], lang: str) -> list[str]:
+    """What an update took over from the published result (``console.reuse_*`` keys
+    with their values), in words."""
+    return [
+        message(f"console.{key}", lang).format(
+            value=describe_rules(value, lang) if isinstance(value, Rules) else value
+        )
+        for key, value in reused
+    ]
 
 
 def _timetable_rows(result: Result, lang: str) -> list[list[object]]:

@@ -12,7 +12,7 @@ leaves half a file, and the input file is never written over.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -52,12 +52,14 @@ def write_result(
     changes: pd.DataFrame | None = None,
     update: Mapping[str, object] | None = None,
     waitlists: pd.DataFrame | None = None,
+    reused: Sequence[str] = (),
 ) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix.
 
     ``changes`` (``Update.changes()``) becomes the Changes sheet, ``update``
     (``Update.record()``) the record ``check`` needs to re-run the update, and
-    ``waitlists`` (``waitlist.waitlists(result)``) the Waitlist sheet.
+    ``waitlists`` (``waitlist.waitlists(result)``) the Waitlist sheet, ``reused`` the
+    Summary's lines on what an update took over from the result it continued.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -69,7 +71,9 @@ def write_result(
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with atomic_path(target) as temporary:
-        _WRITERS[suffix](result, temporary, language, Extras(what_if, changes, update, waitlists))
+        _WRITERS[suffix](
+            result, temporary, language, Extras(what_if, changes, update, waitlists, tuple(reused))
+        )
     return target
 
 
@@ -177,6 +181,7 @@ class Extras:
     changes: pd.DataFrame | None = None
     update: Mapping[str, object] | None = None
     waitlists: pd.DataFrame | None = None
+    reused: tuple[str, ...] = ()
 
 
 def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
@@ -188,7 +193,7 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         for index, roster in rosters(result, table, lang):
             write_roster(book, result, index, roster, lang)
         summary_name, summary = book.sheet(label("Summary", lang))
-        rows = summary_rows(result, lang, extras.what_if)
+        rows = summary_rows(result, lang, extras.what_if, extras.reused)
         write_rows(book, summary_name, summary, rows)
         _add_charts(book, summary, summary_name, rows, lang)
         if extras.changes is not None:
