@@ -12,6 +12,8 @@ import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
@@ -28,6 +30,31 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "smart_cities_anmeldungen.xls
 TOKEN = "k" * 32
 
 
+class Tab:
+    """One browser tab: its client (the browser's cookies) and its workspace."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        first = client.get("/")
+        assert first.status_code == 200
+        self.w = parse_qs(urlparse(str(first.url)).query)["w"][0]
+
+    def page(self) -> str:
+        return self.client.get("/", params={"w": self.w}).text
+
+    def csrf(self) -> str:
+        found = re.search(r'name="csrf" value="([^"]+)"', self.page())
+        assert found is not None
+        return found.group(1)
+
+    def post(self, path: str, **kwargs: Any) -> Any:
+        return self.client.post(path, params={"w": self.w}, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> Any:
+        params = {"w": self.w, **kwargs.pop("params", {})}
+        return self.client.get(path, params=params, **kwargs)
+
+
 def page_client(tmp_path: Path, *, limit: int = 50 * 2**20, token: bool = True) -> TestClient:
     root = tmp_path / "sessions"
     root.mkdir(exist_ok=True)
@@ -38,18 +65,16 @@ def page_client(tmp_path: Path, *, limit: int = 50 * 2**20, token: bool = True) 
     return client
 
 
-def csrf(client: TestClient) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)
-    assert found is not None
-    return found.group(1)
+def page_tab(tmp_path: Path, *, limit: int = 50 * 2**20) -> Tab:
+    return Tab(page_client(tmp_path, limit=limit))
 
 
-def upload(client: TestClient, path: Path, token: str | None = None) -> str:
+def upload(tab: Tab, path: Path, token: str | None = None) -> str:
     with path.open("rb") as handle:
         files = {"export": (path.name, handle.read())}
-    response = client.post("/upload", data={"csrf": token or csrf(client)}, files=files)
+    response = tab.post("/upload", data={"csrf": token or tab.csrf()}, files=files)
     assert response.status_code == 200  # followed the redirect back to the page
-    return response.text
+    return str(response.text)
 
 
 def by_testid(html: str, name: str) -> str:
@@ -59,14 +84,16 @@ def by_testid(html: str, name: str) -> str:
 
 
 def test_the_bundled_example_from_upload_to_the_downloaded_workbook(tmp_path: Path) -> None:
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     page = upload(client, EXAMPLE)
     assert "326 Teilnehmende" in by_testid(page, "read-summary")
+    demand = page[page.index('data-testid="demand-table"') :]
+    assert "<th>Digitale Zwillinge</th><td>168</td><td>116</td><td>35</td>" in demand
     assert page.count('data-testid="workshop-row"') == 3
     seats = re.findall(r'name="seats" min="0" value="(\d*)"', page)
     assert seats == ["90", "110", "130"]  # prefilled from the Workshops sheet
     names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
-    form = {"csrf": csrf(client), "objective": "rank-sum", "name": names, "seats": seats}
+    form = {"csrf": client.csrf(), "objective": "rank-sum", "name": names, "seats": seats}
     form |= {"minimum": ["20"] * 3, "room": ["Raum 1.01", "Raum 1.03", "Saal"]}
     page = client.post("/solve", data=form).text
     assert 'data-testid="result-summary"' in page and "nachweislich optimal" in page
@@ -91,7 +118,7 @@ def test_the_bundled_example_from_upload_to_the_downloaded_workbook(tmp_path: Pa
 
 
 def test_a_bad_file_is_one_line_on_the_page(tmp_path: Path) -> None:
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     bad = tmp_path / "liste.xlsx"
     bad.write_bytes(b"this is not a workbook")
     page = upload(client, bad)
@@ -101,11 +128,11 @@ def test_a_bad_file_is_one_line_on_the_page(tmp_path: Path) -> None:
 
 
 def test_seats_missing_are_said_before_anyone_can_solve(tmp_path: Path) -> None:
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     page = upload(client, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx"))
     assert "Es fehlen Platzzahlen für" in page
     assert re.search(r'data-testid="solve" disabled', page)
-    form = {"csrf": csrf(client), "name": list(SHOPS), "seats": ["3", "", "5"]}
+    form = {"csrf": client.csrf(), "name": list(SHOPS), "seats": ["3", "", "5"]}
     form |= {"minimum": [""] * 3, "room": [""] * 3}
     page = client.post("/solve", data=form).text
     assert "Mobilitätskonzepte" in by_testid(page, "error")
@@ -115,11 +142,11 @@ def test_seats_missing_are_said_before_anyone_can_solve(tmp_path: Path) -> None:
 def test_a_wrong_key_column_is_corrected_and_read_again(tmp_path: Path) -> None:
     frame = columns_per_rank()
     frame["Organisation"] = "Stadt"  # the same for everyone
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     page = upload(client, write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS))
     assert "10 Teilnehmende" in by_testid(page, "read-summary")
     assert "nach E-Mail-Adresse" in by_testid(page, "read-summary")
-    data = {"csrf": csrf(client), "key": "Nachname", "wish_columns": "", "header_row": ""}
+    data = {"csrf": client.csrf(), "key": "Nachname", "wish_columns": "", "header_row": ""}
     page = client.post("/read", data=data).text
     summary = by_testid(page, "read-summary")
     assert "nach Nachname" in summary and "10 Teilnehmende" in summary
@@ -135,18 +162,18 @@ def test_without_the_printed_key_nothing_is_served(tmp_path: Path) -> None:
 
 
 def test_a_foreign_host_or_origin_is_refused(tmp_path: Path) -> None:
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     assert client.get("/", headers={"host": "evil.example"}).status_code == 403
-    token = csrf(client)
+    token = client.csrf()
     posted = client.post(
         "/lang", data={"csrf": token, "lang": "en"}, headers={"origin": "http://evil.example"}
     )
     assert posted.status_code == 403
-    assert 'lang="de"' in client.get("/").text  # nothing changed
+    assert 'lang="de"' in client.page()  # nothing changed
 
 
 def test_a_post_without_the_csrf_token_changes_nothing(tmp_path: Path) -> None:
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     with EXAMPLE.open("rb") as handle:
         page = client.post("/upload", data={"csrf": "forged"}, files={"export": ("x.xlsx", handle)})
     assert "veraltet" in by_testid(page.text, "error")
@@ -154,11 +181,11 @@ def test_a_post_without_the_csrf_token_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_an_upload_over_the_limit_gets_a_clear_message(tmp_path: Path) -> None:
-    client = page_client(tmp_path, limit=2**20)
+    client = page_tab(tmp_path, limit=2**20)
     big = tmp_path / "big.csv"
     big.write_bytes(b"a,b\n" * 400_000)
     with big.open("rb") as handle:
-        response = client.post("/upload", data={"csrf": csrf(client)}, files={"export": handle})
+        response = client.post("/upload", data={"csrf": client.csrf()}, files={"export": handle})
     assert response.status_code == 413 and "1 MB" in response.text
 
 
@@ -166,10 +193,10 @@ def test_values_from_an_export_are_text_on_the_page_and_in_the_workbook(tmp_path
     frame = columns_per_rank()
     frame.loc[0, "Vorname"] = "<script>alert(1)</script>"
     frame = frame.replace(SHOPS[0], '=HYPERLINK("http://evil.example")')
-    client = page_client(tmp_path)  # a CSV holds the cells as the form tool wrote them: text
+    client = page_tab(tmp_path)  # a CSV holds the cells as the form tool wrote them: text
     page = upload(client, write_csv(frame, tmp_path / "a.csv"))
     names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
-    form = {"csrf": csrf(client), "name": [n.replace("&#34;", '"') for n in names]}
+    form = {"csrf": client.csrf(), "name": [n.replace("&#34;", '"') for n in names]}
     form |= {"seats": ["3", "4", "5"], "minimum": [""] * 3, "room": [""] * 3}
     page = client.post("/solve", data=form).text
     assert "<script>alert(1)</script>" not in page
@@ -180,20 +207,27 @@ def test_values_from_an_export_are_text_on_the_page_and_in_the_workbook(tmp_path
     assert formula and all(c.data_type == "s" for c in formula)  # text, never a formula
 
 
-def test_two_browsers_do_not_share_an_export(tmp_path: Path) -> None:
-    first, second = page_client(tmp_path), page_client(tmp_path)
+def test_two_browsers_and_two_tabs_do_not_share_an_export(tmp_path: Path) -> None:
+    first, stranger = page_tab(tmp_path), page_tab(tmp_path)
+    second = Tab(first.client)  # another tab of the same browser
     upload(first, EXAMPLE)
-    assert 'data-testid="read-summary"' in first.get("/").text
-    assert 'data-testid="read-summary"' not in second.get("/").text
-    assert second.get("/download/xlsx").status_code == 404
+    upload(second, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS))
+    assert "326 Teilnehmende" in by_testid(first.page(), "read-summary")
+    assert "10 Teilnehmende" in by_testid(second.page(), "read-summary")
+    assert 'data-testid="read-summary"' not in stranger.page()
+    stolen = stranger.client.get("/", params={"w": first.w})  # another browser's workspace
+    assert 'data-testid="read-summary"' not in stolen.text
+    assert stranger.client.get("/download/xlsx", params={"w": first.w}).status_code == 404
 
 
 def test_compare_and_language_switch(tmp_path: Path) -> None:
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     upload(client, EXAMPLE)
-    page = client.post("/compare", data={"csrf": csrf(client)}).text
+    page = client.post("/compare", data={"csrf": client.csrf()}).text
     assert "Los-Reihenfolge" in page
-    page = client.post("/lang", data={"csrf": csrf(client), "lang": "en"}).text
+    chart = page[page.index('data-testid="comparison-chart"') :]
+    assert "Los-Reihenfolge" in chart and "1. Wunsch:" in chart
+    page = client.post("/lang", data={"csrf": client.csrf(), "lang": "en"}).text
     assert "random serial dictatorship" in page and "326 attendees" in page
 
 
@@ -201,12 +235,12 @@ def test_update_from_a_published_result_lists_the_moves(tmp_path: Path) -> None:
     export = write_xlsx(columns_per_rank(), tmp_path / "v1.xlsx", seats=SEATS)
     published = wa.solve(wa.read_export(export)).to_excel(tmp_path / "published.xlsx")
     later = write_xlsx(columns_per_rank().iloc[1:], tmp_path / "v2.xlsx", seats=SEATS)
-    client = page_client(tmp_path)
+    client = page_tab(tmp_path)
     files = {
         "previous": ("published.xlsx", published.read_bytes()),
         "newer": ("v2.xlsx", later.read_bytes()),
     }
-    page = client.post("/update", data={"csrf": csrf(client)}, files=files).text
+    page = client.post("/update", data={"csrf": client.csrf()}, files=files).text
     assert 'data-testid="result-summary"' in page and "Umsetzungen" in page
     content = io.BytesIO(client.get("/download/xlsx").content)
     table = pd.read_excel(content, sheet_name=None, engine="calamine")

@@ -630,6 +630,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Groups named in the export are kept together",
         "In der Anmeldeliste genannte Gruppen bleiben zusammen",
     ),
+    "app.fixed": (
+        "{n} fixed places and {m} exclusions from the export are kept",
+        "{n} feste Plätze und {m} Ausschlüsse aus der Anmeldeliste gelten",
+    ),
     "app.solve": ("Assign", "Zuteilen"),
     "app.result": ("5. Result", "5. Ergebnis"),
     "app.result_summary": (

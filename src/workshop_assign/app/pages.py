@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import FormData, UploadFile
@@ -44,11 +45,13 @@ class Pages:
     # -- plumbing ---------------------------------------------------------------------
 
     def session_of(self, request: Request) -> tuple[Session, bool]:
-        """The browser's session, or a new one (then True: its cookie must be set)."""
-        found = self.sessions.get(request.cookies.get(SESSION_COOKIE))
+        """The tab's workspace (``?w=``), or a new one (then True: the page must be
+        reloaded at its address, and the browser's cookie set)."""
+        browser = request.cookies.get(SESSION_COOKIE)
+        found = self.sessions.get(browser, request.query_params.get("w"))
         if found is not None:
             return found, False
-        session = self.sessions.create()
+        session = self.sessions.create(browser)
         if self.preload is not None:
             stored = session.keep_upload(self.preload.name, self.preload.read_bytes())
             session.export, session.export_name = stored, self.preload.name
@@ -88,20 +91,19 @@ class Pages:
         return run
 
     def _back(self, session: Session, new: bool, anchor: str = "") -> Response:
-        response = RedirectResponse("/" + anchor, status_code=303)
+        response = RedirectResponse(f"/?w={session.id}{anchor}", status_code=303)
         if new:
-            response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
+            response.set_cookie(SESSION_COOKIE, session.browser, httponly=True, samesite="strict")
         return response
 
     # -- the page ---------------------------------------------------------------------
 
     async def page(self, request: Request) -> Response:
         session, new = self.session_of(request)
+        if new:  # a tab of its own: at its own address
+            return self._back(session, new)
         html = self.templates.get_template("page.html").render(**_view(session))
-        response = HTMLResponse(html)
-        if new:
-            response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
-        return response
+        return HTMLResponse(html)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -193,8 +195,15 @@ class Pages:
 
     # -- small routes -----------------------------------------------------------------
 
+    def _known(self, request: Request) -> Session | None:
+        """The tab's workspace for a read-only route (which never makes one)."""
+        browser = request.cookies.get(SESSION_COOKIE)
+        return self.sessions.get(browser, request.query_params.get("w"))
+
     async def search(self, request: Request) -> Response:
-        session, _ = self.session_of(request)
+        session = self._known(request)
+        if session is None:
+            return JSONResponse([], status_code=404)
         query = request.query_params.get("q", "").strip().casefold()
         if session.result is None or not query:
             return JSONResponse([])
@@ -217,9 +226,9 @@ class Pages:
         return JSONResponse(found)
 
     async def download(self, request: Request) -> Response:
-        session, _ = self.session_of(request)
+        session = self._known(request)
         kind = request.path_params["kind"]
-        if session.result is None or kind not in ("xlsx", "csv", "json"):
+        if session is None or session.result is None or kind not in ("xlsx", "csv", "json"):
             return Response(status_code=404)
         stem = "zuteilung" if session.lang == "de" else "assignment"
         target = session.folder / f"{stem}-{secrets.token_hex(4)}.{kind}"
@@ -315,10 +324,17 @@ def _view(session: Session) -> dict[str, Any]:
         view["missing"] = [s.name for s in session.shops if not s.seats]
         view["organisation"] = parsed.people.organisation
         view["groups"] = bool(parsed.rules.groups)
+        view["fixed"] = (len(parsed.rules.fixed), len(parsed.rules.exclude))
+        demand = parsed.demand()
+        view["demand_table"] = (
+            [t("wish", rank=c) for c in demand.columns],
+            [(str(name), [int(v) for v in row]) for name, row in demand.iterrows()],
+        )
     if session.result is not None:
         view |= _result_view(session.result, lang, t)
     if session.comparison is not None:
         view["comparison"] = worded(session.comparison, lang)
+        view["comparison_bars"] = _comparison_bars(session.comparison, lang)
     return view
 
 
@@ -352,6 +368,25 @@ def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[st
         "fill": [(n, a, c, round(100 * a / c) if c else 0) for n, a, c in fill],
         "rosters": rosters,
     }
+
+
+def _comparison_bars(table: pd.DataFrame, lang: str) -> list[tuple[str, list[Any]]]:
+    """Per mechanism, bars of people per rank received and without a place."""
+    shown = worded(table, lang)
+    charted = [i for i, c in enumerate(table.columns) if str(c).startswith("rank")]
+    charted.append(list(table.columns).index("unassigned"))
+    values = table.to_numpy(dtype=np.int64)
+    top = int(values[:, charted].max(initial=0)) or 1
+    return [
+        (
+            str(name),
+            [
+                (str(shown.columns[i]), int(values[r, i]), round(100 * values[r, i] / top))
+                for i in charted
+            ],
+        )
+        for r, name in enumerate(shown.index)
+    ]
 
 
 def _names(result: wa.Result) -> list[str]:

@@ -1,9 +1,10 @@
-"""Each browser's own state: its export, what it corrected, its workshops, its result.
+"""Each tab's own state: its export, what it corrected, its workshops, its result.
 
-A session starts at the first request without a session cookie and lives in memory
-until the server stops; its files (the export it uploaded, the downloads made for it)
-live in its own folder inside the server's private temporary folder, which is removed
-on exit.  Two tabs of one browser share a session; two browsers never do.
+A browser is known by a cookie; each page it opens without a workspace id gets a new
+workspace (``/?w=…``), so two tabs with two exports never mix, and a workspace is only
+found together with the cookie of the browser that made it.  Workspaces live in memory
+until the server stops; their files (the export uploaded, the downloads made) live in
+their own folder inside the server's private temporary folder, removed on exit.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ class ShopRow:
 
 @dataclass
 class Session:
+    """One workspace (a tab) of one browser."""
+
     id: str
+    browser: str
     csrf: str
     folder: Path
     lang: str = "de"
@@ -70,22 +74,28 @@ class Sessions:
         self.root = root
         self.lang = lang
         self.upload_limit = upload_limit
-        self._by_id: dict[str, Session] = {}
+        self._browsers: dict[str, dict[str, Session]] = {}
 
-    def get(self, cookie: str | None) -> Session | None:
-        return self._by_id.get(cookie or "")
+    def get(self, browser: str | None, workspace: str | None) -> Session | None:
+        return self._browsers.get(browser or "", {}).get(workspace or "")
 
-    def create(self) -> Session:
-        sid = secrets.token_urlsafe(24)
+    def create(self, browser: str | None) -> Session:
+        """A new workspace, of this browser if it is known, else of a new one."""
+        if browser not in self._browsers:
+            browser = secrets.token_urlsafe(24)
+            self._browsers[browser] = {}
+        assert browser is not None
+        workspace = secrets.token_urlsafe(12)
         folder = self.root / secrets.token_hex(8)
         folder.mkdir(mode=0o700)
-        session = Session(sid, secrets.token_urlsafe(24), folder, self.lang or "de")
+        csrf = secrets.token_urlsafe(24)
+        session = Session(workspace, browser, csrf, folder, self.lang or "de")
         session.lang_chosen = self.lang is not None
-        self._by_id[sid] = session
+        self._browsers[browser][workspace] = session
         return session
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return sum(len(w) for w in self._browsers.values())
 
     @staticmethod
     def csrf_ok(session: Session, given: object) -> bool:

@@ -32,7 +32,9 @@ document.addEventListener("DOMContentLoaded", () => {
   let pending = 0;
   if (search) search.addEventListener("input", async () => {
     const mine = ++pending;
-    const response = await fetch("/search?q=" + encodeURIComponent(search.value), { credentials: "same-origin" });
+    const workspace = document.body.dataset.workspace;
+    const address = "/search?w=" + encodeURIComponent(workspace) + "&q=" + encodeURIComponent(search.value);
+    const response = await fetch(address, { credentials: "same-origin" });
     const people = await response.json();
     if (mine !== pending) return;
     found.replaceChildren(...people.map((p) => {
