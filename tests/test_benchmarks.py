@@ -27,6 +27,7 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
         "rules",
         "update",
         "slots",
+        "page",
     }
     assert cases["slots"]["status"] == "optimal" and cases["slots"]["sessions"] == 30
     assert cases["update"]["changed"] == 20
@@ -36,3 +37,5 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
     assert cases["milp"]["placed"] == cases["milp"]["n"]
     assert cases["per-attendee"]["objective"] >= 0
     assert cases["scale"]["unassigned"] + sum(cases["scale"]["rank_counts"].values()) == 20_000
+    page = cases["page"]
+    assert "skipped" in page or page["example_solve_s"] > 0  # no browser: said, not hidden

@@ -124,7 +124,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
     cases["no capacities"] = (
         [str(write_xlsx(columns_per_rank(), tmp / "nocap.xlsx"))],
         5,
-        "no seat counts",
+        "keine Platzzahlen",  # in the German export's language
     )
     cases["missing file"] = ([str(tmp / "nope.xlsx")], 3, "no such file")
     cases["bad option"] = (
@@ -361,3 +361,21 @@ def test_a_closed_output_pipe_is_not_an_error(tmp_path: Path) -> None:
     )
     assert done.stdout.startswith("Datei: ")
     assert done.stderr == ""
+
+
+def test_error_lines_follow_the_export_or_the_system_language(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "ohne.xlsx")
+    german = run("solve", str(export), "-o", str(tmp_path / "a.xlsx"))
+    assert german.returncode == 5 and "keine Platzzahlen" in german.stderr
+    english = run("solve", str(export), "-o", str(tmp_path / "a.xlsx"), "--lang", "en")
+    assert english.returncode == 5 and "no seat counts" in english.stderr
+    missing = str(tmp_path / "fehlt.xlsx")
+    before_reading = subprocess.run(
+        [sys.executable, "-m", "workshop_assign", "solve", missing],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "de_DE.UTF-8", "LC_ALL": ""},
+        check=False,
+    )
+    assert "Datei nicht gefunden" in before_reading.stderr  # no export read: the system's
+    assert before_reading.stderr.count("\n") == 1

@@ -35,6 +35,7 @@ def test_every_text_has_both_languages_with_the_same_fields(key: str) -> None:
         "move",
         "compare",
         "app",
+        "error",
     }
 
 

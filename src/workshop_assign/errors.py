@@ -16,12 +16,17 @@
 ``InputError`` subclasses ``ValueError`` so callers who already catch bad values keep
 working (the scikit-learn convention).  Context travels in keyword-only attributes, so
 the command line can print one precise line per error without parsing messages.
+
+An error worded for people is made with ``worded(key, **fields)`` from the message
+catalogue (``error.`` keys): ``str(error)`` is English, ``error.text("de")`` German.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from workshop_assign.messages import message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,8 +44,35 @@ __all__ = [
 ]
 
 
+class Worded(str):
+    """An error text that can be said again in another language: the English text,
+    with the catalogue key and the fields it was made from."""
+
+    key: str
+    fields: dict[str, object]
+
+    def said(self, lang: str) -> str:
+        return message(f"error.{self.key}", lang).format(**self.fields)
+
+
+def worded(key: str, /, **fields: object) -> Worded:
+    """The English text of ``error.<key>``, remembering how to say it in German."""
+    text = Worded(message(f"error.{key}", "en").format(**fields))
+    text.key, text.fields = key, fields
+    return text
+
+
+def said(text: object, lang: str) -> str:
+    """``text`` in ``lang`` when it was worded from the catalogue, else as it is."""
+    return text.said(lang) if isinstance(text, Worded) else str(text)
+
+
 class WorkshopAssignError(Exception):
     """Root of every error this library raises on purpose."""
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (German or English) where it was worded for people."""
+        return said(self.args[0], lang) if self.args else str(self)
 
 
 class InputError(WorkshopAssignError, ValueError):
@@ -120,3 +152,6 @@ class InfeasibleError(SolverError):
     def __init__(self, reasons: Sequence[str]) -> None:
         self.reasons = tuple(reasons)
         super().__init__("no assignment places everyone: " + "; ".join(self.reasons))
+
+    def text(self, lang: str = "en") -> str:
+        return message("error.infeasible", lang) + "; ".join(said(r, lang) for r in self.reasons)

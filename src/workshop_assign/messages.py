@@ -567,6 +567,131 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Personen je erhaltenem Wunsch, nach Verfahren",
     ),
     "compare.people": ("people", "Personen"),
+    # -- errors worded for people (the command line and the page) -----------------------
+    "error.no_file": (
+        "{path}: no such file; check the path",
+        "{path}: Datei nicht gefunden; bitte den Pfad prüfen",
+    ),
+    "error.folder": (
+        "{path} is a folder, not an export file",
+        "{path} ist ein Ordner, keine Anmeldeliste",
+    ),
+    "error.csv_sheet": (
+        "{path} is a CSV file and has no sheets; leave out --sheet",
+        "{path} ist eine CSV-Datei und hat keine Blätter; --sheet bitte weglassen",
+    ),
+    "error.no_sheet": (
+        "{path}: there is no sheet {sheet!r}; the sheets are {listed}",
+        "{path}: es gibt kein Blatt {sheet!r}; die Blätter heißen {listed}",
+    ),
+    "error.empty_book": (
+        "{path}: the workbook is empty; export the registrations again",
+        "{path}: die Arbeitsmappe ist leer; bitte die Anmeldungen erneut exportieren",
+    ),
+    "error.formula": (
+        "{path}, sheet {sheet!r}, cell {cell}: holds a formula whose value was never "
+        "calculated; open the file in Excel or LibreOffice, save it, and try again (or paste "
+        "the values)",
+        "{path}, Blatt {sheet!r}, Zelle {cell}: enthält eine Formel, deren Wert nie berechnet "
+        "wurde; die Datei in Excel oder LibreOffice öffnen, speichern und erneut versuchen "
+        "(oder die Werte einfügen)",
+    ),
+    "error.binary": (
+        "{path}: is not a CSV text file (it holds binary data); export the registrations as "
+        ".xlsx or .csv",
+        "{path}: ist keine CSV-Textdatei (sie enthält Binärdaten); die Anmeldungen bitte als "
+        ".xlsx oder .csv exportieren",
+    ),
+    "error.no_header": (
+        "{where}: found no row of column headers in the first {rows} rows; the export needs "
+        "one header row above the data",
+        "{where}: in den ersten {rows} Zeilen keine Zeile mit Spaltenüberschriften gefunden; "
+        "die Liste braucht eine Kopfzeile über den Daten",
+    ),
+    "error.no_row": (
+        "{where}: there is no row {row} (the sheet has {rows} rows)",
+        "{where}: es gibt keine Zeile {row} (das Blatt hat {rows} Zeilen)",
+    ),
+    "error.no_data": (
+        "{where}: has column headers in row {row} but no registrations below them",
+        "{where}: hat Spaltenüberschriften in Zeile {row}, aber keine Anmeldungen darunter",
+    ),
+    "error.no_key_column": (
+        "there is no column {key!r} for --key; the columns are {listed}",
+        "es gibt keine Spalte {key!r} für --key; die Spalten heißen {listed}",
+    ),
+    "error.no_key": (
+        "cannot tell which column identifies attendees (no e-mail, ID or name column); "
+        "name it with --key",
+        "es ist nicht zu erkennen, welche Spalte die Teilnehmenden unterscheidet (keine "
+        "E-Mail-, ID- oder Namensspalte); bitte mit --key angeben",
+    ),
+    "error.no_column": (
+        "there is no column {column!r}; the columns are {listed}",
+        "es gibt keine Spalte {column!r}; die Spalten heißen {listed}",
+    ),
+    "error.wishes_unknown": (
+        "the columns that look like wishes ({columns}) name no workshop of the workshop "
+        "table; check the table, or name the wish columns in rank order with --wish-columns",
+        "die Spalten, die nach Wünschen aussehen ({columns}), nennen keinen Workshop der "
+        "Workshop-Tabelle; bitte die Tabelle prüfen oder die Wunschspalten in Rangfolge mit "
+        "--wish-columns angeben",
+    ),
+    "error.no_wishes": (
+        "found no columns with ranked wishes among {shown}; name them in rank order with "
+        "--wish-columns (e.g. --wish-columns Erstwunsch,Zweitwunsch)",
+        "keine Spalten mit Wünschen gefunden unter {shown}; bitte in Rangfolge mit "
+        "--wish-columns angeben (z. B. --wish-columns Erstwunsch,Zweitwunsch)",
+    ),
+    "error.no_seats": (
+        "no seat counts for the workshops found ({listed}); add a 'Workshops' sheet with "
+        "columns Workshop and Plätze (or give them as workshops=), or on the command line "
+        "--workshops FILE or --capacity NAME=SEATS",
+        "keine Platzzahlen für die gefundenen Workshops ({listed}); bitte ein Blatt "
+        "'Workshops' mit den Spalten Workshop und Plätze anlegen, oder auf der Kommandozeile "
+        "--workshops DATEI oder --capacity NAME=PLÄTZE angeben",
+    ),
+    "error.output_folder": (
+        "{target}: is a folder; give a file name for the output",
+        "{target}: ist ein Ordner; bitte einen Dateinamen für das Ergebnis angeben",
+    ),
+    "error.output_is_input": (
+        "{target}: is {role}, which this run reads; choose another output name (nothing was "
+        "written, the input is never written over)",
+        "{target}: ist eine Eingabe dieses Laufs ({role}); bitte einen anderen Namen für das "
+        "Ergebnis wählen (nichts wurde geschrieben, Eingaben werden nie überschrieben)",
+    ),
+    "error.output_twice": (
+        "{target}: is given for two outputs; give each its own name",
+        "{target}: ist für zwei Ausgaben angegeben; bitte jeder einen eigenen Namen geben",
+    ),
+    "error.no_folder": (
+        "{target}: the folder {parent} does not exist; create it first",
+        "{target}: den Ordner {parent} gibt es nicht; bitte zuerst anlegen",
+    ),
+    "error.capacity_unknown": (
+        "--capacity {name!r} names no workshop of the export; closest: {close}",
+        "--capacity {name!r} nennt keinen Workshop der Anmeldeliste; am ähnlichsten: {close}",
+    ),
+    "error.capacity_missing": (
+        "--capacity gives no seats for {name!r}, which the export names; add --capacity "
+        "'{name}=SEATS'",
+        "--capacity gibt keine Plätze für {name!r}, den die Anmeldeliste nennt; bitte "
+        "--capacity '{name}=PLÄTZE' ergänzen",
+    ),
+    "error.capacity_twice": (
+        "--capacity names {name!r} twice (also as {other!r}); give each workshop's seats once",
+        "--capacity nennt {name!r} zweimal (auch als {other!r}); bitte die Plätze jedes "
+        "Workshops nur einmal angeben",
+    ),
+    "error.seats_twice": (
+        "give the seats either with --workshops or with --capacity, not both",
+        "die Plätze bitte entweder mit --workshops oder mit --capacity angeben, nicht beides",
+    ),
+    "error.infeasible": (
+        "no assignment places everyone: ",
+        "keine Zuteilung gibt allen einen Platz: ",
+    ),
     # -- the local web page (workshop-assign app) ---------------------------------------
     "app.title": ("Workshop assignment", "Workshop-Zuteilung"),
     "app.intro": (

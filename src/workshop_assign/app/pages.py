@@ -81,7 +81,7 @@ class Pages:
                 session.error = None
                 return await handler(request, session)
             except wa.WorkshopAssignError as error:
-                session.error = _one_line(error)
+                session.error = _one_line(error.text(session.lang))
             except (ValueError, TypeError) as error:  # a malformed field of a form
                 session.error = _one_line(error)
             finally:
@@ -247,7 +247,7 @@ def _read(session: Session) -> None:
     try:
         parsed = wa.parse_export(session.export, **session.overrides)  # type: ignore[arg-type]
     except wa.WorkshopAssignError as error:
-        session.parsed, session.error = None, _one_line(error)
+        session.parsed, session.error = None, _one_line(error.text(session.lang))
         return
     session.parsed, session.error = parsed, None
     if not session.lang_chosen:
@@ -432,8 +432,8 @@ def _text(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
+def _one_line(error: BaseException | str) -> str:
+    return " ".join(str(error).split()) or "error"
 
 
 def _escape(text: str) -> str:

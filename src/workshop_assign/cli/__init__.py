@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if isinstance(error, wa.MissingCapacitiesError):
             print(error.demand.to_string(), file=sys.stdout)
-        print(f"workshop-assign: error: {one_line(error)}", file=sys.stderr)
+        print(f"workshop-assign: error: {one_line(error, _language(args))}", file=sys.stderr)
         return next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
     except Exception as error:
         if args.debug:
@@ -84,6 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _language(args: argparse.Namespace) -> str:
+    """The language of an error line: ``--lang``, else the export's (once it was read),
+    else the system's."""
+    chosen = getattr(args, "lang", None) or getattr(args, "export_language", None)
+    if chosen:
+        return str(chosen)
+    system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    return "de" if (system or "").lower().startswith("de") else "en"
 
 
 class _Parser(argparse.ArgumentParser):

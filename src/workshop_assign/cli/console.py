@@ -13,8 +13,10 @@ import workshop_assign as wa
 from workshop_assign.messages import message
 
 
-def one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
+def one_line(error: BaseException, lang: str = "en") -> str:
+    """An error as one line, in ``lang`` where it was worded for people."""
+    text = error.text(lang) if isinstance(error, wa.WorkshopAssignError) else str(error)
+    return " ".join(text.split()) or type(error).__name__
 
 
 def number(value: int, lang: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
+from workshop_assign.errors import worded
 from workshop_assign.io.files import protect
 from workshop_assign.io.labels import label
 from workshop_assign.read.names import WorkshopMatcher
@@ -66,7 +67,7 @@ def read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
     """Read the export as the options say, after making sure no output is an input."""
     protect(reads(args), writes)
     if args.capacity and args.workshops:
-        raise wa.InputError("give the seats either with --workshops or with --capacity, not both")
+        raise wa.InputError(worded("seats_twice"))
     shops: WorkshopSpec | None = (
         _capacities(args.capacity)
         if args.capacity
@@ -75,6 +76,7 @@ def read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
     if args.capacity:
         _check_capacity_names(_parse(args, None).names, _capacities(args.capacity))
     parsed = _parse(args, shops)
+    args.export_language = parsed.language  # for the words of a later error
     if args.command != "inspect":
         say_not_counted(parsed, Console(sys.stderr, language(args, parsed)))
     return parsed
@@ -107,16 +109,11 @@ def _check_capacity_names(found: list[str], given: dict[str, int]) -> None:
     for name in given:
         if in_export.match(name, quick=True) is None:
             close = ", ".join(repr(n) for n in in_export.suggestions(name)) or "none"
-            raise wa.InputError(
-                f"--capacity {name!r} names no workshop of the export; closest: {close}"
-            )
+            raise wa.InputError(worded("capacity_unknown", name=name, close=close))
     options = WorkshopMatcher(list(given))
     missing = [n for n in found if options.match(n, quick=True) is None]
     if missing:
-        raise wa.InputError(
-            f"--capacity gives no seats for {missing[0]!r}, which the export names; add "
-            f"--capacity '{missing[0]}=SEATS'"
-        )
+        raise wa.InputError(worded("capacity_missing", name=missing[0]))
 
 
 def reads(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
@@ -133,10 +130,7 @@ def _capacities(given: list[tuple[str, int]]) -> dict[str, int]:
     seen: dict[str, str] = {}
     for name, _ in given:
         if fold(name) in seen:
-            raise wa.InputError(
-                f"--capacity names {name!r} twice (also as {seen[fold(name)]!r}); give each "
-                "workshop's seats once"
-            )
+            raise wa.InputError(worded("capacity_twice", name=name, other=seen[fold(name)]))
         seen[fold(name)] = name
     return dict(given)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from workshop_assign.errors import InputError, OutputError
+from workshop_assign.errors import InputError, OutputError, worded
 
 
 def protect(reads: Sequence[tuple[str, Path | None]], writes: Sequence[Path | None]) -> None:
@@ -30,16 +30,13 @@ def protect(reads: Sequence[tuple[str, Path | None]], writes: Sequence[Path | No
     outputs = [w for w in writes if w is not None]
     for number, target in enumerate(outputs):
         if target.is_dir():
-            raise InputError(f"{target}: is a folder; give a file name for the output")
+            raise InputError(worded("output_folder", target=target))
         for role, source in reads:
             if source is not None and _same(target, source):
-                raise InputError(
-                    f"{target}: is {role}, which this run reads; choose another output name "
-                    "(nothing was written, the input is never written over)"
-                )
+                raise InputError(worded("output_is_input", target=target, role=role))
         for other in outputs[number + 1 :]:
             if _same(target, other):
-                raise InputError(f"{target}: is given for two outputs; give each its own name")
+                raise InputError(worded("output_twice", target=target))
 
 
 def _same(first: Path, second: Path) -> bool:
@@ -58,7 +55,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     folder) made there replaces ``target``.  The folder is removed in every case."""
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: the folder {parent} does not exist; create it first")
+        raise OutputError(worded("no_folder", target=target, parent=parent))
     try:
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     except OSError as error:

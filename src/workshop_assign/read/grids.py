@@ -19,7 +19,7 @@ from typing import IO
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from workshop_assign.errors import SpreadsheetError
+from workshop_assign.errors import SpreadsheetError, worded
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 WORKSHOP_SHEETS = {"workshops", "workshop", "kapazitäten", "kapazitaeten", "capacities", "plätze"}
@@ -74,11 +74,11 @@ def load_book(
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise SpreadsheetError(f"{path}: no such file; check the path", path=str(path)) from None
+        raise SpreadsheetError(worded("no_file", path=path), path=str(path)) from None
     except OSError as error:
         raise _cannot_read(path, error) from None
     if stat.S_ISDIR(status.st_mode):
-        raise SpreadsheetError(f"{path} is a folder, not an export file", path=str(path))
+        raise SpreadsheetError(worded("folder", path=path), path=str(path))
     if not stat.S_ISREG(status.st_mode):
         raise SpreadsheetError(
             f"{path}: is not a regular file (a pipe or device); save the export as a file "
@@ -116,17 +116,13 @@ def _cannot_read(path: Path, error: OSError) -> SpreadsheetError:
 def pick_sheet(grids: list[Grid], sheet: str, path: Path) -> Grid:
     """The sheet an organizer named, or a one-line error listing the sheets there are."""
     if grids and grids[0].sheet is None:
-        raise SpreadsheetError(
-            f"{path} is a CSV file and has no sheets; leave out --sheet", path=str(path)
-        )
+        raise SpreadsheetError(worded("csv_sheet", path=path), path=str(path))
     for grid in grids:
         if grid.sheet == sheet:
             return grid
     listed = ", ".join(repr(g.sheet) for g in grids)
     raise SpreadsheetError(
-        f"{path}: there is no sheet {sheet!r}; the sheets are {listed}",
-        path=str(path),
-        sheet=sheet,
+        worded("no_sheet", path=path, sheet=sheet, listed=listed), path=str(path), sheet=sheet
     )
 
 
@@ -147,9 +143,7 @@ def _load_workbook(path: Path) -> list[Grid]:
     grids = [_read_sheet(book, path, name) for name in visible]
     filled = [g for g in grids if _filled_rows(g) >= 1]
     if not filled:
-        raise SpreadsheetError(
-            f"{path}: the workbook is empty; export the registrations again", path=str(path)
-        )
+        raise SpreadsheetError(worded("empty_book", path=path), path=str(path))
     return filled
 
 
@@ -244,9 +238,7 @@ def reject_formulas_without_values(path: Path, grid: Grid) -> None:
             ref = _REF.search(match.group(1))
             cell = ref.group(1).decode() if ref else "?"
             raise SpreadsheetError(
-                f"{path}, sheet {grid.sheet!r}, cell {cell}: holds a formula whose value was "
-                "never calculated; open the file in Excel or LibreOffice, save it, and try "
-                "again (or paste the values)",
+                worded("formula", path=path, sheet=grid.sheet, cell=cell),
                 path=str(path),
                 sheet=grid.sheet,
                 cell=cell,
@@ -289,11 +281,7 @@ def load_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
     if b"\x00" in raw[:4096] and not (encoding or "").lower().replace("-", "").startswith(
         ("utf16", "utf32")
     ):
-        raise SpreadsheetError(
-            f"{path}: is not a CSV text file (it holds binary data); "
-            "export the registrations as .xlsx or .csv",
-            path=str(path),
-        )
+        raise SpreadsheetError(worded("binary", path=path), path=str(path))
     text, used = _decode(raw, encoding, path)
     csv.field_size_limit(MAX_CELL)
     sep = delimiter or _sniff_delimiter(text)

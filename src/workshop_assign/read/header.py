@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError
+from workshop_assign.errors import SpreadsheetError, worded
 from workshop_assign.read.grids import Grid, cell_name, column_letter
 from workshop_assign.read.text import cell_text, fold, is_blank, ordinal
 
@@ -108,8 +108,7 @@ def find_header_row(grid: Grid) -> int:
             best, best_score = index, score
     if best < 0:
         raise SpreadsheetError(
-            f"{_where(grid)}: found no row of column headers in the first {SCAN_ROWS} rows; "
-            "the export needs one header row above the data",
+            worded("no_header", where=_where(grid), rows=SCAN_ROWS),
             path=grid.path,
             sheet=grid.sheet,
         )
@@ -120,7 +119,7 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
     """The table below the (given or detected, 1-based) header row, blank rows removed."""
     if header_row is not None and not 1 <= header_row <= len(grid.rows):
         raise SpreadsheetError(
-            f"{_where(grid)}: there is no row {header_row} (the sheet has {len(grid.rows)} rows)",
+            worded("no_row", where=_where(grid), row=header_row, rows=len(grid.rows)),
             path=grid.path,
             sheet=grid.sheet,
         )
@@ -138,8 +137,7 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> Table:
     body = grid.rows[start:]
     if all(map(_blank_row, body)):
         raise SpreadsheetError(
-            f"{_where(grid)}: has column headers in row {index + 1} but no "
-            "registrations below them",
+            worded("no_data", where=_where(grid), row=index + 1),
             path=grid.path,
             sheet=grid.sheet,
             cell=cell_name(index, 0),

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError
+from workshop_assign.errors import SpreadsheetError, worded
 from workshop_assign.read.text import cell_text, fold, is_blank
 
 TICKET_WORDS = (
@@ -139,9 +139,7 @@ def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) ->
     if key is not None:
         if key not in frame.columns:
             listed = ", ".join(repr(str(c)) for c in frame.columns[:12])
-            raise SpreadsheetError(
-                f"there is no column {key!r} for --key; the columns are {listed}"
-            )
+            raise SpreadsheetError(worded("no_key_column", key=key, listed=listed))
         return PeopleColumns(key, email, names, org, stamp, submitted)
     chosen, why = _choose_key(frame, headers, folded, email, names)
     return PeopleColumns(chosen, email, names, org, stamp, submitted, why)
@@ -189,10 +187,7 @@ def _choose_key(
     distinct = next((h for h in headers if _distinct_text(frame[h])), None)
     if distinct is not None:
         return distinct, "unique"
-    raise SpreadsheetError(
-        "cannot tell which column identifies attendees (no e-mail, ID or "
-        "name column); name it with --key"
-    )
+    raise SpreadsheetError(worded("no_key"))
 
 
 def _name_columns(headers: list[str], folded: dict[str, str]) -> tuple[str, ...]:

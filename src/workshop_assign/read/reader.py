@@ -17,7 +17,7 @@ from typing import TypedDict, Unpack
 import numpy as np
 import pandas as pd
 
-from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError
+from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError, worded
 from workshop_assign.model import Problem, Workshop, wish_names
 from workshop_assign.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.grids import (
@@ -79,12 +79,7 @@ def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions
 def missing_capacities(parsed: ParsedExport) -> MissingCapacitiesError:
     """The error for an export read without seat counts, with the demand to choose them."""
     listed = ", ".join(repr(n) for n in parsed.names[:6])
-    return MissingCapacitiesError(
-        f"no seat counts for the workshops found ({listed}); add a 'Workshops' sheet with "
-        "columns Workshop and Plätze (or give them as workshops=), or on the command line "
-        "--workshops FILE or --capacity NAME=SEATS",
-        demand=parsed.demand(),
-    )
+    return MissingCapacitiesError(worded("no_seats", listed=listed), demand=parsed.demand())
 
 
 def parse_export(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError
+from workshop_assign.errors import SpreadsheetError, worded
 from workshop_assign.provenance import Note, NoteKind
 from workshop_assign.read.candidates import (
     MATCHED,
@@ -112,15 +112,8 @@ def _no_wishes(frame: pd.DataFrame, candidates: list[Candidate]) -> SpreadsheetE
     shown = ", ".join(repr(h) for h in headers[:8]) + (", ..." if len(headers) > 8 else "")
     if candidates:
         best = max(candidates, key=Candidate.score)
-        return SpreadsheetError(
-            f"the columns that look like wishes ({', '.join(best.layout.columns)}) name "
-            "no workshop of the workshop table; check the table, or name the wish columns "
-            "in rank order with --wish-columns"
-        )
-    return SpreadsheetError(
-        f"found no columns with ranked wishes among {shown}; name them in rank order with "
-        "--wish-columns (e.g. --wish-columns Erstwunsch,Zweitwunsch)"
-    )
+        return SpreadsheetError(worded("wishes_unknown", columns=", ".join(best.layout.columns)))
+    return SpreadsheetError(worded("no_wishes", shown=shown))
 
 
 def given_columns(frame: pd.DataFrame, named: Sequence[str]) -> list[str]:
@@ -153,7 +146,7 @@ def given_layout(frame: pd.DataFrame, named: list[str]) -> Layout:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         listed = ", ".join(repr(str(c)) for c in frame.columns[:12])
-        raise SpreadsheetError(f"there is no column {missing[0]!r}; the columns are {listed}")
+        raise SpreadsheetError(worded("no_column", column=missing[0], listed=listed))
     sample = frame.head(SAMPLE)
     values = [v for c in columns for v in sample[c].tolist() if not is_blank(v)]
     if len(columns) == 1 and _share(values, lambda v: isinstance(v, str) and bool(split_list(v))):
