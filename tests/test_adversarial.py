@@ -171,7 +171,7 @@ def test_more_columns_than_a_sheet_holds_is_refused_with_csv_suggested(tmp_path:
     export = write_csv(pd.concat([frame, extra], axis=1), tmp_path / "wide.csv")
     shops = seats_csv(tmp_path / "shops.csv")
     cli(tmp_path, "solve", export, "--workshops", shops, "-o", out(tmp_path)).failed(
-        8, "write the result as .csv or .json instead"
+        8, "als .csv oder .json schreiben"
     )
     wide = cli(tmp_path, "solve", export, "--workshops", shops, "-o", out(tmp_path, "r.csv"))
     assert wide.done.returncode == 0, wide.done.stderr
@@ -474,7 +474,7 @@ def test_a_full_disk_is_exit_8_with_one_line_and_nothing_left(tmp_path: Path, ex
     done = python(tmp_path, code)
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 8, done.stderr
-    assert len(lines) == 1 and "cannot be written" in lines[0], done.stderr
+    assert len(lines) == 1 and "kann nicht geschrieben werden" in lines[0], done.stderr
     assert list((tmp_path / "out").iterdir()) == [] and list((tmp_path / "temp").iterdir()) == []
 
 
@@ -516,7 +516,7 @@ def test_a_million_rows_are_refused_in_a_workbook_and_written_whole_as_csv(
     shops = tmp_path / "shops.csv"
     pd.DataFrame({"Workshop": SHOPS, "Plätze": [n] * 3}).to_csv(shops, index=False)
     cli(tmp_path, "solve", export, "--workshops", shops, "-o", out(tmp_path)).failed(
-        8, "write the result as .csv or .json instead"
+        8, "als .csv oder .json schreiben"
     )
     target = out(tmp_path, "r.csv")
     run = cli(tmp_path, "solve", export, "--workshops", shops, "-o", target, "--what-if", "0")

@@ -52,14 +52,26 @@ class Worded(str):
     fields: dict[str, object]
 
     def said(self, lang: str) -> str:
-        return message(f"error.{self.key}", lang).format(**self.fields)
+        return message(f"error.{self.key}", lang).format(**_grouped(self.fields, lang))
 
 
 def worded(key: str, /, **fields: object) -> Worded:
     """The English text of ``error.<key>``, remembering how to say it in German."""
-    text = Worded(message(f"error.{key}", "en").format(**fields))
+    text = Worded(message(f"error.{key}", "en").format(**_grouped(fields, "en")))
     text.key, text.fields = key, fields
     return text
+
+
+def _grouped(fields: dict[str, object], lang: str) -> dict[str, object]:
+    """Whole numbers with the language's thousands separator (1,048,576 / 1.048.576)."""
+    grouped: dict[str, object] = {}
+    for name, value in fields.items():
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+            text = f"{value:,}"
+            grouped[name] = text.replace(",", ".") if lang == "de" else text
+        else:
+            grouped[name] = value
+    return grouped
 
 
 def said(text: object, lang: str) -> str:

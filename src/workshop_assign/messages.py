@@ -688,6 +688,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "give the seats either with --workshops or with --capacity, not both",
         "die Plätze bitte entweder mit --workshops oder mit --capacity angeben, nicht beides",
     ),
+    "error.cannot_write": (
+        "{name}: cannot be written ({reason}); free some space or choose another folder",
+        "{name}: kann nicht geschrieben werden ({reason}); bitte Platz schaffen oder einen "
+        "anderen Ordner wählen",
+    ),
+    "error.too_big_for_a_sheet": (
+        "the sheet {name!r} would need {rows} rows and {columns} columns; an Excel sheet "
+        "holds {most_rows} rows and {most_columns} columns: write the result as .csv or .json "
+        "instead (-o result.csv)",
+        "das Blatt {name!r} bräuchte {rows} Zeilen und {columns} Spalten; ein Excel-Blatt "
+        "fasst {most_rows} Zeilen und {most_columns} Spalten: das Ergebnis bitte als .csv oder "
+        ".json schreiben (-o ergebnis.csv)",
+    ),
+    "error.output_suffix": (
+        "cannot write {name}: the name must end in .xlsx, .csv or .json",
+        "{name} kann nicht geschrieben werden: der Name muss auf .xlsx, .csv oder .json enden",
+    ),
+    "error.not_a_workshop": (
+        "{name!r} is not a workshop; closest: {close}",
+        "{name!r} ist kein Workshop; am ähnlichsten: {close}",
+    ),
+    "error.send_needs": (
+        "--send needs --smtp HOST:PORT and --from ADDRESS",
+        "--send braucht --smtp HOST:PORT und --from ADRESSE",
+    ),
+    "error.smtp_form": (
+        "--smtp {given!r}: give the server as HOST:PORT, e.g. mail.example:587",
+        "--smtp {given!r}: den Server bitte als HOST:PORT angeben, z. B. mail.example:587",
+    ),
     "error.infeasible": (
         "no assignment places everyone: ",
         "keine Zuteilung gibt allen einen Platz: ",

@@ -17,7 +17,7 @@ from pathlib import Path
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.errors import InputError
+from workshop_assign.errors import InputError, worded
 from workshop_assign.io.files import protect
 from workshop_assign.io.metadata import result_metadata
 from workshop_assign.notify import PASSWORD_VARIABLE, Server, messages, send, write_drafts
@@ -69,12 +69,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _server(args: argparse.Namespace) -> Server:
     if not args.smtp or not args.sender:
-        raise InputError("--send needs --smtp HOST:PORT and --from ADDRESS")
+        raise InputError(worded("send_needs"))
     host, _, port = args.smtp.rpartition(":")
     if not host or not port.isdigit():
-        raise InputError(
-            f"--smtp {args.smtp!r}: give the server as HOST:PORT, e.g. mail.example:587"
-        )
+        raise InputError(worded("smtp_form", given=args.smtp))
     password = None
     if args.user:
         password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass(

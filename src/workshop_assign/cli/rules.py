@@ -10,7 +10,7 @@ import argparse
 from dataclasses import replace
 
 from workshop_assign.cli.types import count, seconds
-from workshop_assign.errors import InputError
+from workshop_assign.errors import InputError, worded
 from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.reader import ParsedExport
 from workshop_assign.rules import CategoryMinimum, Rules, Spread
@@ -96,7 +96,7 @@ def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> Pa
         found = matcher.match(name)
         if found is None:
             close = ", ".join(repr(n) for n in matcher.suggestions(name)) or "none"
-            raise InputError(f"{name!r} is not a workshop; closest: {close}")
+            raise InputError(worded("not_a_workshop", name=name, close=close))
         return found[0]
 
     shops = list(parsed.workshops)

@@ -32,7 +32,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from workshop_assign.errors import OutputError
+from workshop_assign.errors import OutputError, worded
 from workshop_assign.io.files import private_folder
 from workshop_assign.read.grids import column_letter
 from workshop_assign.read.text import cell_text
@@ -120,10 +120,7 @@ def open_workbook(temporary: Path) -> Iterator[Book]:
     except (OSError, FileCreateError) as error:  # xlsxwriter wraps the OSError of a full disk
         cause = error.__context__ if isinstance(error, FileCreateError) else error
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else error
-        raise OutputError(
-            f"{temporary.name}: cannot be written ({reason}); free some space or choose "
-            "another folder"
-        ) from None
+        raise OutputError(worded("cannot_write", name=temporary.name, reason=reason)) from None
     finally:
         book.fileclosed = True  # a failed close must not try again when collected
 
@@ -133,9 +130,14 @@ def fits(table: pd.DataFrame, name: str) -> None:
     rows, columns = len(table) + 1, len(table.columns)
     if rows > MAX_ROWS or columns > MAX_COLUMNS:
         raise OutputError(
-            f"the sheet {name!r} would need {rows:,} rows and {columns:,} columns; an Excel "
-            f"sheet holds {MAX_ROWS:,} rows and {MAX_COLUMNS:,} columns: write the result "
-            "as .csv or .json instead (-o result.csv)"
+            worded(
+                "too_big_for_a_sheet",
+                name=name,
+                rows=rows,
+                columns=columns,
+                most_rows=MAX_ROWS,
+                most_columns=MAX_COLUMNS,
+            )
         )
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import InputError
+from workshop_assign.errors import InputError, worded
 from workshop_assign.io.files import atomic_path, protect
 from workshop_assign.io.labels import label, summary_rows
 from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
@@ -64,7 +64,7 @@ def write_result(
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in _WRITERS:
-        raise InputError(f"cannot write {target.name}: the name must end in .xlsx, .csv or .json")
+        raise InputError(worded("output_suffix", name=target.name))
     source = result.problem.source
     protect([("the export", Path(source.path) if source and source.path else None)], [target])
     language = lang or (result.problem.source.language if result.problem.source else "en")
