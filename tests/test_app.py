@@ -269,3 +269,30 @@ def test_the_app_command_prints_its_address_serves_and_cleans_up(tmp_path: Path)
         assert process.wait(timeout=30) == 0
         assert "Traceback" not in process.stderr.read()
     assert list(scratch.iterdir()) == []  # the uploads and downloads are gone
+
+
+def test_an_unexpected_failure_is_a_line_on_the_page_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = page_tab(tmp_path)
+    upload(client, EXAMPLE)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(wa, "compare", broken)
+    page = client.post("/compare", data={"csrf": client.csrf()})
+    assert page.status_code == 200
+    assert "interner Fehler (RuntimeError)" in by_testid(page.text, "error")
+    assert "326 Teilnehmende" in page.text  # the page keeps its state
+
+
+def test_what_more_seats_would_change_is_shown_in_the_pages_words(tmp_path: Path) -> None:
+    client = page_tab(tmp_path)
+    upload(client, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS))
+    form = {"csrf": client.csrf(), "name": list(SEATS), "seats": ["3", "4", "5"]}
+    form |= {"minimum": [""] * 3, "room": [""] * 3}
+    page = client.post("/solve", data=form).text
+    what_if = page[page.index('data-testid="what-if"') :]
+    head = what_if[: what_if.index("</thead>")]
+    assert "<th>1. Wunsch</th>" in head and "<th>ohne Platz</th>" in head

@@ -835,6 +835,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "das Formular war veraltet; Seite neu laden und erneut versuchen",
     ),
     "app.no_export": ("read an export first", "zuerst eine Anmeldeliste einlesen"),
+    "app.internal": (
+        "internal error ({what}); please report it — the page keeps working",
+        "interner Fehler ({what}); bitte melden — die Seite arbeitet weiter",
+    ),
     # -- the sentence per attendee -------------------------------------------------------
     "explain.choices": ("choices received: {ranks}", "erhaltene Wünsche: {ranks}"),
     "explain.clash": (

@@ -84,6 +84,9 @@ class Pages:
                 session.error = _one_line(error.text(session.lang))
             except (ValueError, TypeError) as error:  # a malformed field of a form
                 session.error = _one_line(error)
+            except Exception as error:  # the page stays usable; says what broke
+                name = type(error).__name__
+                session.error = message("app.internal", session.lang).format(what=name)
             finally:
                 await form.close()
             return self._back(session, new)
@@ -332,6 +335,8 @@ def _view(session: Session) -> dict[str, Any]:
         )
     if session.result is not None:
         view |= _result_view(session.result, lang, t)
+    if session.what_if is not None:
+        view["what_if"] = _what_if_table(session.what_if, t)
     if session.comparison is not None:
         view["comparison"] = worded(session.comparison, lang)
         view["comparison_bars"] = _comparison_bars(session.comparison, lang)
@@ -368,6 +373,20 @@ def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[st
         "fill": [(n, a, c, round(100 * a / c) if c else 0) for n, a, c in fill],
         "rosters": rosters,
     }
+
+
+def _what_if_table(table: pd.DataFrame, t: Callable[..., str]) -> pd.DataFrame:
+    """``what_if``'s table with its rank and unassigned columns in the page's words."""
+    names = {
+        c: t("wish", rank=str(c).removeprefix("rank "))
+        if str(c).startswith("rank ")
+        else t("unassigned")
+        if c == "unassigned"
+        else str(c)
+        for c in table.columns
+    }
+    shown = table.rename(columns=names)
+    return shown[[c for c in shown.columns if c not in ("feasible", "objective")]]
 
 
 def _comparison_bars(table: pd.DataFrame, lang: str) -> list[tuple[str, list[Any]]]:
