@@ -379,3 +379,17 @@ def test_error_lines_follow_the_export_or_the_system_language(tmp_path: Path) ->
     )
     assert "Datei nicht gefunden" in before_reading.stderr  # no export read: the system's
     assert before_reading.stderr.count("\n") == 1
+
+
+def test_why_not_everyone_fits_is_said_in_the_exports_language(tmp_path: Path) -> None:
+    seats = {name: 1 for name in SEATS}
+    export = write_xlsx(columns_per_rank(), tmp_path / "knapp.xlsx", seats=seats)
+    done = run("solve", str(export), "-o", str(tmp_path / "out.xlsx"), "--require-all")
+    assert done.returncode == 6
+    line = done.stderr.strip()
+    assert line.startswith("workshop-assign: error: keine Zuteilung gibt allen einen Platz: ")
+    assert "10 Personen, aber nur 3 Plätze in allen Workshops zusammen" in line
+    english = run(
+        "solve", str(export), "-o", str(tmp_path / "o.xlsx"), "--require-all", "--lang", "en"
+    )
+    assert "10 attendees but only 3 seats in all workshops together" in english.stderr

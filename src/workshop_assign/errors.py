@@ -62,11 +62,28 @@ def worded(key: str, /, **fields: object) -> Worded:
     return text
 
 
+class Counted:
+    """A number with its noun, in the right form for each language: ``Counted(3,
+    "explain.seat")`` is "3 seats" or "3 Plätze" (the catalogue holds "one|many")."""
+
+    def __init__(self, n: int, noun: str) -> None:
+        self.n, self.noun = n, noun
+
+    def said(self, lang: str) -> str:
+        one, many = message(self.noun, lang).split("|")
+        return f"{self.n} {one if self.n == 1 else many}"
+
+
 def _grouped(fields: dict[str, object], lang: str) -> dict[str, object]:
-    """Whole numbers with the language's thousands separator (1,048,576 / 1.048.576)."""
+    """Whole numbers with the language's thousands separator (1,048,576 / 1.048.576),
+    counted nouns in the language's form."""
     grouped: dict[str, object] = {}
     for name, value in fields.items():
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        if isinstance(value, Counted | Worded):
+            grouped[name] = value.said(lang)
+        elif isinstance(value, tuple) and all(isinstance(v, Worded) for v in value):
+            grouped[name] = "; ".join(v.said(lang) for v in value)  # a list of worded parts
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
             text = f"{value:,}"
             grouped[name] = text.replace(",", ".") if lang == "de" else text
         else:

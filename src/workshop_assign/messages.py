@@ -717,6 +717,64 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--smtp {given!r}: give the server as HOST:PORT, e.g. mail.example:587",
         "--smtp {given!r}: den Server bitte als HOST:PORT angeben, z. B. mail.example:587",
     ),
+    "error.noun_attendee": ("attendee|attendees", "Person|Personen"),
+    "error.too_few_seats": (
+        "{people} but only {seats} in all workshops together",
+        "{people}, aber nur {seats} in allen Workshops zusammen",
+    ),
+    "error.fix_any": (
+        "smallest change that places everyone: {seats} more seats in any workshops",
+        "kleinste Änderung, die allen einen Platz gibt: {seats} Plätze mehr in beliebigen "
+        "Workshops",
+    ),
+    "error.no_wishes_ranked": (
+        "{people} ranked no workshop (allow filling free seats of unranked workshops to seat them)",
+        "{people} haben keinen Workshop gewählt (Auffüllen freier Plätze erlauben, um sie "
+        "unterzubringen)",
+    ),
+    "error.ranked_only": (
+        "{people} ranked only {listed}, which have {seats} together: {short} cannot be placed",
+        "{people} haben nur {listed} gewählt, die zusammen {seats} haben: {short} können "
+        "keinen Platz bekommen",
+    ),
+    "error.and_more": ("{listed} and {more} more", "{listed} und {more} weitere"),
+    "error.fix_item": ("{seats} in any of {listed}", "{seats} in einem von {listed}"),
+    "error.fix_these": (
+        "smallest change that places everyone who ranked a workshop: more seats, {fixes}",
+        "kleinste Änderung, die allen mit Wünschen einen Platz gibt: mehr Plätze, {fixes}",
+    ),
+    "error.rule_require_all": (
+        "everyone must get a place (--require-all)",
+        "alle müssen einen Platz bekommen (--require-all)",
+    ),
+    "error.rule_minimum": (
+        "workshop {workshop!r} runs only with at least {minimum} people",
+        "Workshop {workshop!r} findet nur mit mindestens {minimum} Personen statt",
+    ),
+    "error.rule_must_run": (
+        "workshop {workshop!r} must run",
+        "Workshop {workshop!r} muss stattfinden",
+    ),
+    "error.rule_at_most": (
+        "at most {cap} people with {attribute} {value!r} in {workshop!r}",
+        "höchstens {cap} Personen mit {attribute} {value!r} in {workshop!r}",
+    ),
+    "error.rule_at_least": (
+        "at least {needed} with {attribute} {value!r} in {workshop!r} if it runs",
+        "mindestens {needed} mit {attribute} {value!r} in {workshop!r}, wenn er stattfindet",
+    ),
+    "error.rules_conflict": (
+        "these rules cannot all hold together: {rules}",
+        "diese Regeln können nicht alle zugleich gelten: {rules}",
+    ),
+    "error.rules_conflict_whole": (
+        "the rules cannot all hold together (no smaller explanation was found)",
+        "die Regeln können nicht alle zugleich gelten (keine kleinere Erklärung gefunden)",
+    ),
+    "error.fixed_too_many": (
+        "the seats cannot hold the people fixed to the workshops",
+        "die Plätze reichen nicht für die fest zugeteilten Personen",
+    ),
     "error.infeasible": (
         "no assignment places everyone: ",
         "keine Zuteilung gibt allen einen Platz: ",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign._text import count
+from workshop_assign.errors import Counted, worded
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 
@@ -35,41 +35,45 @@ def explain_shortfall(
     one person, and the seats a Hall violator lacks are exactly what it needs)."""
     free = classes.fixed < 0
     people, seats = int(classes.sizes[free].sum()), int(capacities.sum())
-    reasons = []
+    reasons: list[str] = []
     if people > seats:
-        reasons.append(
-            f"{count(people, 'attendee')} but only {count(seats, 'seat')} in all workshops together"
-        )
+        reasons.append(worded("too_few_seats", people=_people(people), seats=_seats(seats)))
     if fill_unranked:
-        reasons.append(
-            f"smallest change that places everyone: {people - seats} more seats in any workshops"
-        )
+        reasons.append(worded("fix_any", seats=people - seats))
         return reasons
     empty = [c for c, wishes in enumerate(classes.wishes) if not wishes and free[c]]
     no_wishes = int(classes.sizes[empty].sum()) if empty else 0
     if no_wishes:
-        reasons.append(
-            f"{count(no_wishes, 'attendee')} ranked no workshop "
-            "(allow filling free seats of unranked workshops to seat them)"
-        )
+        reasons.append(worded("no_wishes_ranked", people=_people(no_wishes)))
     fixes = []
     for members, workshops in _violators(classes, arcs, flows):
         demand, held = int(classes.sizes[members].sum()), int(capacities[workshops].sum())
         listed = ", ".join(repr(names[w]) for w in workshops[:5])
-        listed += f" and {len(workshops) - 5} more" if len(workshops) > 5 else ""
-        fixes.append(f"{demand - held} in any of {listed}")
+        if len(workshops) > 5:
+            listed = worded("and_more", listed=listed, more=len(workshops) - 5)
+        fixes.append(worded("fix_item", seats=demand - held, listed=listed))
         if people > seats and len(workshops) == len(capacities):
             continue  # the same as the head-count sentence above
         reasons.append(
-            f"{count(demand, 'attendee')} ranked only {listed}, which "
-            f"have {count(held, 'seat')} together: {demand - held} cannot be placed"
+            worded(
+                "ranked_only",
+                people=_people(demand),
+                listed=listed,
+                seats=_seats(held),
+                short=demand - held,
+            )
         )
     if fixes:
-        reasons.append(
-            "smallest change that places everyone who ranked a workshop: "
-            "more seats, " + "; ".join(fixes)
-        )
+        reasons.append(worded("fix_these", fixes=tuple(fixes)))
     return reasons
+
+
+def _people(n: int) -> Counted:
+    return Counted(n, "error.noun_attendee")
+
+
+def _seats(n: int) -> Counted:
+    return Counted(n, "explain.seat")
 
 
 def _violators(classes: AttendeeClasses, arcs: ClassArcs, flows: Ints) -> list[tuple[Ints, Ints]]:

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
-from workshop_assign.errors import InfeasibleError, SolverError
+from workshop_assign.errors import InfeasibleError, SolverError, worded
 from workshop_assign.solver.objectives import CostLevels
 from workshop_assign.solver.rulemodel import Engine, RuleModel, RuleModelInput, build_model
 
@@ -244,9 +244,9 @@ def _explain(data: RuleModelInput) -> list[str]:
     solver.parameters.linearization_level = 2
     solver.parameters.max_time_in_seconds = max(data.rules.time_limit, 5.0)
     if solver.solve(built.engine.model) != cp_model.INFEASIBLE:
-        return ["the rules cannot all hold together (no smaller explanation was found)"]
+        return [worded("rules_conflict_whole")]
     core = solver.sufficient_assumptions_for_infeasibility()
     sentences = [built.engine.reasons[i] for i in core if i in built.engine.reasons]
     if not sentences:
-        return ["the seats cannot hold the people fixed to the workshops"]
-    return ["these rules cannot all hold together: " + "; ".join(sentences)]
+        return [worded("fixed_too_many")]
+    return [worded("rules_conflict", rules=tuple(sentences))]

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
+from workshop_assign.errors import worded
 from workshop_assign.model import Problem
 from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses
@@ -119,7 +120,7 @@ def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -
     if data.require_all:
         built.engine.add(
             built.engine.total(built.flow) == int(data.places.sum()),
-            "everyone must get a place (--require-all)",
+            worded("rule_require_all"),
         )
     return built
 
@@ -246,10 +247,10 @@ def _capacity_and_minimums(built: RuleModel, data: RuleModelInput, load: list[An
         if minimum:
             engine.add(
                 load[w] >= minimum * runs,
-                f"workshop {workshop.name!r} runs only with at least {minimum} people",
+                worded("rule_minimum", workshop=workshop.name, minimum=minimum),
             )
         if workshop.must_run:
-            engine.add(runs == 1, f"workshop {workshop.name!r} must run")
+            engine.add(runs == 1, worded("rule_must_run", workshop=workshop.name))
         if data.fixed_load[w] > 0:
             engine.add(runs == 1)  # people are fixed there
         run.append(runs)
@@ -273,8 +274,13 @@ def _spread(built: RuleModel, data: RuleModelInput) -> None:
             held = built.engine.total([built.flow[a] for a in arc_list])
             built.engine.add(
                 held + fixed <= cap,
-                f"at most {cap} people with {spread.attribute} "
-                f"{label!r} in {problem.workshops[w].name!r}",
+                worded(
+                    "rule_at_most",
+                    cap=cap,
+                    attribute=spread.attribute,
+                    value=label,
+                    workshop=problem.workshops[w].name,
+                ),
             )
 
 
@@ -293,8 +299,13 @@ def _category_minimums(built: RuleModel, data: RuleModelInput, run: list[Any]) -
                 fixed = _fixed_with(classes, fixed_classes, column, value, w) if value >= 0 else 0
                 built.engine.add(
                     present + fixed >= needed * run[w],
-                    f"at least {needed} with {minimum.attribute} {category!r} "
-                    f"in {workshop.name!r} if it runs",
+                    worded(
+                        "rule_at_least",
+                        needed=needed,
+                        attribute=minimum.attribute,
+                        value=category,
+                        workshop=workshop.name,
+                    ),
                 )
 
 
