@@ -775,6 +775,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the seats cannot hold the people fixed to the workshops",
         "die Plätze reichen nicht für die fest zugeteilten Personen",
     ),
+    "error.lost": (
+        "{people} of the previous result cannot keep a place in any workshop they ranked",
+        "{people} aus dem bisherigen Ergebnis können ihren Platz in keinem gewählten "
+        "Workshop behalten",
+    ),
+    "error.lost_because": (
+        "{people} of the previous result cannot keep a place in any workshop they ranked: {shrunk}",
+        "{people} aus dem bisherigen Ergebnis können ihren Platz in keinem gewählten "
+        "Workshop behalten: {shrunk}",
+    ),
+    "error.shrunk": (
+        "{workshop} had {held}, now has {seats} seats",
+        "{workshop} hatte {held}, hat jetzt {seats} Plätze",
+    ),
     "error.infeasible": (
         "no assignment places everyone: ",
         "keine Zuteilung gibt allen einen Platz: ",

@@ -25,8 +25,13 @@ from typing import Unpack
 import numpy as np
 import pandas as pd
 
-from workshop_assign._text import count
-from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
+from workshop_assign.errors import (
+    Counted,
+    InfeasibleError,
+    InputError,
+    UnsupportedRulesError,
+    worded,
+)
 from workshop_assign.io.labels import reused_lines
 from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
@@ -266,16 +271,20 @@ def _update_levels(
 
 def _lost_reasons(problem: Problem, before: np.ndarray, lost: np.ndarray) -> list[str]:
     held = np.bincount(before[before >= 0], minlength=len(problem.workshops))
-    shrunk = [
-        f"{problem.workshop_names[w]} had {held[w]}, now has {problem.capacities[w]} seats"
+    shrunk = tuple(
+        worded(
+            "shrunk",
+            workshop=problem.workshop_names[w],
+            held=int(held[w]),
+            seats=int(problem.capacities[w]),
+        )
         for w in range(len(problem.workshops))
         if problem.capacities[w] < held[w]
-    ]
-    text = (
-        f"{count(len(lost), 'person', 'people')} of the previous result cannot keep a "
-        "place in any workshop they ranked"
     )
-    return [text + (": " + "; ".join(shrunk) if shrunk else "")]
+    people = Counted(len(lost), "error.noun_attendee")
+    if shrunk:
+        return [worded("lost_because", people=people, shrunk=shrunk)]
+    return [worded("lost", people=people)]
 
 
 def _moves(
