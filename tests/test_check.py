@@ -49,6 +49,8 @@ def test_a_tampered_result_is_caught(tmp_path: Path) -> None:
     assert done.returncode == 9
     assert "NOT feasible: 'Digitale Zwillinge' holds 10 people for 3 seats" in done.stdout
     assert "re-solving places" in done.stdout
+    german = run("check", str(export), str(result))  # the result's language
+    assert "NICHT zulässig: 'Digitale Zwillinge' hat 10 Personen für 3 Plätze" in german.stdout
 
 
 def test_a_changed_export_is_reported(tmp_path: Path) -> None:

@@ -789,6 +789,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{workshop} had {held}, now has {seats} seats",
         "{workshop} hatte {held}, hat jetzt {seats} Plätze",
     ),
+    "error.v_minimum": (
+        "{workshop!r} runs with {load} people, below its minimum {minimum}",
+        "{workshop!r} findet mit {load} Personen statt, unter seiner Mindestzahl {minimum}",
+    ),
+    "error.v_must_run": (
+        "{workshop!r} must run but holds {load} people",
+        "{workshop!r} muss stattfinden, hat aber {load} Personen",
+    ),
+    "error.v_excluded": (
+        "attendee {attendee!r} sits in a workshop they are excluded from",
+        "{attendee!r} sitzt in einem für sie ausgeschlossenen Workshop",
+    ),
+    "error.v_fixed": (
+        "attendee {attendee!r} is not in their fixed workshop",
+        "{attendee!r} ist nicht im fest zugeteilten Workshop",
+    ),
+    "error.v_group": (
+        "group {group!r} is split over several workshops (or left out in part)",
+        "Gruppe {group!r} ist auf mehrere Workshops verteilt (oder zum Teil ohne Platz)",
+    ),
+    "error.v_cap": (
+        "{workshop!r} holds {people} people with {attribute} {value!r}, more than the cap of {cap}",
+        "{workshop!r} hat {people} Personen mit {attribute} {value!r}, mehr als die Grenze "
+        "von {cap}",
+    ),
+    "error.v_category": (
+        "{workshop!r} runs with {held} of {attribute} {value!r}, fewer than {needed}",
+        "{workshop!r} findet mit {held} von {attribute} {value!r} statt, weniger als {needed}",
+    ),
+    "error.v_seats": (
+        "{workshop!r} holds {load} people for {seats} seats",
+        "{workshop!r} hat {load} Personen für {seats} Plätze",
+    ),
     "error.infeasible": (
         "no assignment places everyone: ",
         "keine Zuteilung gibt allen einen Platz: ",

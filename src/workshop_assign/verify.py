@@ -20,6 +20,7 @@ import numpy as np
 
 from workshop_assign._encode import as_rows
 from workshop_assign.errors import InputError
+from workshop_assign.errors import said as say
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places, previous_timetables
 from workshop_assign.messages import message
@@ -59,7 +60,7 @@ class Verification:
         lines += (
             [said("feasible")]
             if not self.violations
-            else [said("not_feasible", violation=v) for v in self.violations]
+            else [said("not_feasible", violation=say(v, lang)) for v in self.violations]
         )
         lines.append(said("objective", value=self.stored_value, optimum=self.optimum))
         again = said("reupdate" if self.by_update else "resolve")

@@ -14,6 +14,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign._encode import as_rows
+from workshop_assign.errors import worded
 from workshop_assign.model import Problem
 from workshop_assign.rules import GroupMode, Rules
 
@@ -31,10 +32,10 @@ def rule_violations(
     for w, workshop in enumerate(problem.workshops):
         if workshop.minimum and 0 < load[w] < workshop.minimum:
             found.append(
-                f"{names[w]!r} runs with {load[w]} people, below its minimum {workshop.minimum}"
+                worded("v_minimum", workshop=names[w], load=int(load[w]), minimum=workshop.minimum)
             )
         if workshop.must_run and workshop.minimum and load[w] < workshop.minimum:
-            found.append(f"{names[w]!r} must run but holds {load[w]} people")
+            found.append(worded("v_must_run", workshop=names[w], load=int(load[w])))
     found += _attribute_rules(problem, places, rules, load)
     return found
 
@@ -53,21 +54,19 @@ def _attendee_rules(
     person, workshop = places
     for p, w in zip(person.tolist(), workshop.tolist(), strict=True):
         if own.excluded[p] and w in own.excluded[p]:
-            found.append(f"attendee {keys[p]!r} sits in a workshop they are excluded from")
+            found.append(worded("v_excluded", attendee=keys[p]))
     fixed = own.fixed
     has_fixed = np.zeros(len(keys), dtype=bool)
     has_fixed[person[workshop == fixed[person]]] = True
     wrong = np.flatnonzero((fixed >= 0) & ~has_fixed)
-    found += [f"attendee {keys[p]!r} is not in their fixed workshop" for p in wrong[:3].tolist()]
+    found += [worded("v_fixed", attendee=keys[p]) for p in wrong[:3].tolist()]
     if rules.groups is GroupMode.HARD:
         timetable = pd.Series([tuple(sorted(r)) for r in np.where(rows >= 0, rows, -1).tolist()])
         groups = timetable.groupby(pd.Series(own.groups, dtype=object))
         for label, held in groups:
             free = held[fixed[held.index.to_numpy()] < 0]
             if len(set(free.tolist())) > 1:
-                found.append(
-                    f"group {label!r} is split over several workshops (or left out in part)"
-                )
+                found.append(worded("v_group", group=label))
     return found
 
 
@@ -86,8 +85,14 @@ def _attribute_rules(
             for value, people in table[column].items():
                 if value and int(people) > cap:
                     found.append(
-                        f"{names[w]!r} holds {int(people)} people with {spread.attribute} "
-                        f"{value!r}, more than the cap of {cap}"
+                        worded(
+                            "v_cap",
+                            workshop=names[w],
+                            people=int(people),
+                            attribute=spread.attribute,
+                            value=value,
+                            cap=cap,
+                        )
                     )
     running = (load > 0) | np.array([w.must_run for w in problem.workshops], dtype=bool)
     for minimum in rules.category_minimums:
@@ -96,8 +101,14 @@ def _attribute_rules(
             held = np.bincount(workshop[values == category], minlength=len(names))
             for w in np.flatnonzero(running & (held < needed)).tolist():
                 found.append(
-                    f"{names[w]!r} runs with {held[w]} of {minimum.attribute} "
-                    f"{category!r}, fewer than {needed}"
+                    worded(
+                        "v_category",
+                        workshop=names[w],
+                        held=int(held[w]),
+                        attribute=minimum.attribute,
+                        value=category,
+                        needed=needed,
+                    )
                 )
     return found
 
@@ -106,7 +117,12 @@ def seat_violations(problem: Problem, placed: npt.NDArray[np.integer]) -> list[s
     """Every workshop holding more people than seats, given the workshop of each place."""
     load = np.bincount(placed, minlength=len(problem.workshops))
     return [
-        f"{problem.workshop_names[w]!r} holds {load[w]} people for {problem.capacities[w]} seats"
+        worded(
+            "v_seats",
+            workshop=problem.workshop_names[w],
+            load=int(load[w]),
+            seats=int(problem.capacities[w]),
+        )
         for w in np.flatnonzero(load > problem.capacities).tolist()
     ]
 
