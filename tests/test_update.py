@@ -7,6 +7,7 @@ import itertools
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from helpers import run
 from reference import brute_force_rules_update
 from strategies import RuleSpec, Spec, rule_specs, specs
 from test_rules import build as build_rules_problem
+from workshop_assign import synthetic, updating
 
 
 def previous_of(result: wa.Result) -> dict[str, str | None]:
@@ -212,3 +214,40 @@ def test_updates_from_any_previous_places_match_brute_force_on_both_backends(
         moves = sum(1 for a, b in zip(chosen, before, strict=True) if b is not None and a != b)
         cost = sum(int(r) - 1 for r in after.rank_of if r > 0)
         assert (-placed, moves, cost) == expected, rules
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_keeping_everyone_is_the_full_models_optimum_whenever_it_is_taken(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut (place only the people without a place, when that places as many as
+    any assignment) against the whole lexicographic model, on events with 2 % changes,
+    some with too few seats, some with a room that shrank."""
+    rng = np.random.default_rng(seed)
+    event = synthetic.generate(400, 8, seed=seed, capacity_factor=[0.9, 1.0, 1.3][seed % 3])
+    first = wa.solve(event.to_problem())
+    previous = previous_of(first)
+    preferences = dict(event.preferences)
+    for key in rng.choice(list(preferences), 8, replace=False):
+        del preferences[key]
+    late = synthetic.generate(8, 8, seed=100 + seed).preferences
+    preferences |= {f"late{i}@x.example": w for i, w in enumerate(late.values())}
+    seats = dict(event.capacities)
+    if seed % 2:
+        name = next(iter(seats))
+        seats[name] = max(0, seats[name] - 3)  # a smaller room: some must move
+    problem = wa.Problem.from_preferences(preferences, capacities=seats)
+    taken: list[bool] = []
+    shortcut = updating.nobody_moves
+    monkeypatch.setattr(
+        updating, "nobody_moves", lambda m: taken.append(bool(s := shortcut(m))) or s
+    )
+    fast = wa.update(problem, previous)
+    monkeypatch.setattr(updating, "nobody_moves", lambda m: None)
+    full = wa.update(problem, previous)
+    assert fast.result.n_unassigned == full.result.n_unassigned
+    assert len(fast.moves) == len(full.moves)
+    assert fast.result.objective_value == full.result.objective_value
+    assert fast.result.check() == []
+    if seed % 2 == 0:
+        assert taken == [True]  # nothing forces a move: the shortcut is taken

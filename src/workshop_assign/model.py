@@ -342,9 +342,10 @@ class Problem:
         if len(self.wish_lists) * len(self.topics) > _DENSE_RANK_CELLS or self.max_rank >= 2**15:
             return None
         owner, items, rank = flatten_lists(self.wish_lists)
-        table = np.zeros((len(self.wish_lists), len(self.topics)), dtype=np.int16)
-        # reversed, so that a topic ranked twice keeps its best rank (the last write wins)
-        table[owner[::-1], items[::-1]] = rank[::-1] + 1
+        unranked = np.iinfo(np.int16).max
+        table = np.full((len(self.wish_lists), len(self.topics)), unranked, dtype=np.int16)
+        np.minimum.at(table, (owner, items), (rank + 1).astype(np.int16))  # a repeat: its best
+        table[table == unranked] = 0
         return table
 
     def demand_by_rank(self) -> pd.DataFrame:

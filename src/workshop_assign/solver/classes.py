@@ -108,8 +108,8 @@ def build_classes(
     codes = distinct[:, first_extra - len(value_codes) : first_extra] if value_codes else None
     extras = distinct[:, first_extra:] if len(extra) else None
     return AttendeeClasses(
-        tuple(a[0] for a in allowed),
-        tuple(a[1] for a in allowed),
+        allowed[0],
+        allowed[1],
         np.bincount(class_of_attendee, minlength=len(distinct)).astype(np.int64),
         class_of_attendee,
         fixed.astype(np.int32),
@@ -132,13 +132,32 @@ def _unique_rows(
     """
     shifted = [c - c.min(initial=0) for c in columns]
     widths = [int(c.max(initial=0)) + 1 for c in shifted]
-    if float(np.prod([float(w) for w in widths])) < 2.0**62:
+    cells = float(np.prod([float(w) for w in widths]))
+    if cells < 2.0**62:
         key = np.zeros(len(columns[0]), dtype=np.int64)
         for column, width in zip(shifted, widths, strict=True):
             key = key * width + column
-        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        if cells <= 4 * len(key) + 1024:
+            first, inverse = _dense_unique(key, int(cells))
+        else:
+            _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
         return np.stack(columns, axis=1)[first], first, inverse
     return np.unique(np.stack(columns, axis=1), axis=0, return_index=True, return_inverse=True)
+
+
+def _dense_unique(
+    key: npt.NDArray[np.int64], cells: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """``np.unique``'s first positions and inverse (keys in ascending order) by a table
+    of every possible key instead of a sort: linear, for keys from a small range (the
+    classes of an update: wish list x previous workshop)."""
+    positions = np.arange(len(key), dtype=np.int64)
+    first = np.full(cells, len(key), dtype=np.int64)
+    np.minimum.at(first, key, positions)  # the earliest position of each key
+    present = np.flatnonzero(first < len(key))
+    number = np.full(cells, -1, dtype=np.int64)
+    number[present] = np.arange(len(present))
+    return first[present], number[key]
 
 
 def _plain_classes(problem: Problem) -> AttendeeClasses:
@@ -171,19 +190,20 @@ def _ranked_workshops(problem: Problem) -> list[list[tuple[int, int]]]:
 
 def _allowed_per_class(
     problem: Problem, wish_ids: npt.NDArray[np.int64], excluded: Sequence[frozenset[int]]
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Per class, the workshops it may be placed in with their ranks.
+) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]:
+    """Per class, the workshops it may be placed in, and their ranks.
 
     Without exclusions or slots that is the wish list itself, shared between the classes
-    that refine it (``update`` has as many classes as wish lists: a loop per class
-    would cost more than the flow).
+    that refine it (``update`` has as many classes as wish lists: a loop per class in
+    Python would cost a good part of the whole update).
     """
     if not problem.has_slots and not any(excluded):
-        lists = problem.wish_lists
-        ranks = {n: tuple(range(n)) for n in {len(w) for w in lists}}
-        return [(lists[w], ranks[len(lists[w])]) for w in wish_ids.tolist()]
+        wishes = tuple(map(problem.wish_lists.__getitem__, wish_ids.tolist()))
+        by_length = {n: tuple(range(n)) for n in set(map(len, problem.wish_lists))}
+        return wishes, tuple(map(by_length.__getitem__, map(len, wishes)))
     ranked = _ranked_workshops(problem)
-    return [_allowed(ranked[w], ex) for w, ex in zip(wish_ids.tolist(), excluded, strict=True)]
+    pairs = [_allowed(ranked[w], ex) for w, ex in zip(wish_ids.tolist(), excluded, strict=True)]
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
 
 def _allowed(
