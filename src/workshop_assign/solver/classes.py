@@ -137,7 +137,7 @@ def _unique_rows(
         key = np.zeros(len(columns[0]), dtype=np.int64)
         for column, width in zip(shifted, widths, strict=True):
             key = key * width + column
-        if cells <= 4 * len(key) + 1024:
+        if cells <= max(8 * len(key), 1 << 20):  # a table of at most 8 entries per person
             first, inverse = _dense_unique(key, int(cells))
         else:
             _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
