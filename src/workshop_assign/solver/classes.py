@@ -137,7 +137,7 @@ def _unique_rows(
         key = np.zeros(len(columns[0]), dtype=np.int64)
         for column, width in zip(shifted, widths, strict=True):
             key = key * width + column
-        if cells <= max(8 * len(key), 1 << 20):  # a table of at most 8 entries per person
+        if cells <= max(6 * len(key), 1 << 20):  # a table of at most 6 entries per person
             first, inverse = _dense_unique(key, int(cells))
         else:
             _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
@@ -151,13 +151,13 @@ def _dense_unique(
     """``np.unique``'s first positions and inverse (keys in ascending order) by a table
     of every possible key instead of a sort: linear, for keys from a small range (the
     classes of an update: wish list x previous workshop)."""
-    positions = np.arange(len(key), dtype=np.int64)
-    first = np.full(cells, len(key), dtype=np.int64)
+    positions = np.arange(len(key), dtype=np.int32)  # 4 bytes an entry: the table stays small
+    first = np.full(cells, len(key), dtype=np.int32)
     np.minimum.at(first, key, positions)  # the earliest position of each key
     present = np.flatnonzero(first < len(key))
-    number = np.full(cells, -1, dtype=np.int64)
-    number[present] = np.arange(len(present))
-    return first[present], number[key]
+    number = np.full(cells, -1, dtype=np.int32)
+    number[present] = np.arange(len(present), dtype=np.int32)
+    return first[present].astype(np.int64), number[key].astype(np.int64)
 
 
 def _plain_classes(problem: Problem) -> AttendeeClasses:
