@@ -97,6 +97,7 @@ def test_the_bundled_example_from_upload_to_the_downloaded_workbook(tmp_path: Pa
     form |= {"minimum": ["20"] * 3, "room": ["Raum 1.01", "Raum 1.03", "Saal"]}
     page = client.post("/solve", data=form).text
     assert 'data-testid="result-summary"' in page and "nachweislich optimal" in page
+    assert 'data-testid="what-if"' in page  # with minimums (the MIP), re-solved per workshop
     download = client.get("/download/xlsx")
     assert download.status_code == 200
     assert "zuteilung.xlsx" in download.headers["content-disposition"]

@@ -119,7 +119,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
     cases["require all"] = (
         [str(write_xlsx(columns_per_rank(), tmp / "tight.xlsx", seats=tight)), "--require-all"],
         6,
-        "10 attendees but only 3 seats",
+        "10 Personen, aber nur 3 Plätze",  # the German export's language
     )
     cases["no capacities"] = (
         [str(write_xlsx(columns_per_rank(), tmp / "nocap.xlsx"))],

@@ -90,7 +90,7 @@ def test_cli_conflicting_rules_give_one_line_and_exit_6(tmp_path: Path) -> None:
     assert done.returncode == 6, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "at least 2 with Organisation 'Stadt Zeitz' in 'Digitale Zwillinge'" in lines[0]
+    assert "mindestens 2 mit Organisation 'Stadt Zeitz' in 'Digitale Zwillinge'" in lines[0]
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -28,6 +28,7 @@ from workshop_assign.io.labels import label
 from workshop_assign.messages import message
 
 HERE = Path(__file__).parent
+WHAT_IF_MIP_PEOPLE = 1_000  # with rules that need the MIP, what-if re-solves each workshop
 Handler = Callable[[Request, Session], Awaitable[Response]]
 
 
@@ -167,7 +168,8 @@ class Pages:
         problem = parsed.to_problem(workshops=[_workshop(s) for s in session.shops])
         result = wa.solve(problem, **_settings(session, parsed))
         session.result, session.update, session.moves = result, None, None
-        session.what_if = wa.what_if(result, 5) if result.backend is wa.Backend.FLOW else None
+        cheap = result.backend is wa.Backend.FLOW or len(problem.keys) <= WHAT_IF_MIP_PEOPLE
+        session.what_if = wa.what_if(result, 5) if cheap else None
         return self._back(session, False, "#result")
 
     async def update(self, request: Request, session: Session) -> Response:
