@@ -215,3 +215,26 @@ def brute_force_rules_update(spec: Any, before: Sequence[int | None]) -> tuple[i
         key = (-placed, moves, cost)
         best = key if best is None or key < best else best
     return best
+
+
+def update_outcomes(
+    wishes: Sequence[tuple[int, ...]], capacities: Sequence[int], before: Sequence[int | None]
+) -> list[tuple[int, int, int]]:
+    """Every assignment an update may make, as (people placed, moves, rank cost): nobody
+    who had a place loses it; a previous place nobody ranked (any more) is kept as it is.
+    Each test orders these by the levels it checks."""
+    options = [
+        [None, *w] if b is None or b in w else [b] for w, b in zip(wishes, before, strict=True)
+    ]
+    found = []
+    for choice in itertools.product(*options):
+        load = [sum(1 for c in choice if c == w) for w in range(len(capacities))]
+        if any(n > c for n, c in zip(load, capacities, strict=True)):
+            continue
+        if any(b is not None and c is None for b, c in zip(before, choice, strict=True)):
+            continue
+        placed = sum(c is not None for c in choice)
+        moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
+        cost = sum(w.index(c) for w, c in zip(wishes, choice, strict=True) if c in w)
+        found.append((placed, moves, cost))
+    return found

@@ -3,7 +3,6 @@ minimal (brute force on tiny instances), and the command line end to end."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
-from reference import brute_force_rules_update
+from reference import brute_force_rules_update, update_outcomes
 from strategies import RuleSpec, Spec, rule_specs, specs
 from test_rules import build as build_rules_problem
 from workshop_assign import synthetic, updating
@@ -42,24 +41,8 @@ def test_an_update_with_nothing_changed_moves_nobody(spec: Spec) -> None:
 
 def brute_force_update(spec: Spec, before: list[int | None]) -> tuple[int, int, int] | None:
     """min (-placed, moves, rank cost) keeping everyone who had a place; None if impossible."""
-    best = None
-    options = [
-        [None, *w] if b is None or b in w else [b] for w, b in zip(spec.wishes, before, strict=True)
-    ]
-    for choice in itertools.product(*options):
-        load = [sum(1 for c in choice if c == w) for w in range(len(spec.capacities))]
-        if any(n > c for n, c in zip(load, spec.capacities, strict=True)):
-            continue
-        if any(b is not None and c is None for b, c in zip(before, choice, strict=True)):
-            continue
-        placed = sum(c is not None for c in choice)
-        moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
-        cost = sum(
-            w.index(c) for w, c in zip(spec.wishes, choice, strict=True) if c is not None and c in w
-        )
-        key = (-placed, moves, cost)
-        best = key if best is None or key < best else best
-    return best
+    outcomes = update_outcomes(spec.wishes, spec.capacities, before)
+    return min(((-p, m, c) for p, m, c in outcomes), default=None)
 
 
 @settings(max_examples=80)

@@ -8,7 +8,6 @@ on a hand-worked example and end to end on the command line.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -19,28 +18,15 @@ from hypothesis import strategies as st
 import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
+from reference import update_outcomes
 from strategies import Spec, specs
 
 
 def brute_force(spec: Spec, before: list[int | None]) -> tuple[int, int, int] | None:
     """min (-placed, rank cost, moves), keeping everyone who had a place in a workshop
     they ranked (or exactly where they were, when they did not rank it)."""
-    best = None
-    options = [
-        [None, *w] if b is None or b in w else [b] for w, b in zip(spec.wishes, before, strict=True)
-    ]
-    for choice in itertools.product(*options):
-        load = [sum(1 for c in choice if c == w) for w in range(len(spec.capacities))]
-        if any(n > c for n, c in zip(load, spec.capacities, strict=True)):
-            continue
-        if any(b is not None and c is None for b, c in zip(before, choice, strict=True)):
-            continue
-        placed = sum(c is not None for c in choice)
-        cost = sum(w.index(c) for w, c in zip(spec.wishes, choice, strict=True) if c in w)
-        moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
-        key = (-placed, cost, moves)
-        best = key if best is None or key < best else best
-    return best
+    outcomes = update_outcomes(spec.wishes, spec.capacities, before)
+    return min(((-p, c, m) for p, m, c in outcomes), default=None)
 
 
 @settings(max_examples=80, deadline=None)
