@@ -367,6 +367,7 @@ def test_error_lines_follow_the_export_or_the_system_language(tmp_path: Path) ->
     export = write_xlsx(columns_per_rank(), tmp_path / "ohne.xlsx")
     german = run("solve", str(export), "-o", str(tmp_path / "a.xlsx"))
     assert german.returncode == 5 and "keine Platzzahlen" in german.stderr
+    assert "1. Wunsch" in german.stdout.splitlines()[0]  # the demand, to choose the seats
     english = run("solve", str(export), "-o", str(tmp_path / "a.xlsx"), "--lang", "en")
     assert english.returncode == 5 and "no seat counts" in english.stderr
     missing = str(tmp_path / "fehlt.xlsx")

@@ -19,7 +19,7 @@ from typing import NoReturn
 
 import workshop_assign as wa
 from workshop_assign.cli import app, check, compare, inspect, notify, solve, update
-from workshop_assign.cli.console import one_line
+from workshop_assign.cli.console import Console, demand_table, one_line, system_language
 from workshop_assign.cli.update import given_options
 from workshop_assign.notify import DeliveryError
 
@@ -72,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         if isinstance(error, wa.MissingCapacitiesError):
-            print(error.demand.to_string(), file=sys.stdout)
+            demand = demand_table(error.demand, Console(sys.stdout, _language(args)))
+            print(demand.to_string(), file=sys.stdout)
         print(f"workshop-assign: error: {one_line(error, _language(args))}", file=sys.stderr)
         return next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
     except Exception as error:
@@ -90,10 +91,7 @@ def _language(args: argparse.Namespace) -> str:
     """The language of an error line: ``--lang``, else the export's (once it was read),
     else the system's."""
     chosen = getattr(args, "lang", None) or getattr(args, "export_language", None)
-    if chosen:
-        return str(chosen)
-    system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
-    return "de" if (system or "").lower().startswith("de") else "en"
+    return str(chosen) if chosen else system_language()
 
 
 class _Parser(argparse.ArgumentParser):

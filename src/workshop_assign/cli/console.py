@@ -5,9 +5,12 @@ and ``progress.`` keys); numbers are grouped as the language writes them (1,234 
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TextIO
+
+import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign.messages import message
@@ -17,6 +20,23 @@ def one_line(error: BaseException, lang: str = "en") -> str:
     """An error as one line, in ``lang`` where it was worded for people."""
     text = error.text(lang) if isinstance(error, wa.WorkshopAssignError) else str(error)
     return " ".join(text.split()) or type(error).__name__
+
+
+def system_language() -> str:
+    """German when the system speaks German (LC_ALL, LC_MESSAGES or LANG), else English:
+    the language of what is printed before an export's own language is known."""
+    system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    return "de" if (system or "").lower().startswith("de") else "en"
+
+
+def demand_table(demand: pd.DataFrame, out: Console) -> pd.DataFrame:
+    """People per workshop and rank (``ParsedExport.demand``) with headers in words."""
+    worded = demand.copy()
+    worded.columns = [
+        out.text("inspect_rank", rank=str(c).removeprefix("rank ")) for c in demand.columns
+    ]
+    worded.index.name = None
+    return worded
 
 
 def number(value: int, lang: str) -> str:

@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from workshop_assign.cli.console import Console, number
+from workshop_assign.cli.console import Console, demand_table, number
 from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.labels import label
@@ -57,11 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _demand(parsed: ParsedExport, out: Console) -> pd.DataFrame:
     """People per workshop and rank, with seats and minimums where they are known."""
-    demand = parsed.demand()
-    demand.columns = [
-        out.text("inspect_rank", rank=str(c).removeprefix("rank ")) for c in demand.columns
-    ]
-    demand.index.name = None
+    demand = demand_table(parsed.demand(), out)
     if parsed.workshops is not None:
         demand.insert(0, out.text("inspect_seats"), [w.capacity for w in parsed.workshops])
         if any(w.minimum for w in parsed.workshops):

@@ -10,7 +10,7 @@ import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
-from workshop_assign.cli.console import Console, Progress, print_summary
+from workshop_assign.cli.console import Console, Progress, print_summary, system_language
 from workshop_assign.cli.reading import language, read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.types import Subcommands
@@ -94,7 +94,7 @@ def waitlists_for(result: wa.Result, n: int | None, progress: Progress) -> pd.Da
 
 
 def run(args: argparse.Namespace) -> int:
-    progress = Progress(sys.stderr, args.lang or "en")
+    progress = Progress(sys.stderr, args.lang or system_language())
     progress.step("reading", name=args.export.name)
     parsed = read(args, args.output)
     lang = progress.lang = language(args, parsed)
