@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from workshop_assign.messages import grouped as thousands
 from workshop_assign.messages import message
 
 if TYPE_CHECKING:
@@ -84,8 +85,7 @@ def _grouped(fields: dict[str, object], lang: str) -> dict[str, object]:
         elif isinstance(value, tuple) and all(isinstance(v, Worded) for v in value):
             grouped[name] = "; ".join(v.said(lang) for v in value)  # a list of worded parts
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
-            text = f"{value:,}"
-            grouped[name] = text.replace(",", ".") if lang == "de" else text
+            grouped[name] = thousands(value, lang)
         else:
             grouped[name] = value
     return grouped

@@ -996,6 +996,12 @@ def section(prefix: str, lang: str = "en") -> dict[str, str]:
     return {k[len(prefix) :]: message(k, lang) for k in CATALOGUE if k.startswith(prefix)}
 
 
+def grouped(value: int, lang: str = "en") -> str:
+    """A whole number with the language's thousands separator (1,234 / 1.234)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "de" else text
+
+
 def message_or(key: str, lang: str, fallback: str) -> str:
     """The text under ``key``, or ``fallback`` where the catalogue has none."""
     return message(key, lang) if key in CATALOGUE else fallback

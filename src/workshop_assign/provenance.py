@@ -68,6 +68,13 @@ class Note:
                 params[kind] = message_or(f"{kind}.{raw}", lang, raw).format(**params)
         return message(f"note.{self.code}", lang).format(**params)
 
+    def line(self, lang: str = "en") -> str:
+        """The note with where it is, as one line: "row 12: [Status] 'abgesagt' ..."."""
+        place = message("console.inspect_row", lang).format(row=self.row) if self.row else ""
+        column = f"[{self.column}] " if self.column and self.row else ""
+        value = f"{self.value!r} " if self.value else ""
+        return f"{place}{column}{value}{self.text(lang)}"
+
 
 @dataclass(frozen=True, eq=False)
 class Source:

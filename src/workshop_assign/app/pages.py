@@ -324,7 +324,7 @@ def _view(session: Session) -> dict[str, Any]:
         )
         view["columns"] = [str(c) for c in parsed.table.frame.columns]
         view["not_counted"] = [(label(r, lang), n) for r, n in parsed.not_counted().items()]
-        view["notes"] = [_note(n, lang) for n in parsed.notes]
+        view["notes"] = [n.line(lang) for n in parsed.notes]
         view["demand"] = _bars_by_rank(parsed.demand(), lang)
         view["missing"] = [s.name for s in session.shops if not s.seats]
         view["organisation"] = parsed.people.organisation
@@ -439,13 +439,6 @@ def _bars_by_rank(demand: pd.DataFrame, lang: str) -> list[tuple[str, list[tuple
         )
         for name, row in demand.iterrows()
     ]
-
-
-def _note(note: wa.Note, lang: str) -> str:
-    place = message("console.inspect_row", lang).format(row=note.row) if note.row else ""
-    column = f"[{note.column}] " if note.column and note.row else ""
-    value = f"{note.value!r} " if note.value else ""
-    return f"{place}{column}{value}{note.text(lang)}"
 
 
 def _text(form: FormData, name: str) -> str:

@@ -13,7 +13,7 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.messages import message
+from workshop_assign.messages import grouped, message
 
 
 def one_line(error: BaseException, lang: str = "en") -> str:
@@ -39,10 +39,10 @@ def demand_table(demand: pd.DataFrame, out: Console) -> pd.DataFrame:
     return worded
 
 
-def number(value: int, lang: str) -> str:
-    """A whole number with the language's thousands separator."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "de" else text
+def worded(key: str, lang: str, fields: dict[str, object]) -> str:
+    """The catalogue text ``key`` in ``lang``, its whole numbers grouped."""
+    shown = {k: grouped(v, lang) if isinstance(v, int) else v for k, v in fields.items()}
+    return message(key, lang).format(**shown)
 
 
 class Console:
@@ -57,8 +57,7 @@ class Console:
         self.stream.write(self.text(key, **fields) + "\n")
 
     def text(self, key: str, /, **fields: object) -> str:
-        shown = {k: number(v, self.lang) if isinstance(v, int) else v for k, v in fields.items()}
-        return message(f"console.{key}", self.lang).format(**shown)
+        return worded(f"console.{key}", self.lang, fields)
 
 
 class Progress:
@@ -72,10 +71,7 @@ class Progress:
 
     def step(self, key: str, **fields: object) -> None:
         if self.active:
-            shown = {
-                k: number(v, self.lang) if isinstance(v, int) else v for k, v in fields.items()
-            }
-            text = message(f"progress.{key}", self.lang).format(**shown)
+            text = worded(f"progress.{key}", self.lang, fields)
             self.stream.write(f"[{time.perf_counter() - self.started:5.1f}s] {text} ...\n")
             self.stream.flush()
 

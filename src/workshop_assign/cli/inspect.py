@@ -7,11 +7,11 @@ import sys
 
 import pandas as pd
 
-from workshop_assign.cli.console import Console, demand_table, number
+from workshop_assign.cli.console import Console, demand_table
 from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.labels import label
-from workshop_assign.messages import message
+from workshop_assign.messages import grouped, message
 from workshop_assign.read.reader import ParsedExport
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     out.say("inspect_layout", layout=layout, columns=", ".join(parsed.layout.columns))
     out.say("inspect_key", key=parsed.people.key, lang=parsed.language)
     reasons = ", ".join(
-        f"{label(r, lang)}: {number(n, lang)}" for r, n in parsed.not_counted().items()
+        f"{label(r, lang)}: {grouped(n, lang)}" for r, n in parsed.not_counted().items()
     )
     out.say(
         "inspect_people",
@@ -48,10 +48,7 @@ def run(args: argparse.Namespace) -> int:
         out.say("inspect_no_seats")
     out.say("inspect_notes", n=len(parsed.notes))
     for note in parsed.notes:
-        place = out.text("inspect_row", row=str(note.row)) if note.row else ""
-        column = f"[{note.column}] " if note.column and note.row else ""
-        value = f"{note.value!r} " if note.value else ""
-        out.stream.write(f"  {place}{column}{value}{note.text(lang)}\n")
+        out.stream.write(f"  {note.line(lang)}\n")
     return 0
 
 
