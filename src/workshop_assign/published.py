@@ -8,13 +8,14 @@ counts, its workshop table; then ``update`` from those places.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Unpack
 
 from workshop_assign.errors import UnsupportedRulesError
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places
+from workshop_assign.model import Workshop
 from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.read import parse_export
 from workshop_assign.read.reader import ReadOptions
@@ -58,6 +59,25 @@ def continued(published: SolveOptions, overrides: SolveSettings) -> tuple[SolveS
     return settings, reused
 
 
+@dataclass(frozen=True, slots=True)
+class Published:
+    """What a published result workbook says to continue from: the options it was
+    solved with, its workshop table, and each attendee's place (None: none)."""
+
+    options: SolveOptions
+    workshops: list[Workshop]
+    places: dict[str, str | None]
+
+
+def read_published(path: Path) -> Published:
+    """The published result in ``path``; timetables cannot be continued yet."""
+    meta = result_metadata(path)
+    shops = published_workshops(path, meta)
+    if any(w.slot for w in shops):
+        raise UnsupportedRulesError(SLOT_UPDATE)
+    return Published(published_options(path, meta), shops, previous_places(path))
+
+
 def update_published(
     published: str | Path,
     export: str | Path,
@@ -68,20 +88,16 @@ def update_published(
 ) -> Update:
     """Update the result in ``published`` for the registrations in ``export``, as it
     was made (its options and rules; its seats where the export has none)."""
-    path = Path(published)
-    meta = result_metadata(path)
-    shops = published_workshops(path, meta)
-    if any(w.slot for w in shops):
-        raise UnsupportedRulesError(SLOT_UPDATE)
+    earlier = read_published(Path(published))
     parsed = parse_export(export, **read_options)
-    settings, reused = continued(published_options(path, meta), {})
+    settings, reused = continued(earlier.options, {})
     if parsed.workshops is None:
-        read_options["workshops"] = shops
+        read_options["workshops"] = earlier.workshops
         parsed = parse_export(export, **read_options)
         reused.append(("reuse_seats", ""))
     done = update(
         parsed.to_problem(),
-        previous_places(path),
+        earlier.places,
         forbid_moves=forbid_moves,
         move_cost=move_cost,
         **settings,

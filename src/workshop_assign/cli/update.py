@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary
 from workshop_assign.cli.reading import language, read, reading_options, reads
@@ -23,13 +22,11 @@ from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.io.files import protect
 from workshop_assign.io.labels import reused_lines
-from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
-from workshop_assign.io.previous import previous_places
 from workshop_assign.io.writers import write_result
 from workshop_assign.options import Objective, SolveSettings
-from workshop_assign.published import continued
+from workshop_assign.published import continued, read_published
 from workshop_assign.read.reader import build_problem, missing_capacities
-from workshop_assign.updating import SLOT_UPDATE, update
+from workshop_assign.updating import update
 
 RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
 
@@ -84,24 +81,20 @@ def add(commands: Subcommands, epilog: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Continue from a published result: its options, rules and seats unless overridden."""
     protect(reads(args), [args.output])
-    meta = result_metadata(args.previous)
-    if any(w.slot for w in published_workshops(args.previous, meta)):
-        raise wa.UnsupportedRulesError(SLOT_UPDATE)
-    published = published_options(args.previous, meta)
+    published = read_published(args.previous)
     parsed = read(args, args.output)
     if parsed.workshops is None and not (args.capacity or args.workshops):
-        args.workshops_from_result = published_workshops(args.previous, meta)
+        args.workshops_from_result = published.workshops
         parsed = read(args, args.output)  # matched against the published workshops
-    previous = previous_places(args.previous)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
-    settings, reused = continued(published, overrides(args, args.given))
+    settings, reused = continued(published.options, overrides(args, args.given))
     if getattr(args, "workshops_from_result", None) is not None:
         reused.append(("reuse_seats", ""))
     done = update(
         build_problem(parsed),
-        previous,
+        published.places,
         forbid_moves=args.forbid_moves,
         move_cost=args.move_cost,
         **settings,
