@@ -25,6 +25,7 @@ import workshop_assign as wa
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.compare_report import worded
 from workshop_assign.io.labels import label
+from workshop_assign.io.rosters import roster_names
 from workshop_assign.messages import message
 
 HERE = Path(__file__).parent
@@ -214,7 +215,7 @@ class Pages:
             return JSONResponse([])
         frame = session.result.to_frame(lang=session.lang)
         explanations = session.result.explanations(session.lang).to_numpy()
-        names = _names(session.result)
+        names, _ = _names(session.result)
         found = []
         for i, (key, workshop) in enumerate(zip(frame["attendee"], frame["workshop"], strict=True)):
             if query in str(key).casefold() or query in names[i].casefold():
@@ -360,15 +361,15 @@ def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[st
         (str(name), int(row["assigned"]), int(row["capacity"])) for name, row in stats.iterrows()
     ]
     frame = result.to_frame(lang=lang)
-    names = _names(result)
+    names, surnames = _names(result)
     rosters = []
     for workshop in result.problem.workshop_names:
         members = [
-            (names[i], str(k))
+            (surnames[i], names[i], str(k))
             for i, (k, w) in enumerate(zip(frame["attendee"], frame["workshop"], strict=True))
             if w == workshop
         ]
-        rosters.append((workshop, sorted(members)))
+        rosters.append((workshop, [(name, key) for _, name, key in sorted(members)]))
     return {
         "result_summary": summary,
         "per_wish": _bars(counts),
@@ -410,15 +411,14 @@ def _comparison_bars(table: pd.DataFrame, lang: str) -> list[tuple[str, list[Any
     ]
 
 
-def _names(result: wa.Result) -> list[str]:
-    """Each attendee's name from the name columns, else their key."""
-    source, attributes = result.problem.source, result.problem.attributes
+def _names(result: wa.Result) -> tuple[list[str], list[str]]:
+    """Each attendee's name as the printed rosters show it (else their key), and the
+    key rosters are sorted by (the surname)."""
     keys = [str(k) for k in result.problem.keys]
-    if source is None or attributes is None or not source.name_columns:
-        return keys
-    parts = attributes[list(source.name_columns)].fillna("").astype(str)
-    joined = parts.agg(" ".join, axis=1).str.split().str.join(" ").tolist()
-    return [j or k for j, k in zip(joined, keys, strict=True)]
+    if result.problem.attributes is None:
+        return keys, keys
+    names, surnames = roster_names(result, result.problem.attributes)
+    return [n or k for n, k in zip(names, keys, strict=True)], surnames
 
 
 def _bars(items: list[tuple[str, int]]) -> list[tuple[str, int, int]]:

@@ -30,7 +30,7 @@ TITLE_ROWS = 3  # title, details, an empty row; the table's header follows
 def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[int, pd.DataFrame]]:
     """Per workshop (by index), its roster, sorted by surname; with time slots a
     workshop is one session, and its roster lists who is there in its slot."""
-    names, surnames = _names(result, table)
+    names, surnames = roster_names(result, table)
     columns: dict[str, object] = {label("name", lang): names}
     source = result.problem.source
     if source is not None and source.organisation_column:
@@ -56,7 +56,7 @@ def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[in
         yield index, table
 
 
-def _names(result: Result, table: pd.DataFrame) -> tuple[list[str], list[str]]:
+def roster_names(result: Result, table: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Each attendee's name as shown on a roster, and the key it is sorted by.
 
     With first and last names in separate columns: "Albrecht, Ana", sorted by surname.
