@@ -96,6 +96,13 @@ def said(text: object, lang: str) -> str:
     return text.said(lang) if isinstance(text, Worded) else str(text)
 
 
+def one_line(error: BaseException, lang: str = "en") -> str:
+    """An error as one line (the command line and the page show nothing longer), in
+    ``lang`` where it was worded for people."""
+    text = error.text(lang) if isinstance(error, WorkshopAssignError) else str(error)
+    return " ".join(text.split()) or type(error).__name__
+
+
 class WorkshopAssignError(Exception):
     """Root of every error this library raises on purpose."""
 

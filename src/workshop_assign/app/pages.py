@@ -24,6 +24,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 import workshop_assign as wa
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.compare_report import worded
+from workshop_assign.errors import one_line
 from workshop_assign.io.labels import label
 from workshop_assign.io.rosters import roster_names
 from workshop_assign.messages import message
@@ -83,9 +84,9 @@ class Pages:
                 session.error = None
                 return await handler(request, session)
             except wa.WorkshopAssignError as error:
-                session.error = _one_line(error.text(session.lang))
+                session.error = one_line(error, session.lang)
             except (ValueError, TypeError) as error:  # a malformed field of a form
-                session.error = _one_line(error)
+                session.error = one_line(error)
             except Exception as error:  # the page stays usable; says what broke
                 name = type(error).__name__
                 session.error = message("app.internal", session.lang).format(what=name)
@@ -253,7 +254,7 @@ def _read(session: Session) -> None:
     try:
         parsed = wa.parse_export(session.export, **session.overrides)  # type: ignore[arg-type]
     except wa.WorkshopAssignError as error:
-        session.parsed, session.error = None, _one_line(error.text(session.lang))
+        session.parsed, session.error = None, one_line(error, session.lang)
         return
     session.parsed, session.error = parsed, None
     if not session.lang_chosen:
@@ -444,10 +445,6 @@ def _bars_by_rank(demand: pd.DataFrame, lang: str) -> list[tuple[str, list[tuple
 def _text(form: FormData, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
-
-
-def _one_line(error: BaseException | str) -> str:
-    return " ".join(str(error).split()) or "error"
 
 
 def _escape(text: str) -> str:

@@ -19,8 +19,9 @@ from typing import NoReturn
 
 import workshop_assign as wa
 from workshop_assign.cli import app, check, compare, inspect, notify, solve, update
-from workshop_assign.cli.console import Console, demand_table, one_line, system_language
+from workshop_assign.cli.console import Console, demand_table, system_language
 from workshop_assign.cli.update import given_options
+from workshop_assign.errors import one_line
 from workshop_assign.notify import DeliveryError
 
 COMMANDS = {

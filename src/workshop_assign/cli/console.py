@@ -16,12 +16,6 @@ import workshop_assign as wa
 from workshop_assign.messages import grouped, message
 
 
-def one_line(error: BaseException, lang: str = "en") -> str:
-    """An error as one line, in ``lang`` where it was worded for people."""
-    text = error.text(lang) if isinstance(error, wa.WorkshopAssignError) else str(error)
-    return " ".join(text.split()) or type(error).__name__
-
-
 def system_language() -> str:
     """German when the system speaks German (LC_ALL, LC_MESSAGES or LANG), else English:
     the language of what is printed before an export's own language is known."""
