@@ -277,6 +277,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "how.long": ("the long option text names it", "der lange Optionstext nennt ihn"),
     "how.short": ("a shortened name of it", "eine Kurzform des Namens"),
     "how.typo": ("a likely typo", "ein wahrscheinlicher Tippfehler"),
+    "how.code": (
+        "a code of the workshop table",
+        "ein Kürzel aus der Workshop-Tabelle",
+    ),
     # -- why columns were read as they were ----------------------------------------------
     "evidence.headers": (
         "{rows} rows answer with {options} different texts; rank order from the headers",
@@ -705,6 +709,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot write {name}: the name must end in .xlsx, .csv or .json",
         "{name} kann nicht geschrieben werden: der Name muss auf .xlsx, .csv oder .json enden",
     ),
+    "error.at_sheet": ("{path}, sheet {sheet!r}", "{path}, Blatt {sheet!r}"),
+    "error.at_cell": ("{place}, cell {cell}", "{place}, Zelle {cell}"),
+    "error.at_row": ("{place}, row {row}", "{place}, Zeile {row}"),
+    "error.more_cells": (" (and {n} more cells)", " (und {n} weitere Zellen)"),
+    "error.no_match": (
+        "{cell}: {text!r}{more} matches no workshop; closest: {close}. Correct the cell, or "
+        "add the workshop to the workshop table",
+        "{cell}: {text!r}{more} passt zu keinem Workshop; am ähnlichsten: {close}. Bitte die "
+        "Zelle korrigieren oder den Workshop in die Workshop-Tabelle aufnehmen",
+    ),
+    "error.no_match_rule": (
+        "{cell}: {text!r}{more} matches no workshop; closest: {close}. Correct the cell",
+        "{cell}: {text!r}{more} passt zu keinem Workshop; am ähnlichsten: {close}. Bitte die "
+        "Zelle korrigieren",
+    ),
+    "error.not_a_code": (
+        "{cell}: {text!r}{more} is none of the workshop table's codes ({codes}). Correct the "
+        "cell, or add the code to the table",
+        "{cell}: {text!r}{more} ist keines der Kürzel der Workshop-Tabelle ({codes}). Bitte "
+        "die Zelle korrigieren oder das Kürzel in die Tabelle aufnehmen",
+    ),
+    "error.ambiguous": (
+        "{cell}: {text!r} could be {listed} (equally close); write the workshop's name in full",
+        "{cell}: {text!r} könnte {listed} sein (gleich ähnlich); bitte den Namen des "
+        "Workshops vollständig eintragen",
+    ),
+    "error.twins": (
+        "{cell}: {text!r} and {other!r} would both be read as {workshop!r}, but they name "
+        "different options; add both to the workshop table, or correct the cells",
+        "{cell}: {text!r} und {other!r} würden beide als {workshop!r} gelesen, nennen aber "
+        "verschiedene Optionen; bitte beide in die Workshop-Tabelle aufnehmen oder die Zellen "
+        "korrigieren",
+    ),
+    "error.or": ("{first} or {second}", "{first} oder {second}"),
     "error.not_a_workshop": (
         "{name!r} is not a workshop; closest: {close}",
         "{name!r} ist kein Workshop; am ähnlichsten: {close}",

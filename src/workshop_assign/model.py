@@ -43,6 +43,7 @@ class Workshop:
     must_run: bool = False
     slot: str | None = None
     topic: str | None = None
+    code: str | None = None  # the short code wishes may name it by ("W1"), from a legend
 
     @property
     def topic_name(self) -> str:

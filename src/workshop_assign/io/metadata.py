@@ -47,7 +47,7 @@ def metadata_values(
         "key_column": key_column,
         "workshops": json.dumps(
             [
-                [w.name, w.capacity, w.minimum, w.must_run, w.slot, w.topic, w.room]
+                [w.name, w.capacity, w.minimum, w.must_run, w.slot, w.topic, w.room, w.code]
                 for w in result.problem.workshops
             ],
             ensure_ascii=False,
@@ -143,7 +143,7 @@ def _edited(path: Path, why: str) -> InputError:
 
 def _workshop(*row: object) -> Workshop:
     """One published workshop row: name, seats, minimum, must-run, then (not in older
-    workbooks) slot, topic and room."""
+    workbooks) slot, topic, room and code."""
     name, seats, minimum, must_run, *rest = row
-    slot, topic, room = (*rest, None, None, None)[:3]
-    return Workshop(name, seats, minimum, room, bool(must_run), slot, topic)  # type: ignore[arg-type]
+    slot, topic, room, code = (*rest, None, None, None, None)[:4]
+    return Workshop(name, seats, minimum, room, bool(must_run), slot, topic, code)  # type: ignore[arg-type]

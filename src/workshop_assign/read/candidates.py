@@ -131,10 +131,14 @@ def _choice_columns(
     matcher: WorkshopMatcher | None,
 ) -> list[Candidate]:
     """Groups of columns that share a small vocabulary of options."""
+    def option(value: object) -> bool:  # a legend's codes may be numbers
+        coded = matcher is not None and matcher.codes and not isinstance(value, bool)
+        return _is_option(value) or bool(coded and matcher.match(cell_text(value), quick=True))
+
     vocab: dict[str, Counter[str]] = {}
     for column in columns:
         values = cells[column]
-        if not values or sum(map(_is_option, values)) < 0.8 * len(values):
+        if not values or sum(map(option, values)) < 0.8 * len(values):
             continue
         counts = Counter(loose(cell_text(v)) for v in values)
         if set(counts) <= NO_CHOICE or (matcher is None and len(counts) > MAX_OPTIONS):

@@ -4,17 +4,26 @@ name that matches nothing."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError
-from workshop_assign.model import Workshop, wish_names
+from workshop_assign.errors import SpreadsheetError, worded
+from workshop_assign.model import Workshop
 from workshop_assign.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.layouts import RowWishes
-from workshop_assign.read.names import WorkshopMatcher, names_from_wishes
+from workshop_assign.read.names import (
+    AmbiguousName,
+    WorkshopMatcher,
+    natural,
+    options_from,
+    same_but_markers,
+    trimmed,
+)
 from workshop_assign.read.parsed import Where
 from workshop_assign.read.rulecolumns import (
     RuleValues,
@@ -42,20 +51,23 @@ def match_wishes(
 ) -> MatchedWishes:
     """Map each wish text to a workshop; note each normalisation and each odd row."""
     notes: list[Note] = []
-    texts = [text for i in kept for text, _ in rows_wishes[i].wishes]
-    names = wish_names(shops) if shops is not None else names_from_wishes(texts)
-    matcher = WorkshopMatcher(names)
-    decided: dict[str, int] = {}
     first_seen: dict[tuple[str, str], tuple[int, int]] = {}
     for i in kept:
         for text, column in rows_wishes[i].wishes:
             seen = first_seen.setdefault((text, column), (int(numbers[i]), 0))
             first_seen[(text, column)] = (seen[0], seen[1] + 1)
-            if text not in decided:
-                decided[text] = _decide(matcher, text, column, int(numbers[i]), texts, where=where)
+    cells: Cells = {}
+    counts: Counter[str] = Counter()
     for (text, column), (row, count) in first_seen.items():
-        how = matcher.match(text)
-        if how is not None and how[1] is not None:
+        cells.setdefault(text, (column, row))
+        counts[text] += count
+    if shops is None:
+        names, read_as = _options(counts, cells, where)
+    else:
+        names, read_as = _table_options(shops, counts, cells, where)
+    for (text, column), (row, count) in first_seen.items():
+        index, how = read_as[text]
+        if how is not None:
             notes.append(
                 Note(
                     NoteKind.NORMALISED,
@@ -63,29 +75,64 @@ def match_wishes(
                     row=row,
                     column=column,
                     value=excerpt(text),
-                    params={"workshop": names[decided[text]], "how": how[1], "count": count},
+                    params={"workshop": names[index], "how": how, "count": count},
                 )
             )
+    decided = {text: index for text, (index, _) in read_as.items()}
     wishes = [_row_list(notes, rows_wishes[i], decided, names, int(numbers[i])) for i in kept]
     return MatchedWishes(wishes, names, tuple(notes))
 
 
-def _decide(
-    matcher: WorkshopMatcher, text: str, column: str, row: int, texts: list[str], *, where: Where
-) -> int:
-    found = matcher.match(text)
-    if found is not None:
-        return found[0]
-    others = sum(1 for t in texts if t == text) - 1
-    raise _no_match(
-        matcher,
-        text,
-        where,
-        column,
-        row,
-        others=others,
-        advice="Correct the cell, or add the workshop to the workshop table",
-    )
+Cells = dict[str, tuple[str, int]]  # a text -> (column, row) of the first cell holding it
+ReadAs = dict[str, tuple[int, str | None]]  # a text -> (workshop index, how it was read)
+
+
+def _options(counts: Counter[str], cells: Cells, where: Where) -> tuple[list[str], ReadAs]:
+    """Without a workshop table: the options people chose, each text read as one."""
+    try:
+        options = options_from(counts.elements())
+    except AmbiguousName as ambiguous:
+        original = next(t for t in cells if trimmed(t) == ambiguous.text)
+        column, row = cells[original]
+        raise _ambiguous(original, ambiguous.names, where, column, row) from None
+    return options.names, {text: options.read_as[trimmed(text)] for text in cells}
+
+
+def _table_options(
+    shops: list[Workshop], counts: Counter[str], cells: Cells, where: Where
+) -> tuple[list[str], ReadAs]:
+    """With a workshop table: each text read as one of its workshops, or a located error."""
+    matcher = WorkshopMatcher.of(shops)
+    read_as: ReadAs = {}
+    for text, (column, row) in cells.items():
+        found = matcher.match(text)
+        if found is None:
+            raise _no_match(
+                matcher,
+                text,
+                where,
+                column,
+                row,
+                others=counts[text] - 1,
+            )
+        read_as[text] = found
+    _reject_twins(read_as, matcher.names, cells, where)
+    return matcher.names, read_as
+
+
+def _reject_twins(read_as: ReadAs, names: list[str], cells: Cells, where: Where) -> None:
+    """Two long option texts read as one workshop that differ only in a marker ("Track 1:
+    Digitale Zwillinge", "Track 2: Digitale Zwillinge") are two options, not one."""
+    longs: dict[int, list[str]] = {}
+    for text, (index, how) in read_as.items():
+        if how == "long":
+            longs.setdefault(index, []).append(text)
+    for index, found in longs.items():
+        for i, first in enumerate(found):
+            for second in found[i + 1 :]:
+                if same_but_markers(first, second):
+                    column, row = cells[second]
+                    raise _ambiguous(second, [first], where, column, row, workshop=names[index])
 
 
 def _no_match(
@@ -96,17 +143,46 @@ def _no_match(
     row: int,
     *,
     others: int = 0,
-    advice: str = "Correct the cell",
+    key: str = "no_match",
 ) -> SpreadsheetError:
-    """The one-line error for a workshop name that matches no workshop, with the cell."""
-    also = f" (and {others} more cells)" if others else ""
-    close = ", ".join(repr(n) for n in matcher.suggestions(text)) or "none"
-    return SpreadsheetError(
-        f"{where.cell(column, row)}: {excerpt(text)!r}{also} matches no workshop; closest: "
-        f"{close}. {advice}",
-        path=where.path,
-        sheet=where.sheet,
-    )
+    """The one-line error for a workshop name that matches no workshop, with the cell:
+    two equally close workshops are named as the question they are, and a text written
+    like a code of the table's legend is told the known codes."""
+    rivals = matcher.rivals(text)
+    if rivals:
+        return _ambiguous(text, rivals, where, column, row)
+    fields: dict[str, object] = {
+        "cell": where.cell(column, row),
+        "text": excerpt(text),
+        "more": worded("more_cells", n=others) if others else "",
+    }
+    if matcher.looks_like_code(text):
+        codes = ", ".join(sorted(matcher.codes, key=natural))
+        message = worded("not_a_code", codes=codes, **fields)
+    else:
+        close = ", ".join(repr(n) for n in matcher.suggestions(text)) or "-"
+        message = worded(key, close=close, **fields)
+    return SpreadsheetError(message, path=where.path, sheet=where.sheet)
+
+
+def _ambiguous(
+    text: str,
+    names: list[str],
+    where: Where,
+    column: str,
+    row: int,
+    *,
+    workshop: str | None = None,
+) -> SpreadsheetError:
+    """The one line for a text that is not clearly one workshop: the cell and the names."""
+    cell = where.cell(column, row)
+    if workshop is None:
+        first, *rest = (repr(n) for n in names)
+        listed = worded("or", first=first, second=", ".join(rest)) if rest else first
+        message = worded("ambiguous", cell=cell, text=excerpt(text), listed=listed)
+    else:
+        message = worded("twins", cell=cell, text=excerpt(text), other=names[0], workshop=workshop)
+    return SpreadsheetError(message, path=where.path, sheet=where.sheet)
 
 
 def _row_list(
@@ -150,6 +226,7 @@ def read_rules(
     kept: list[int],
     numbers: npt.NDArray[np.int64],
     names: list[str],
+    shops: list[Workshop] | None,
     where: Where,
 ) -> tuple[RuleValues, tuple[Note, ...]]:
     """Group, fixed-place and exclusion columns, matched against the workshop names."""
@@ -165,9 +242,9 @@ def read_rules(
         )
         for rule, column in columns.items()
     )
-    matcher = WorkshopMatcher(names)
+    matcher = WorkshopMatcher.of(shops) if shops is not None else WorkshopMatcher(names)
 
     def fail(text: str, column: str, position: int) -> str:
-        raise _no_match(matcher, text, where, column, int(numbers[position]))
+        raise _no_match(matcher, text, where, column, int(numbers[position]), key="no_match_rule")
 
     return read_rule_values(frame, columns, keys, kept, matcher_function(matcher, fail)), notes

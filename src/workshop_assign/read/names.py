@@ -1,10 +1,25 @@
-"""Match the workshop names people wrote (or a form exported) to the workshop table.
+"""Match the workshop names people wrote (or a form exported) to the workshop options.
 
-A careful human reads "digitale  zwillinge", "Mobilitatskonzepte", "Workshop 2:
-Mobilitätskonzepte – Wege in die Zukunft (Raum 1.03)" and "Digitale Kompetenzen" as the
-workshops they obviously mean, and asks when it is not obvious.  So does this matcher:
-each rule applies only when exactly one workshop fits, and every match says which rule
-made it, so that the reader can record the decision.
+What people chose is the truth.  A careful human reads "digitale  zwillinge",
+"Mobilitatskonzepte", "Workshop 2: Mobilitätskonzepte – Wege in die Zukunft (Raum 1.03)"
+and "Digitale Kompetenzen" as the workshops they obviously mean — but never reads
+"Workshop B" as a typo of "Workshop A", "Forum II" as "Forum I" or "C# Basics" as "C++
+Basics": the number, letter, roman numeral or sign that stands as its own token is what
+tells two options apart (a *marker*).  So:
+
+* spacing, case, Unicode form, umlauts spelled "ae" and separating punctuation never
+  make two names (``loose``, ``compact``);
+* a long option text names a workshop when the workshop is whole segments of it
+  ("Workshop 2: Mobilitätskonzepte (Raum 1.03)"), or all of its words with no marker
+  added; a shortened name likewise, with no marker left out;
+* a typo is one or two slipped letters (dropped, doubled, swapped, replaced) that touch
+  no marker, with exactly one closest workshop; two equally close ones are a question
+  for the organizer, never a guess (``rivals``).
+
+Without a workshop table the options are the values people chose (``options_from``):
+a value joins another only when it is such a variant *and* rare beside it, so two
+answers many people gave are two options however alike they look.  Every correction
+says which rule made it, so that the reader can record the decision.
 """
 
 from __future__ import annotations
@@ -12,113 +27,292 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
+from workshop_assign.model import Workshop, wish_names
 from workshop_assign.read.text import fold, loose
 
 MIN_SHORT = 5  # shortest text accepted as a shortened workshop name
-TYPO_RATIO = 0.85  # similarity above which one unique candidate is taken as a typo
-TYPO_MARGIN = 0.1  # the closest name must be this much closer than the next
-MARGIN_FLOOR = TYPO_RATIO - TYPO_MARGIN  # below this a name can neither win nor rival
+MIN_TYPO = 5  # shortest name in which a slipped letter is taken as a typo
+LONG_TYPO = 12  # from this length on, two slipped letters are still a typo
+RARE = 4  # a variant joins an option chosen at least this many times as often
+_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+_SEGMENT_BREAK = re.compile(r"\s+-\s+|\s-|-\s|[:()\[\]{}|,;/]")
+
+
+def compact(text: str) -> str:
+    """The ``loose`` form without spaces: "Digitale Zwillinge" = "DigitaleZwillinge"."""
+    return loose(text).replace(" ", "")
+
+
+def is_marker(token: str) -> bool:
+    """A token that tells options apart: a number, a lone letter, a roman numeral, or
+    a word with a sign in it ("C++", "C#")."""
+    return (
+        len(token) == 1
+        or any(c.isdigit() for c in token)
+        or "+" in token
+        or "#" in token
+        or _ROMAN.match(token) is not None
+    )
+
+
+def markers_differ(first: str, second: str) -> bool:
+    """True when the two texts differ in a marker (one has a marker the other lacks)."""
+    a, b = Counter(loose(first).split()), Counter(loose(second).split())
+    return any(is_marker(t) for t in (a - b) + (b - a))
+
+
+def same_but_markers(first: str, second: str) -> bool:
+    """True when the two texts have the same words but for different markers ("Track 1:
+    X" and "Track 2: X")."""
+    a, b = Counter(loose(first).split()), Counter(loose(second).split())
+    words = lambda c: Counter({t: n for t, n in c.items() if not is_marker(t)})  # noqa: E731
+    return a != b and words(a) == words(b)
+
+
+def natural(text: str) -> tuple[object, ...]:
+    """A sort key that puts "W2" before "W10"."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", fold(text)))
+
+
+def segments(text: str) -> list[str]:
+    """The parts of an option text between separators (":", " - ", brackets, ...),
+    each in its ``loose`` form: "Workshop 2: Mobilität (Raum 1)" -> workshop 2 |
+    mobilitaet | raum 1."""
+    parts = (loose(p) for p in _SEGMENT_BREAK.split(fold(text)))
+    return [p for p in parts if p]
+
+
+def _contains_run(outer: list[str], inner: list[str]) -> bool:
+    """True when ``inner`` is a run of consecutive entries of ``outer``."""
+    n = len(inner)
+    return 0 < n <= len(outer) and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _has_words(text: str, part: str) -> bool:
+    """True when ``part`` occurs in ``text`` as whole words."""
+    return re.search(rf"(?<!\S){re.escape(part)}(?!\S)", text) is not None
+
+
+def within(outer: str, inner: str) -> bool:
+    """True when ``inner`` is a workshop name written inside the longer ``outer``: whole
+    segments of it, or all of its words with no marker among the words added."""
+    if _contains_run(segments(outer), segments(inner)):
+        return True
+    big, small = loose(outer), loose(inner)
+    if big == small or not small or not _has_words(big, small):
+        return False
+    added = Counter(big.split()) - Counter(small.split())
+    return not any(is_marker(t) for t in added)
+
+
+def slips(first: str, second: str, limit: int) -> int | None:
+    """The number of slipped letters between two compact texts (optimal string
+    alignment distance: dropped, added, replaced or swapped letters), or ``None`` when
+    it is above ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return None
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i in range(1, len(first) + 1):
+        current = [i] + [0] * len(second)
+        for j in range(1, len(second) + 1):
+            cost = first[i - 1] != second[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and first[i - 1] == second[j - 2] and first[i - 2] == second[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return None
+        previous2, previous = previous, current
+    return previous[-1] if previous[-1] <= limit else None
+
+
+def typo_limit(text: str) -> int:
+    """How many slipped letters a name of this length may carry and still be read."""
+    size = len(compact(text))
+    return 0 if size < MIN_TYPO else 1 if size < LONG_TYPO else 2
 
 
 class WorkshopMatcher:
     """Find the workshop a text names; ``match`` returns (index, how) or ``None``.
 
-    ``how`` is ``None`` for an exact match, else "spacing", "spelling", "long", "short"
-    or "typo" (see ``provenance`` for the wording shown to organizers).
+    ``how`` is ``None`` for an exact match, else "spacing", "spelling", "code", "long",
+    "short" or "typo" (see ``provenance`` for the wording shown to organizers).  ``codes``
+    are a workshop table's legend ("W1" -> index), read with case and spacing forgiven.
     """
 
-    def __init__(self, names: Sequence[str]) -> None:
+    def __init__(self, names: Sequence[str], codes: Mapping[str, int] | None = None) -> None:
         self.names = list(names)
+        self.codes = dict(codes or {})
         self._exact = {n: i for i, n in enumerate(names)}
         self._fold = {fold(n): i for i, n in enumerate(names)}
         self._loose = [loose(n) for n in names]
         self._loose_index = {k: i for i, k in enumerate(self._loose)}
+        self._compact = {compact(n): i for i, n in enumerate(names)}
+        self._codes = {compact(c): i for c, i in self.codes.items()}
+
+    @classmethod
+    def of(cls, shops: Sequence[Workshop]) -> WorkshopMatcher:
+        """The matcher for what wishes name: the workshops (or, in time slots, their
+        topics), with the codes of the table's legend."""
+        names = wish_names(shops)
+        index = {name: i for i, name in enumerate(names)}
+        return cls(names, {w.code: index[w.topic_name] for w in shops if w.code})
 
     def match(self, text: str, *, quick: bool = False) -> tuple[int, str | None] | None:
-        """The workshop ``text`` names; ``quick`` tries only exact, spacing and spelling
-        (lookups, no search), to tell a column of names from a column of workshops."""
+        """The workshop ``text`` names; ``quick`` tries only the lookups (exact, spacing,
+        spelling, code), to tell a column of names from a column of workshops."""
+        found = self._lookup(text)
+        if found is not None or quick:
+            return found
+        for rule, index in (
+            ("long", self._named_within(text)),
+            ("short", self._shortened(text)),
+            ("typo", self._typo(text)),
+        ):
+            if index is not None:
+                return index, rule
+        return None
+
+    def _lookup(self, text: str) -> tuple[int, str | None] | None:
         if text in self._exact:
             return self._exact[text], None
-        if fold(text) in self._fold:
-            return self._fold[fold(text)], "spacing"
+        folded = fold(text)
+        if folded in self._fold:
+            return self._fold[folded], "spacing"
         key = loose(text)
         if key in self._loose_index:
             return self._loose_index[key], "spelling"
-        if quick:
-            return None
-        for rule, found in (
-            ("long", self._named_within(key)),
-            ("short", self._shortened(key)),
-            ("typo", self._typo(key)),
-        ):
-            if found is not None:
-                return found, rule
+        squeezed = key.replace(" ", "")
+        if squeezed in self._compact:
+            return self._compact[squeezed], "spacing"
+        if squeezed in self._codes:
+            return self._codes[squeezed], "code"
         return None
+
+    def rivals(self, text: str) -> list[str]:
+        """The workshops ``text`` could equally be a typo of (two or more), else []."""
+        closest = self._closest(text)
+        return [self.names[i] for i in closest] if len(closest) > 1 else []
+
+    def looks_like_code(self, text: str) -> bool:
+        """True when the table has codes and ``text`` is written like one of them."""
+        if not self._codes:
+            return False
+        longest = max(map(len, self._codes))
+        squeezed = compact(text)
+        return 0 < len(squeezed) <= longest + 1 and " " not in text.strip()
 
     def suggestions(self, text: str, count: int = 3) -> list[str]:
         """The closest workshop names, best first."""
         close = difflib.get_close_matches(loose(text), self._loose, n=count, cutoff=0.4)
         return [self.names[self._loose.index(c)] for c in close]
 
-    def _named_within(self, key: str) -> int | None:
-        """A long option text that contains one workshop name (or one containing the rest)."""
-        inside = [i for i, n in enumerate(self._loose) if n and _has_words(key, n)]
+    def _named_within(self, text: str) -> int | None:
+        """A long option text that names one workshop (or one containing the rest)."""
+        inside = [i for i, n in enumerate(self.names) if self._loose[i] and within(text, n)]
         longest = max(inside, key=lambda i: len(self._loose[i]), default=None)
-        if longest is not None and all(self._loose[i] in self._loose[longest] for i in inside):
-            return longest
+        if longest is None:
+            return None
+        rest = (self.names[i] for i in inside if i != longest)
+        return longest if all(within(self.names[longest], n) for n in rest) else None
         return None
 
-    def _shortened(self, key: str) -> int | None:
-        """A shortened name: the text is found in exactly one workshop name."""
-        if len(key) < MIN_SHORT:
+    def _shortened(self, text: str) -> int | None:
+        """A shortened name: the text is written inside exactly one workshop name."""
+        if len(loose(text)) < MIN_SHORT:
             return None
-        hits = [i for i, n in enumerate(self._loose) if _has_words(n, key)]
+        hits = [i for i, n in enumerate(self.names) if within(n, text)]
         return hits[0] if len(hits) == 1 else None
 
-    def _typo(self, key: str) -> int | None:
-        """One clearly closest name above ``TYPO_RATIO``.  Names whose cheap upper bound
-        (``quick_ratio``) cannot reach within the margin of it are not scored exactly:
-        they could be neither the closest nor a rival to it."""
-        scores = []
-        for i, name in enumerate(self._loose):
-            matcher = difflib.SequenceMatcher(None, key, name)
-            if matcher.real_quick_ratio() >= MARGIN_FLOOR and matcher.quick_ratio() >= MARGIN_FLOOR:
-                scores.append((matcher.ratio(), i))
-        scores.sort(reverse=True)
-        if (
-            scores
-            and scores[0][0] >= TYPO_RATIO
-            and (len(scores) == 1 or scores[1][0] < scores[0][0] - TYPO_MARGIN)
-        ):
-            return scores[0][1]
-        return None
+    def _typo(self, text: str) -> int | None:
+        closest = self._closest(text)
+        return closest[0] if len(closest) == 1 else None
+
+    def _closest(self, text: str) -> list[int]:
+        """The names with the fewest slipped letters from ``text`` that differ in no
+        marker; several when they are equally close."""
+        key = compact(text)
+        limit = typo_limit(text)
+        if limit == 0:
+            return []
+        best: list[int] = []
+        best_distance = limit + 1
+        for i, name in enumerate(self.names):
+            distance = slips(key, compact(name), min(limit, typo_limit(name)))
+            if distance is None or distance > best_distance or markers_differ(text, name):
+                continue
+            if distance < best_distance:
+                best, best_distance = [i], distance
+            else:
+                best.append(i)
+        return best
 
 
-def _has_words(text: str, part: str) -> bool:
-    """True when ``part`` occurs in ``text`` as whole words."""
-    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The workshop options people chose, without a workshop table: the names, and for
+    every text people wrote (spacing trimmed) the option it is and how it was read
+    (text -> (index, how); ``how`` as in ``WorkshopMatcher.match``)."""
+
+    names: list[str]
+    read_as: dict[str, tuple[int, str | None]]
 
 
-def names_from_wishes(values: Iterable[str]) -> list[str]:
-    """Workshop names seen in the wishes when no table is given: the variants of one
-    workshop grouped under one name.
+class AmbiguousName(LookupError):
+    """A text that could be a slip of two options equally well: the organizer decides."""
 
-    Spellings that differ only in spacing, case, umlauts or punctuation are one name,
-    written as most people wrote it.  Then, most frequent first, a name that the matcher
-    reads as another one already found (its long option text, a shortened form, an
-    obvious typo) joins that one: "Workshop 1: Digitale Zwillinge (Raum 1.01)",
-    "Digitale Kompetenzen" and "Mobilitätskonzept" are not workshops of their own.
-    Names are listed in order of first appearance.
+    def __init__(self, text: str, names: list[str]) -> None:
+        super().__init__(text, names)
+        self.text, self.names = text, names
+
+
+def options_from(values: Iterable[str]) -> Options:
+    """The options people chose: the values, with the variants of one option under one
+    name.
+
+    Spellings that differ only in spacing, case, Unicode form, umlauts or separating
+    punctuation are one option, written as most people wrote it.  Then, most frequent
+    first, a value that the matcher reads as an option already found (a long option
+    text, a shortened form, a typo) joins it only when it is rare beside it (chosen at
+    most a quarter as often, or once beside an option chosen more often): a variant
+    many people chose is an option of its own.  Options are listed in order of first
+    appearance.
+
+    Raises:
+        AmbiguousName: a rare value is equally close to two options.
     """
     spellings: dict[str, Counter[str]] = {}
     for value in values:
-        spellings.setdefault(loose(value), Counter())[" ".join(value.split())] += 1
+        spellings.setdefault(compact(value), Counter())[trimmed(value)] += 1
     named = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
     total = {key: sum(counter.values()) for key, counter in spellings.items()}
-    kept: list[str] = []  # loose keys of the names that stand for themselves
+    kept: list[str] = []  # compact keys of the values that are options
+    joins: dict[str, tuple[str, str | None]] = {}  # key -> (the option's key, how)
     for key in sorted(spellings, key=lambda k: -total[k]):  # stable: ties keep first seen
-        if not kept or WorkshopMatcher([named[k] for k in kept]).match(named[key]) is None:
+        rare = [k for k in kept if total[key] * RARE <= total[k] or total[key] == 1 < total[k]]
+        matcher = WorkshopMatcher([named[k] for k in rare])
+        found = matcher.match(named[key]) if rare else None
+        if found is not None:
+            joins[key] = (rare[found[0]], found[1])
+        elif rare and matcher.rivals(named[key]):
+            raise AmbiguousName(named[key], matcher.rivals(named[key]))
+        else:
             kept.append(key)
-    return [named[key] for key in spellings if key in kept]
+    order = [key for key in spellings if key in kept]
+    index = {key: i for i, key in enumerate(order)}
+    read_as: dict[str, tuple[int, str | None]] = {}
+    for key, counter in spellings.items():
+        target, how = joins.get(key, (key, None))
+        spelled = WorkshopMatcher([named[key]])
+        for text in counter:
+            same = spelled.match(text, quick=True)
+            read_as[text] = (index[target], how or (same[1] if same else None))
+    return Options([named[key] for key in order], read_as)
+
+
+def trimmed(text: str) -> str:
+    """A text with its spacing made plain: how ``Options.read_as`` is looked up."""
+    return " ".join(text.split())

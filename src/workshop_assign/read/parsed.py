@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from workshop_assign.errors import worded
 from workshop_assign.model import Problem, Workshop
 from workshop_assign.provenance import Note, Source
 from workshop_assign.read.grids import column_letter
@@ -117,13 +118,16 @@ class Where:
 
     def place(self) -> str:
         """The file and sheet, as a message starts."""
-        return f"{self.path}, sheet {self.sheet!r}" if self.sheet else (self.path or "the table")
+        if self.sheet:
+            return worded("at_sheet", path=self.path, sheet=self.sheet)
+        return self.path or "the table"
 
     def letter(self, column: str) -> str:
         """The column's letter, as the spreadsheet shows it."""
         return column_letter(self.headers.index(column))
 
     def cell(self, column: str, row: int) -> str:
+        """The cell (or the row, for a column the sheet does not show), worded."""
         if column in self.headers:
-            return f"{self.place()}, cell {self.letter(column)}{row}"
-        return f"{self.place()}, row {row}"
+            return worded("at_cell", place=self.place(), cell=f"{self.letter(column)}{row}")
+        return worded("at_row", place=self.place(), row=row)

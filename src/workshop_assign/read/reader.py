@@ -103,7 +103,7 @@ def parse_export(
     given = read_workshops(workshops) if workshops is not None else None
     if isinstance(source, pd.DataFrame):
         table = table_from_frame(source)
-        roles = detect_wishes(table.frame, wish_columns, wish_names(given) if given else None)
+        roles = detect_wishes(table.frame, wish_columns, given)
         return _understand(
             Found(table, roles.layout, None, None, None, given, list(roles.notes)), key, keep_rows
         )
@@ -112,11 +112,10 @@ def parse_export(
     named = pick_sheet(grids, sheet, path) if sheet is not None else None
     shops_grid = workshop_sheet(grids, sheet)
     shops = given if given is not None else _read_shop_grid(shops_grid)
-    known = wish_names(shops) if shops else None
 
     def attempt(grid: Grid) -> tuple[tuple[Table, WishRoles], int]:
         table = table_from_grid(grid, header_row)
-        roles = detect_wishes(table.frame, wish_columns, known)
+        roles = detect_wishes(table.frame, wish_columns, shops)
         return (table, roles), roles.rows
 
     chosen: tuple[Note, ...] = ()
@@ -185,6 +184,7 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
         kept=kept,
         numbers=table.rows,
         names=matched.names,
+        shops=shops,
         where=where,
     )
     return ParsedExport(

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError, worded
+from workshop_assign.model import Workshop
 from workshop_assign.provenance import Note, NoteKind
 from workshop_assign.read.candidates import (
     MATCHED,
@@ -55,7 +56,7 @@ class WishRoles:
 def detect_wishes(
     frame: pd.DataFrame,
     wish_columns: Sequence[str] | None = None,
-    workshops: Sequence[str] | None = None,
+    workshops: Sequence[Workshop] | None = None,
 ) -> WishRoles:
     """The layout of the wishes (or the one the given columns imply), with its evidence.
 
@@ -67,7 +68,7 @@ def detect_wishes(
         return WishRoles(layout, len(frame), (_note(layout, "given", len(frame), 0),))
     rules = set(find_rule_columns(frame, set()).values())
     sample = frame.head(SAMPLE)[[c for c in frame.columns if c not in rules]]
-    matcher = WorkshopMatcher(list(workshops)) if workshops else None
+    matcher = WorkshopMatcher.of(workshops) if workshops else None
     candidates = find_candidates(sample, matcher)
     long = long_columns(frame)
     best = max(candidates, key=Candidate.score) if candidates else None

@@ -60,14 +60,19 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# Punctuation separates words, except a "+" or "#" written onto a word ("C++", "C#"):
+# there it is part of the name.
+_PUNCTUATION = re.compile(r"(?<![\w+#])[+#]+|[^\w+#]+")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def loose(text: str) -> str:
-    """Also ignore how umlauts, accents and punctuation were typed."""
+    """Also ignore how umlauts, accents and separating punctuation were typed."""
     text = fold(text)
     for umlaut, spelled in _UMLAUTS.items():
         text = text.replace(umlaut, spelled)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def ordinal(text: str) -> int | None:

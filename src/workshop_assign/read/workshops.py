@@ -36,6 +36,21 @@ MIN_WORDS = ("minimum", "mindest", "min.", "min ")
 ROOM_WORDS = ("raum", "room", "ort", "location")
 MUST_WORDS = ("muss stattfinden", "must run", "pflicht", "findet sicher statt", "garantiert")
 YES = {"ja", "yes", "x", "true", "wahr", "1", "y", "j"}
+CODE_HEADERS = {
+    "nr",
+    "no",
+    "nummer",
+    "number",
+    "code",
+    "kürzel",
+    "kuerzel",
+    "abkürzung",
+    "id",
+    "kennung",
+    "key",
+    "#",
+}
+LONGEST_CODE = 12  # a legend's codes are short ("W1", "DZ", "3a")
 
 WorkshopSpec = Path | str | pd.DataFrame | Mapping[str, int] | Sequence[Workshop]
 
@@ -73,6 +88,7 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
     must = _column(rest, MUST_WORDS)
     slot = _column(rest, SLOT_WORDS)
     topic = _column(rest, TOPIC_WORDS)
+    code = _code_column(frame, [h for h in rest if h not in (seats, minimum)])
     found = []
     for position, row in enumerate(frame.itertuples(index=False)):
         values = dict(zip(headers, row, strict=True))
@@ -95,9 +111,23 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
                 must is not None and fold(cell_text(values[must])) in YES,
                 _text(values, slot),
                 _text(values, topic),
+                _text(values, code),
             )
         )
     return found
+
+
+def _code_column(frame: pd.DataFrame, headers: list[str]) -> str | None:
+    """A legend's code column beside the names ("Nr", "Code", "Kürzel"): short values,
+    each workshop its own."""
+    for header in headers:
+        if fold(header).strip(" .:") not in CODE_HEADERS:
+            continue
+        cells = [" ".join(cell_text(v).split()) for v in frame[header] if not is_blank(v)]
+        folded = [fold(c) for c in cells]
+        if cells and len(set(folded)) == len(folded) and max(map(len, cells)) <= LONGEST_CODE:
+            return header
+    return None
 
 
 def _text(values: dict[str, object], column: str | None) -> str | None:
