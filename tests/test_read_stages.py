@@ -216,8 +216,19 @@ def test_without_a_workshop_table_variants_are_grouped_under_one_name(tmp_path: 
     frame = columns_per_rank()
     frame.loc[0, "Erstwunsch"] = "Workshop 1: Digitale Zwillinge (Raum 1.01)"  # long text
     frame.loc[2, "Erstwunsch"] = "Mobilitaetskonzept"  # spelling and a typo (Cem's 1st)
-    frame.loc[2, "Drittwunsch"] = "Digitale Kompetenzen"  # shortened
     parsed = wa.parse_export(write_csv(frame, tmp_path / "a.csv"))
     assert sorted(parsed.names) == sorted(SHOPS)
     found = dict(zip(parsed.keys, map(tuple, parsed.wishes), strict=True))
     assert found == {key: tuple(SHOPS[w] for w in wishes) for key, _, _, _, wishes in PEOPLE}
+
+
+def test_without_a_workshop_table_a_name_with_words_left_out_is_an_answer(tmp_path: Path) -> None:
+    """Only a workshop table says that "Digitale Kompetenzen" means the longer name: without
+    one, it is what the person chose, and the organizer sees it as an option."""
+    frame = columns_per_rank()
+    frame.loc[2, "Drittwunsch"] = "Digitale Kompetenzen"  # shortened
+    parsed = wa.parse_export(write_csv(frame, tmp_path / "a.csv"))
+    assert sorted(parsed.names) == sorted([*SHOPS, "Digitale Kompetenzen"])
+    assert parsed.wishes[2][-1] == "Digitale Kompetenzen"
+    with_table = wa.parse_export(write_csv(frame, tmp_path / "a.csv"), workshops=SEATS)
+    assert with_table.wishes[2][-1] == "Digitale Kompetenzen für mehr Teilhabe"

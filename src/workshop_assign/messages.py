@@ -244,6 +244,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet "
         "(die spätere zählt)",
     ),
+    "note.superseded-unordered": (
+        "not counted: the same person registered again in row {winner}; the export has no "
+        "time of registration for these rows, so the row further down was kept — check "
+        "which answer is newer",
+        "nicht gezählt: dieselbe Person hat sich in Zeile {winner} erneut angemeldet; die "
+        "Liste hat für diese Zeilen keinen Anmeldezeitpunkt, darum zählt die weiter unten "
+        "stehende — bitte prüfen, welche Antwort neuer ist",
+    ),
     "note.incomplete": (
         "not an attendee: the response was never submitted",
         "keine Teilnahme: die Antwort wurde nie abgeschickt",
@@ -260,6 +268,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "note.rule-column": (
         "rule '{rule}' read from column {column!r}",
         "Regel '{rule}' aus Spalte {column!r} gelesen",
+    ),
+    "note.maybe-group": (
+        "column {column!r} could mean people who should go to the same workshop; it is not "
+        "used as a rule. To keep them together, name the column 'Gruppe' (or 'Group')",
+        "Spalte {column!r} könnte Personen meinen, die in denselben Workshop sollen; sie wird "
+        "nicht als Regel verwendet. Sollen sie zusammenbleiben, die Spalte 'Gruppe' nennen",
     ),
     "note.unknown-rank": (
         "not a rank, ignored",

@@ -8,7 +8,6 @@ option, cells are ranks).  ``roles`` decides among them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from workshop_assign.read.text import (
     cell_text,
     fold,
     is_blank,
+    looks_like_date,
     loose,
     ordinal,
     rank_cell,
@@ -29,7 +29,8 @@ from workshop_assign.read.text import (
 )
 
 SAMPLE = 2000  # rows looked at to decide (decisions do not need every row)
-MAX_OPTIONS = 60  # more distinct answers than this is free text, not a choice of workshops
+MAX_OPTIONS = 60  # more distinct answers than this in one column alone is not a choice
+MANY_OPTIONS = 1000  # the most options a list shared by several rank columns may have
 MATCHED = 0.8  # share of answers that must name a known workshop
 RANK_WORDS = (
     "wunsch",
@@ -131,20 +132,30 @@ def _choice_columns(
     matcher: WorkshopMatcher | None,
 ) -> list[Candidate]:
     """Groups of columns that share a small vocabulary of options."""
+
     def option(value: object) -> bool:  # a legend's codes may be numbers
-        coded = matcher is not None and matcher.codes and not isinstance(value, bool)
-        return _is_option(value) or bool(coded and matcher.match(cell_text(value), quick=True))
+        if _is_option(value):
+            return True
+        coded = matcher is not None and bool(matcher.codes) and not isinstance(value, bool)
+        return (
+            coded
+            and matcher is not None
+            and matcher.match(cell_text(value), quick=True) is not None
+        )
 
     vocab: dict[str, Counter[str]] = {}
+    many: set[str] = set()
     for column in columns:
         values = cells[column]
         if not values or sum(map(option, values)) < 0.8 * len(values):
             continue
         counts = Counter(loose(cell_text(v)) for v in values)
-        if set(counts) <= NO_CHOICE or (matcher is None and len(counts) > MAX_OPTIONS):
-            continue  # (with a workshop table, any number of its workshops may be named)
+        if set(counts) <= NO_CHOICE:
+            continue
         if matcher is None and not _few(len(counts), len(values)):
-            continue  # nearly every answer different: names, remarks, not options
+            if not _many(len(counts), len(values)):
+                continue  # nearly every answer different: names, remarks, not options
+            many.add(column)  # a long list of options, if other columns share it
         vocab[column] = counts
     known = {
         c for c in vocab if matcher is not None and _matched(matcher, list(vocab[c])) >= MATCHED
@@ -155,6 +166,8 @@ def _choice_columns(
         if rows == 0 or _repeats_in_rows(sample, group) > 0.3 * rows:
             continue
         options: Counter[str] = sum((vocab[c] for c in group), Counter())
+        if many & set(group) and not _shared_list(group, vocab, options):
+            continue
         matched = _matched(matcher, [cell_text(v) for c in group for v in cells[c]])
         hinted = _hinted(group)
         if len(options) < 2 and matched < MATCHED:
@@ -306,7 +319,25 @@ def _few(options: int, answers: int) -> bool:
     return options <= max(3, min(MAX_OPTIONS, answers // 2)) or (answers < 20 and options < answers)
 
 
-_DATE_LIKE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
+def _many(options: int, answers: int) -> bool:
+    """A long list of options (a project list): many different answers, but each given
+    by several people on average."""
+    return options <= MANY_OPTIONS and options <= answers // 3
+
+
+def _shared_list(group: list[str], vocab: dict[str, Counter[str]], options: Counter[str]) -> bool:
+    """A long list of options counts only where several rank columns choose from it:
+    most of each column's answers are options of the others."""
+    if len(group) < 2:
+        return False
+    answers = sum(options.values())
+    if not _many(len(options), answers):
+        return False
+    for column in group:
+        others = sum((vocab[c] for c in group if c != column), Counter())
+        if _overlap(vocab[column], others) < 0.5:
+            return False
+    return True
 
 
 def _is_option(value: object) -> bool:
@@ -318,7 +349,7 @@ def _is_option(value: object) -> bool:
         "@" not in text
         and not text.isdigit()
         and 0 < len(text) <= 300
-        and not _DATE_LIKE.match(text)
+        and not looks_like_date(text)
         and rank_cell(text) is None
     )
 

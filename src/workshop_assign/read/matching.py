@@ -5,7 +5,6 @@ name that matches nothing."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +16,7 @@ from workshop_assign.model import Workshop
 from workshop_assign.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.layouts import RowWishes
 from workshop_assign.read.names import (
-    AmbiguousName,
+    AmbiguousNameError,
     WorkshopMatcher,
     natural,
     options_from,
@@ -29,6 +28,7 @@ from workshop_assign.read.rulecolumns import (
     RuleValues,
     find_rule_columns,
     matcher_function,
+    maybe_group_columns,
     read_rule_values,
 )
 
@@ -91,7 +91,7 @@ def _options(counts: Counter[str], cells: Cells, where: Where) -> tuple[list[str
     """Without a workshop table: the options people chose, each text read as one."""
     try:
         options = options_from(counts.elements())
-    except AmbiguousName as ambiguous:
+    except AmbiguousNameError as ambiguous:
         original = next(t for t in cells if trimmed(t) == ambiguous.text)
         column, row = cells[original]
         raise _ambiguous(original, ambiguous.names, where, column, row) from None
@@ -231,9 +231,13 @@ def read_rules(
 ) -> tuple[RuleValues, tuple[Note, ...]]:
     """Group, fixed-place and exclusion columns, matched against the workshop names."""
     columns = find_rule_columns(frame, skip)
+    suggested = tuple(
+        Note(NoteKind.WARNING, "maybe-group", column=column, params={"column": column})
+        for column in maybe_group_columns(frame, skip | set(columns.values()))
+    )
     if not columns:
-        return RuleValues(), ()
-    notes = tuple(
+        return RuleValues(), suggested
+    notes = suggested + tuple(
         Note(
             NoteKind.DETECTED,
             "rule-column",

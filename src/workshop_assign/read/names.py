@@ -68,8 +68,11 @@ def same_but_markers(first: str, second: str) -> bool:
     """True when the two texts have the same words but for different markers ("Track 1:
     X" and "Track 2: X")."""
     a, b = Counter(loose(first).split()), Counter(loose(second).split())
-    words = lambda c: Counter({t: n for t, n in c.items() if not is_marker(t)})  # noqa: E731
-    return a != b and words(a) == words(b)
+    return a != b and _words(a) == _words(b)
+
+
+def _words(tokens: Counter[str]) -> Counter[str]:
+    return Counter({t: n for t, n in tokens.items() if not is_marker(t)})
 
 
 def natural(text: str) -> tuple[object, ...]:
@@ -261,7 +264,7 @@ class Options:
     read_as: dict[str, tuple[int, str | None]]
 
 
-class AmbiguousName(LookupError):
+class AmbiguousNameError(LookupError):
     """A text that could be a slip of two options equally well: the organizer decides."""
 
     def __init__(self, text: str, names: list[str]) -> None:
@@ -275,14 +278,14 @@ def options_from(values: Iterable[str]) -> Options:
 
     Spellings that differ only in spacing, case, Unicode form, umlauts or separating
     punctuation are one option, written as most people wrote it.  Then, most frequent
-    first, a value that the matcher reads as an option already found (a long option
-    text, a shortened form, a typo) joins it only when it is rare beside it (chosen at
-    most a quarter as often, or once beside an option chosen more often): a variant
-    many people chose is an option of its own.  Options are listed in order of first
-    appearance.
+    first, a value that is a slip of an option already found (a typo) or a form's long
+    option text of it joins it, but only when it is rare beside it (chosen at most a
+    quarter as often, or once beside an option chosen more often): a variant many people
+    chose is an option of its own, and so is a name with words added or left out.
+    Options are listed in order of first appearance.
 
     Raises:
-        AmbiguousName: a rare value is equally close to two options.
+        AmbiguousNameError: a rare value is equally close to two options.
     """
     spellings: dict[str, Counter[str]] = {}
     for value in values:
@@ -295,10 +298,12 @@ def options_from(values: Iterable[str]) -> Options:
         rare = [k for k in kept if total[key] * RARE <= total[k] or total[key] == 1 < total[k]]
         matcher = WorkshopMatcher([named[k] for k in rare])
         found = matcher.match(named[key]) if rare else None
+        if found is not None and not _slip_or_form_text(named[key], matcher.names[found[0]]):
+            found = None  # a shortened name, or words added: an answer of its own
         if found is not None:
             joins[key] = (rare[found[0]], found[1])
         elif rare and matcher.rivals(named[key]):
-            raise AmbiguousName(named[key], matcher.rivals(named[key]))
+            raise AmbiguousNameError(named[key], matcher.rivals(named[key]))
         else:
             kept.append(key)
     order = [key for key in spellings if key in kept]
@@ -311,6 +316,15 @@ def options_from(values: Iterable[str]) -> Options:
             same = spelled.match(text, quick=True)
             read_as[text] = (index[target], how or (same[1] if same else None))
     return Options([named[key] for key in order], read_as)
+
+
+def _slip_or_form_text(text: str, option: str) -> bool:
+    """Without a table, only slips (spacing, spelling, typos) and a form's long option
+    text (the option as whole segments of it) are variants; a name with words added or
+    left out ("Data Science Advanced", "Digitale Kompetenzen") is what someone chose."""
+    if compact(text) == compact(option) or not within(option, text) and not within(text, option):
+        return True
+    return _contains_run(segments(text), segments(option))
 
 
 def trimmed(text: str) -> str:

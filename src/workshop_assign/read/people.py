@@ -8,6 +8,7 @@ who registered twice counts once, with their latest submission.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +18,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.errors import SpreadsheetError, worded
-from workshop_assign.read.text import cell_text, fold, is_blank
+from workshop_assign.read.text import cell_text, fold, header_parts, is_blank, looks_like_date
 
 TICKET_WORDS = (
     "ticket",
@@ -96,27 +97,108 @@ ORG_WORDS = (
     "dienststelle",
     "gemeinde",
 )
-TIME_HEADERS = (
+TIME_HEADERS = (  # best first: when the answer was sent, then last changed, then begun
     "completion time",
     "fertigstellungszeit",
     "submitdate",
+    "date submitted",
+    "submission date",
+    "submitted at",
+    "submitted",
+    "submit date",
     "datum abgeschickt",
+    "abgeschickt",
+    "abgesendet",
     "zeitstempel",
     "timestamp",
+    "eingangsdatum",
+    "anmeldedatum",
+    "registration date",
+    "registered at",
+    "created at",
+    "created",
+    "erstellt",
+    "order date",
+    "bestelldatum",
     "last modified time",
     "zeitpunkt der letzten änderung",
     "datestamp",
+    "date last action",
     "datum letzte aktivität",
     "start time",
     "startzeit",
     "startdate",
+    "date started",
+    "datum gestartet",
 )
-SUBMIT_HEADERS = {"submitdate", "datum abgeschickt", "submit date", "abgeschickt"}
+SAMPLE_STAMPS = 200  # cells looked at to tell a column of time stamps
+NOT_REGISTRATION = ("geburt", "birth", "anreise", "arrival", "abreise", "departure")
+SUBMIT_HEADERS = {
+    "submitdate",
+    "datum abgeschickt",
+    "submit date",
+    "date submitted",
+    "submission date",
+    "submitted at",
+    "abgeschickt",
+    "abgesendet",
+}
+STATUS_HEADERS = (
+    "status",
+    "response status",
+    "antwortstatus",
+    "completed",
+    "complete",
+    "completion",
+    "finished",
+    "vollständig",
+    "abgeschlossen",
+    "beendet",
+)
+FINISHED = {
+    "complete",
+    "completed",
+    "finished",
+    "submitted",
+    "done",
+    "true",
+    "yes",
+    "1",
+    "vollständig",
+    "abgeschlossen",
+    "beendet",
+    "abgeschickt",
+    "wahr",
+    "ja",
+}
+UNFINISHED = {
+    "incomplete",
+    "partial",
+    "partially completed",
+    "partially complete",
+    "in progress",
+    "unfinished",
+    "not submitted",
+    "not finished",
+    "false",
+    "no",
+    "0",
+    "unvollständig",
+    "teilweise",
+    "teilweise ausgefüllt",
+    "nicht abgeschlossen",
+    "nicht abgeschickt",
+    "abgebrochen",
+    "unterbrochen",
+    "falsch",
+    "nein",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class PeopleColumns:
-    """The columns that say who someone is and when they registered."""
+    """The columns that say who someone is, when they registered and whether they sent
+    their answer."""
 
     key: str
     email: str | None
@@ -125,24 +207,102 @@ class PeopleColumns:
     timestamp: str | None
     submitted: str | None
     why: str = "given"  # how the key was chosen: given, email, ticket, id, names, unique
+    status: str | None = None  # a survey tool's completion column ("Complete"/"Partial")
 
 
 def find_people_columns(frame: pd.DataFrame, key: str | None, skip: set[str]) -> PeopleColumns:
-    """Detect (or check the given) key column and the other identifying columns."""
+    """Detect (or check the given) key column and the other identifying columns.
+
+    Headings are hints, read by their parts (``submitdate. Date submitted``); the time of
+    registration is the column whose cells are dates and times, and a completion column
+    counts only where its cells say complete or not."""
     headers = [str(c) for c in frame.columns if c not in skip]
-    folded = {h: fold(h) for h in headers}
+    parts = {h: header_parts(h) for h in headers}
     email = _email_column(frame, headers)
-    names = _name_columns(headers, folded)
-    org = next((h for h in headers if any(w in folded[h] for w in ORG_WORDS)), None)
-    stamp = next((h for t in TIME_HEADERS for h in headers if folded[h] == t), None)
-    submitted = next((h for h in headers if folded[h] in SUBMIT_HEADERS), None)
+    names = _name_columns(headers, parts)
+    org = next((h for h in headers if any(w in p for p in parts[h] for w in ORG_WORDS)), None)
+    stamp = timestamp_column(frame, headers, parts)
+    submitted = next((h for h in headers if SUBMIT_HEADERS & set(parts[h])), None)
+    status = _status_column(frame, headers, parts)
     if key is not None:
         if key not in frame.columns:
             listed = ", ".join(repr(str(c)) for c in frame.columns[:12])
             raise SpreadsheetError(worded("no_key_column", key=key, listed=listed))
-        return PeopleColumns(key, email, names, org, stamp, submitted)
-    chosen, why = _choose_key(frame, headers, folded, email, names)
-    return PeopleColumns(chosen, email, names, org, stamp, submitted, why)
+        return PeopleColumns(key, email, names, org, stamp, submitted, status=status)
+    chosen, why = _choose_key(frame, headers, parts, email, names)
+    return PeopleColumns(chosen, email, names, org, stamp, submitted, why, status)
+
+
+def timestamp_column(
+    frame: pd.DataFrame, headers: list[str], parts: dict[str, tuple[str, ...]]
+) -> str | None:
+    """The column that says when someone registered, found by its cells: dates and times.
+
+    Of such columns, the one whose heading (or a part of it) names the moment of sending
+    comes first, then of last change, then of starting (``TIME_HEADERS``); a column of
+    dates and times whose heading says nothing counts when its cells carry times of
+    day (a birthday has none)."""
+    best: tuple[float, str] | None = None
+    for header in headers:
+        folded = parts[header]
+        if any(w in p for p in folded for w in NOT_REGISTRATION):
+            continue
+        rank = _time_rank(folded)
+        if best is not None and rank >= best[0]:
+            continue
+        stamps = _stamps_of(frame[header])
+        if stamps is None:
+            continue
+        times = bool((stamps.dt.normalize() != stamps).mean() >= 0.5)
+        if rank < len(TIME_HEADERS) or times:
+            best = (rank, header)
+    return best[1] if best else None
+
+
+def _time_rank(parts: tuple[str, ...]) -> float:
+    """How well a heading names the time of registration: the index of the first
+    ``TIME_HEADERS`` entry it is (or, half a step worse, contains); else past the end."""
+    for i, hint in enumerate(TIME_HEADERS):
+        if hint in parts:
+            return i
+        if any(hint in p for p in parts):
+            return i + 0.5
+    return len(TIME_HEADERS) + 1
+
+
+def _stamps_of(column: pd.Series) -> pd.Series | None:
+    """The column's first cells as time stamps, when nearly all of them are."""
+    sample = [v for v in column.head(SAMPLE_STAMPS).tolist() if not is_blank(v)]
+    if not sample:
+        return None
+    datelike = sum(
+        isinstance(v, datetime | pd.Timestamp) or (isinstance(v, str) and looks_like_date(v))
+        for v in sample
+    )
+    if datelike < 0.8 * len(sample):
+        return None
+    stamps = parse_stamps(pd.Series(sample, dtype=object)).dropna()
+    return stamps if len(stamps) >= 0.8 * len(sample) else None
+
+
+def _status_column(
+    frame: pd.DataFrame, headers: list[str], parts: dict[str, tuple[str, ...]]
+) -> str | None:
+    """A survey tool's completion column: headed as one, its cells complete or not."""
+    for header in headers:
+        if not any(p == w or p.startswith(w + " ") for p in parts[header] for w in STATUS_HEADERS):
+            continue
+        values = [fold(cell_text(v)) for v in frame[header].head(2000) if not is_blank(v)]
+        if values and sum(v in FINISHED or v in UNFINISHED for v in values) >= 0.9 * len(values):
+            return header
+    return None
+
+
+def unfinished(column: pd.Series) -> npt.NDArray[np.bool_]:
+    """Rows whose completion cell says the answer was never finished."""
+    return column.map(lambda v: not is_blank(v) and fold(cell_text(v)) in UNFINISHED).to_numpy(
+        dtype=bool
+    )
 
 
 def _email_column(frame: pd.DataFrame, headers: list[str]) -> str | None:
@@ -156,7 +316,7 @@ def _email_column(frame: pd.DataFrame, headers: list[str]) -> str | None:
 def _choose_key(
     frame: pd.DataFrame,
     headers: list[str],
-    folded: dict[str, str],
+    parts: dict[str, tuple[str, ...]],
     email: str | None,
     names: tuple[str, ...],
 ) -> tuple[str, str]:
@@ -164,22 +324,20 @@ def _choose_key(
     keep colleagues apart); a ticket or personal number where addresses are shared and
     no names tell people apart; then a response or user ID; then the names; last, any
     column whose cells are all different."""
-    idlike = [
-        h for h in headers if folded[h] in ID_HEADERS or any(w in folded[h] for w in TICKET_WORDS)
-    ]
+    idlike = [h for h in headers if _is_id(parts[h]) or _is_ticket(parts[h])]
     unique = [
         h
         for h in idlike
         if _filled(frame[h]) >= 0.95 and frame[h].map(_plain).is_unique and not _is_date(frame[h])
     ]
-    ticket = next((h for h in unique if any(w in folded[h] for w in TICKET_WORDS)), None)
+    ticket = next((h for h in unique if _is_ticket(parts[h])), None)
     if email is not None and _filled(frame[email]) >= 0.8:
         if not names and ticket is not None and frame[email].map(_plain).duplicated().any():
             return ticket, "ticket"  # a shared address, and no names to tell people apart
         return email, "email"
     if ticket is not None:
         return ticket, "ticket"
-    ident = next((h for h in unique if folded[h] in ID_HEADERS), None)
+    ident = next((h for h in unique if _is_id(parts[h])), None)
     if ident is not None:
         return ident, "id"
     if names:
@@ -190,10 +348,19 @@ def _choose_key(
     raise SpreadsheetError(worded("no_key"))
 
 
-def _name_columns(headers: list[str], folded: dict[str, str]) -> tuple[str, ...]:
-    full = next((h for h in headers if folded[h] in NAME_HEADERS), None)
-    first = next((h for h in headers if folded[h] in FIRST_HEADERS), None)
-    last = next((h for h in headers if folded[h] in LAST_HEADERS), None)
+def _is_id(parts: tuple[str, ...]) -> bool:
+    return bool(ID_HEADERS & set(parts))
+
+
+def _is_ticket(parts: tuple[str, ...]) -> bool:
+    return any(w in p for p in parts for w in TICKET_WORDS)
+
+
+def _name_columns(headers: list[str], parts: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    def first_of(words: set[str]) -> str | None:
+        return next((h for h in headers if words & set(parts[h])), None)
+
+    full, first, last = first_of(NAME_HEADERS), first_of(FIRST_HEADERS), first_of(LAST_HEADERS)
     if first and last:
         return (first, last)
     return (full,) if full else ()
@@ -280,7 +447,7 @@ def parse_stamps(column: pd.Series) -> pd.Series:
     are no time stamp become NaT.  Stamps with a UTC offset ("2025-05-05T09:00+02:00",
     Nextcloud Forms) are compared in UTC.
     """
-    values = column.map(lambda v: None if is_blank(v) else v)
+    values = column.map(lambda v: None if is_blank(v) else _months_as_numbers(v))
     text = values.map(lambda v: v if isinstance(v, str) else "")
     german = text.str.match(r"\s*\d{1,2}\.\d{1,2}\.\d{2,4}").to_numpy(dtype=bool)
     stamps = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
@@ -291,6 +458,51 @@ def parse_stamps(column: pd.Series) -> pd.Series:
             )
             stamps[mask] = parsed.dt.tz_localize(None)
     return stamps
+
+
+_GERMAN_MONTHS = {
+    "jan": 1,
+    "januar": 1,
+    "jänner": 1,
+    "feb": 2,
+    "februar": 2,
+    "mär": 3,
+    "märz": 3,
+    "maerz": 3,
+    "apr": 4,
+    "april": 4,
+    "mai": 5,
+    "jun": 6,
+    "juni": 6,
+    "jul": 7,
+    "juli": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "nov": 11,
+    "november": 11,
+    "dez": 12,
+    "dezember": 12,
+}
+_GERMAN_DATE = re.compile(
+    r"(\d{1,2})\.\s*("
+    + "|".join(sorted(_GERMAN_MONTHS, key=len, reverse=True))
+    + r")\.?\s+(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _months_as_numbers(value: object) -> object:
+    """ "5. Mai 2025 09:03" as "5.5.2025 09:03" (English month names pandas reads itself)."""
+    if not isinstance(value, str):
+        return value
+    return _GERMAN_DATE.sub(
+        lambda m: f"{m.group(1)}.{_GERMAN_MONTHS[m.group(2).lower()]}.{m.group(3)}", value
+    )
 
 
 def _emails(column: pd.Series) -> float:

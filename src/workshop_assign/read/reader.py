@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError, worded
-from workshop_assign.model import Problem, Workshop, wish_names
+from workshop_assign.model import Problem, Workshop
 from workshop_assign.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.grids import (
     Grid,
@@ -115,7 +115,12 @@ def parse_export(
 
     def attempt(grid: Grid) -> tuple[tuple[Table, WishRoles], int]:
         table = table_from_grid(grid, header_row)
-        roles = detect_wishes(table.frame, wish_columns, shops)
+        try:
+            roles = detect_wishes(table.frame, wish_columns, shops)
+        except SpreadsheetError:
+            # wishes held by formulas without stored values read as empty cells: say that
+            reject_formulas_without_values(path, grid)
+            raise
         return (table, roles), roles.rows
 
     chosen: tuple[Note, ...] = ()

@@ -21,6 +21,7 @@ from workshop_assign.read.people import (
     latest_of_each,
     name_reader,
     parse_stamps,
+    unfinished,
 )
 from workshop_assign.read.text import cell_text, is_blank, loose, rank_cell
 
@@ -115,7 +116,17 @@ def sort_out_rows(
     no_wishes = np.array([not r.wishes for r in rows_wishes], dtype=bool)
     drop(empty_key & no_wishes, "not-attendee", {})
     if people.submitted is not None:
-        drop(frame[people.submitted].map(is_blank).to_numpy(dtype=bool), "incomplete", {})
+        blank = frame[people.submitted].map(is_blank).to_numpy(dtype=bool)
+        drop(
+            blank,
+            "incomplete",
+            dict.fromkeys(np.flatnonzero(blank).tolist(), (people.submitted, "")),
+        )
+    if people.status is not None:
+        cells = frame[people.status].to_numpy()
+        marked = unfinished(frame[people.status])
+        said = {int(p): (people.status, cell_text(cells[p])) for p in np.flatnonzero(marked)}
+        drop(marked, "incomplete", said)
     cancelled, evidence = cancelled_rows(frame, skip, workshop_names)
     drop(cancelled, "cancelled", evidence)
     for position in np.flatnonzero(empty_key & keep).tolist():
@@ -135,12 +146,14 @@ def sort_out_rows(
     notes += _shared_notes(shared, keys, names, numbers, people.key)
     keys = _distinct_keys(keys, names, numbers, shared)
     stamps = parse_stamps(frame[people.timestamp]) if people.timestamp else None
+    missing = stamps.isna().to_numpy() if stamps is not None else np.ones(len(keys), dtype=bool)
     for lost, winner in latest_of_each(persons, stamps, keep).items():
         dropped[lost] = "superseded"
+        unordered = bool(missing[lost] or missing[winner])
         notes.append(
             Note(
-                NoteKind.DROPPED,
-                "superseded",
+                NoteKind.WARNING if unordered else NoteKind.DROPPED,
+                "superseded-unordered" if unordered else "superseded",
                 row=int(numbers[lost]),
                 value=excerpt(keys[lost]),
                 params={"winner": int(numbers[winner])},

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from workshop_assign.read.names import WorkshopMatcher
-from workshop_assign.read.text import cell_text, fold, is_blank
+from workshop_assign.read.text import cell_text, fold, header_parts, is_blank
 
 RULE_HEADERS: dict[str, tuple[str, ...]] = {
-    "group": ("gruppe", "group", "gruppenname", "team", "zusammen mit", "together with"),
+    "group": ("gruppe", "group", "gruppenname", "zusammen mit", "together with"),
     "fixed": (
         "fest",
         "fixed",
@@ -30,6 +30,11 @@ RULE_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "exclude": ("ausschluss", "exclude", "excluded", "nicht in", "not in", "ausgeschlossen"),
 }
+
+
+# Headings that might mean "these people go together", but as often say where someone
+# works: never a rule by themselves, only a note that suggests one.
+MAYBE_GROUP = ("team", "abteilung", "department", "klasse", "class", "arbeitsgruppe", "einheit")
 
 
 @dataclass(slots=True)
@@ -46,18 +51,39 @@ class RuleValues:
 
 
 def find_rule_columns(frame: pd.DataFrame, skip: set[str]) -> dict[str, str]:
-    """rule -> column, for the rule columns the export has (first match each)."""
+    """rule -> column, for the rule columns the export has (first match each): only
+    headings that clearly ask for the rule (or a part of a ``code. text`` heading that
+    does)."""
     found: dict[str, str] = {}
     for column in frame.columns:
         if column in skip:
             continue
-        name = fold(str(column)).strip(" :?")
         for rule, words in RULE_HEADERS.items():
-            if rule not in found and any(
-                name == w or name.startswith(w + " ") or name.startswith(w + "/") for w in words
-            ):
+            if rule not in found and _names_one_of(str(column), words):
                 found[rule] = str(column)
     return found
+
+
+def maybe_group_columns(frame: pd.DataFrame, skip: set[str]) -> list[str]:
+    """Columns whose heading might mean a group that goes together ("Team"), filled in
+    for several people with one value: suggested to the organizer, never applied."""
+    found = []
+    for column in frame.columns:
+        if column in skip or not _names_one_of(str(column), MAYBE_GROUP):
+            continue
+        values = frame[column].map(lambda v: "" if is_blank(v) else fold(cell_text(v)))
+        counts = values[values != ""].value_counts()
+        if len(counts) and int(counts.max()) > 1:
+            found.append(str(column))
+    return found
+
+
+def _names_one_of(header: str, words: tuple[str, ...]) -> bool:
+    return any(
+        part == w or part.startswith(w + " ") or part.startswith(w + "/")
+        for part in header_parts(header)
+        for w in words
+    )
 
 
 def read_rule_values(

@@ -75,6 +75,20 @@ def loose(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
+_CODED = re.compile(r"^([a-z][\w\[\]]{0,39})\.\s+(\S.*)$", re.IGNORECASE)
+
+
+def header_parts(header: object) -> tuple[str, ...]:
+    """A heading folded, and for ``code. text`` headings (survey tools' "question code
+    and text": ``submitdate. Date submitted``, ``vorname. Vorname``) each part as well, so
+    that either part can name the column's role."""
+    folded = fold(str(header)).strip(" :?*")
+    found = _CODED.match(folded)
+    if found is None:
+        return (folded,)
+    return (folded, found.group(1), found.group(2).strip(" :?*"))
+
+
 def ordinal(text: str) -> int | None:
     """The rank an ordinal phrase names (1 for "Erstwunsch", "1. Wahl", "[Rank 1]")."""
     folded = fold(text)
@@ -130,6 +144,21 @@ def bracketed(header: str) -> tuple[str, str] | None:
     """``("Question", "Label")`` for a header ``"Question [Label]"``."""
     found = _BRACKET.match(header)
     return (found.group(1).strip(), found.group(2).strip()) if found else None
+
+
+_MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäöü]*\.?"
+_DATE_TEXT = re.compile(
+    r"^\s*(?:\d{1,4}[-./]\s*\d{1,2}[-./]\s*\d{1,4}"  # 2025-05-01, 01.05.2025, 5/1/25
+    rf"|\d{{1,2}}\.?\s+{_MONTH},?\s+\d{{2,4}}"  # 1. Mai 2025, 1 May 2025
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",  # May 1, 2025
+    re.IGNORECASE,
+)
+
+
+def looks_like_date(text: str) -> bool:
+    """True when a text starts like a date (numbers, or a month's name), as form tools
+    and spreadsheets write them."""
+    return _DATE_TEXT.match(text) is not None
 
 
 def is_blank(value: object) -> bool:
