@@ -10,6 +10,7 @@ run stops with one line naming the cell — never a silent merge.
 from __future__ import annotations
 
 import csv
+import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -60,8 +61,6 @@ def people_rows(wishes: list[list[str]], *, newest_first: bool = False) -> list[
 
 def chosen(names: list[str], count: int, seed: int) -> list[list[str]]:
     """``count`` people, each ranking up to three different names (skewed popularity)."""
-    import random
-
     pick = random.Random(seed)
     weights = [1 + 3 * (i == 0) + i for i in range(len(names))]
     lists = []
@@ -204,6 +203,9 @@ def test_wishes_are_read_as_written_or_the_cell_is_named(
         for name, text, read in zip(want, wrote, got, strict=True):
             assert read == name or (text != name and read == text), (text, read)
     chosen_names = {
-        n for w, t in zip(intended, written, strict=True) for n, x in zip(w, t) if n == x
+        n
+        for w, t in zip(intended, written, strict=True)
+        for n, x in zip(w, t, strict=True)
+        if n == x
     }
     assert chosen_names <= set(parsed.names)

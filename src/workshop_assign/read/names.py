@@ -322,7 +322,7 @@ def _slip_or_form_text(text: str, option: str) -> bool:
     """Without a table, only slips (spacing, spelling, typos) and a form's long option
     text (the option as whole segments of it) are variants; a name with words added or
     left out ("Data Science Advanced", "Digitale Kompetenzen") is what someone chose."""
-    if compact(text) == compact(option) or not within(option, text) and not within(text, option):
+    if compact(text) == compact(option) or not (within(option, text) or within(text, option)):
         return True
     return _contains_run(segments(text), segments(option))
 
