@@ -496,13 +496,18 @@ _GERMAN_DATE = re.compile(
 )
 
 
+_GERMAN_TIME = re.compile(r",?\s+(?:um\s+)?(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*uhr\b)?", re.IGNORECASE)
+
+
 def _months_as_numbers(value: object) -> object:
-    """ "5. Mai 2025 09:03" as "5.5.2025 09:03" (English month names pandas reads itself)."""
+    """ "5. Mai 2025, 09:03 Uhr" as "5.5.2025 09:03" (English month names pandas reads
+    itself)."""
     if not isinstance(value, str):
         return value
-    return _GERMAN_DATE.sub(
+    value = _GERMAN_DATE.sub(
         lambda m: f"{m.group(1)}.{_GERMAN_MONTHS[m.group(2).lower()]}.{m.group(3)}", value
     )
+    return _GERMAN_TIME.sub(r" \1", value)
 
 
 def _emails(column: pd.Series) -> float:
