@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook
 
 import workshop_assign as wa
-from workshop_assign.provenance import NoteKind
 from helpers import run
+from workshop_assign.provenance import NoteKind
 
 SHOPS = ["Digitale Zwillinge", "Mobilitätskonzepte", "Digitale Kompetenzen für mehr Teilhabe"]
 START = datetime(2025, 5, 5, 9, 0)
@@ -190,7 +190,8 @@ def legend_book(path: Path, codes: list[object], wishes: list[list[object]]) -> 
         sheet.append([f"p{i}@x.example", f"Person {i}", *row])
     legend = book.create_sheet("Workshops")
     legend.append(["Nr", "Workshop", "Plätze"])
-    for code, name in zip(codes, [*SHOPS, "Open Data", "Smart Parking", "Bürgerbeteiligung"]):
+    names = [*SHOPS, "Open Data", "Smart Parking", "Bürgerbeteiligung"]
+    for code, name in zip(codes, names, strict=True):
         legend.append([code, name, 20])
     book.save(path)
     return path
