@@ -297,3 +297,29 @@ def test_what_more_seats_would_change_is_shown_in_the_pages_words(tmp_path: Path
     what_if = page[page.index('data-testid="what-if"') :]
     head = what_if[: what_if.index("</thead>")]
     assert "<th>1. Wunsch</th>" in head and "<th>ohne Platz</th>" in head
+
+
+def test_the_page_reads_name_families_codes_and_unsubmitted_answers_exactly(
+    tmp_path: Path,
+) -> None:
+    from test_name_families import FAMILIES, chosen, people_rows, write_export
+    from test_read_roles import legend_book, limesurvey_rows
+    from test_read_roles import write_csv as write_rows
+
+    client = page_tab(tmp_path)
+    lettered = FAMILIES["lettered"]
+    page = upload(client, write_export(tmp_path / "a.csv", people_rows(chosen(lettered, 40, 1))))
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    assert sorted(names) == sorted(lettered)
+    codes = [f"W{i}" for i in range(1, 7)]
+    rows = [[codes[i % 6], codes[(i + 1) % 6], codes[(i + 2) % 6]] for i in range(20)]
+    page = upload(client, legend_book(tmp_path / "b.xlsx", codes, rows))
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    assert names == [*SHOPS, "Open Data", "Smart Parking", "Bürgerbeteiligung"]
+    assert re.findall(r'name="seats" min="0" value="(\d*)"', page) == ["20"] * 6
+    rows[5][2] = "W9"
+    page = upload(client, legend_book(tmp_path / "c.xlsx", codes, rows))
+    assert "W9" in by_testid(page, "error") and "Zelle E7" in by_testid(page, "error")
+    headers, lime = limesurvey_rows()
+    page = upload(client, write_rows(tmp_path / "lime.csv", headers, lime))
+    assert "8 Teilnehmende" in by_testid(page, "read-summary")

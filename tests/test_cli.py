@@ -127,6 +127,36 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
         "keine Platzzahlen",  # in the German export's language
     )
     cases["missing file"] = ([str(tmp / "nope.xlsx")], 3, "no such file")
+    (tmp / "folder.xlsx").mkdir()
+    cases["a folder"] = ([str(tmp / "folder.xlsx")], 3, "folder.xlsx is a folder, not an export")
+    os.mkfifo(tmp / "pipe.xlsx")
+    cases["not a regular file"] = (
+        [str(tmp / "pipe.xlsx")],
+        3,
+        "pipe.xlsx: is not a regular file (a pipe or device); save the export as a file",
+    )
+    cases["formulas and no wishes"] = (
+        [str(_formulas_only(tmp / "formulas.xlsx"))],
+        3,
+        "sheet 'Anmeldungen', cell C2: holds a formula whose value was never calculated; "
+        "open the file in Excel or LibreOffice, save it",
+    )
+    same = pd.DataFrame(
+        [[f"p{i}@x.example", *(SHOPS[(i + k) % 3] for k in range(3))] for i in range(12)],
+        columns=["E-Mail", "Wunsch", "Wunsch", "Wunsch"],
+    )
+    cases["one header over two wish columns"] = (
+        [str(write_csv(same, tmp / "same.csv"))],
+        3,
+        "same.csv: columns B and C and D have the same header 'Wunsch'; rename them",
+    )
+    ambiguous = columns_per_rank()
+    ambiguous.loc[4, "Drittwunsch"] = "Digitale Zwillinge und Mobilitätskonzepte"
+    cases["a wish that names two workshops"] = (
+        [str(write_xlsx(ambiguous, tmp / "two.xlsx", seats=SEATS))],
+        3,
+        "cell H6: 'Digitale Zwillinge und Mobilitätskonzepte' matches no workshop; closest:",
+    )
     cases["bad option"] = (
         [str(good), "--rank-costs", "0,1", "--objective", "fair"],
         4,
@@ -138,6 +168,20 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
         "is the export, which this run reads",
     )
     return cases
+
+
+def _formulas_only(path: Path) -> Path:
+    """Every wish a formula without a stored value: no wishes can be seen, and the
+    formulas are the reason."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Anmeldungen"
+    sheet.append(["E-Mail", "Name", "Erstwunsch", "Zweitwunsch"])
+    for i in range(12):
+        sheet.append([f"p{i}@x.example", f"P {i}", f'=IF(1,"{SHOPS[0]}","")', '=IF(1,"B","")'])
+    book.save(path)
+    return path
 
 
 def _binary(path: Path) -> Path:
@@ -180,6 +224,11 @@ def _formula(path: Path) -> Path:
         "require all",
         "no capacities",
         "missing file",
+        "a folder",
+        "not a regular file",
+        "formulas and no wishes",
+        "one header over two wish columns",
+        "a wish that names two workshops",
         "bad option",
         "into the input",
     ],
@@ -187,7 +236,7 @@ def _formula(path: Path) -> Path:
 def test_bad_input_gets_one_line_an_exit_code_and_no_output(tmp_path: Path, case: str) -> None:
     arguments, code, says = bad_inputs(tmp_path)[case]
     export = Path(arguments[0])
-    before = digest(export) if export.exists() else None
+    before = digest(export) if export.is_file() else None
     out = tmp_path / "out" / "result.xlsx"
     out.parent.mkdir()
     extra = [] if "-o" in arguments else ["-o", str(out)]
