@@ -197,9 +197,25 @@ def case_milp(n: int, k: int) -> dict[str, Any]:
     }
 
 
-def write_export(n: int, k: int, path: Path) -> Path:
+TOPICS = ["Digitale Zwillinge", "Mobilitätskonzepte", "Digitale Kompetenzen", "Open Data"]
+TOPICS += ["Smart Parking", "Bürgerbeteiligung", "Klimaanpassung", "Stadtgrün", "Radverkehr"]
+TOPICS += ["Energiewende vor Ort", "Künstliche Intelligenz in der Verwaltung", "Datenschutz"]
+SETTINGS = ["im Landkreis", "für Kommunen", "in der Praxis", "für Einsteiger", "kompakt"]
+
+
+def workshop_names(k: int, style: str) -> list[str] | None:
+    """Names as events give them: "realistic" (distinct titles), "lettered" (Workshop A,
+    B, ...: one token tells them apart), or ``None`` for the generator's "Workshop 01"."""
+    if style == "lettered":
+        return [f"Workshop {chr(ord('A') + i)}" for i in range(k)]
+    if style == "realistic":
+        return [f"{TOPICS[i % len(TOPICS)]} {SETTINGS[i // len(TOPICS)]}" for i in range(k)]
+    return None
+
+
+def write_export(n: int, k: int, path: Path, names: str = "numbered") -> Path:
     """A synthetic registration export with a Workshops sheet, as a form tool would write."""
-    event = synthetic.generate(n, k, seed=5)
+    event = synthetic.generate(n, k, seed=5, workshop_names=workshop_names(k, names))
     frame = synthetic.export_frame(event)
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("Anmeldungen")
@@ -228,11 +244,12 @@ def read_and_write(export: Path, content: dict[str, list[list[Any]]], target: Pa
     book.close()
 
 
-def case_cli(n: int, k: int) -> dict[str, Any]:
+def case_cli(n: int, k: int, names: str = "numbered") -> dict[str, Any]:
     """The CLI end to end (a fresh process each run) against read + write of the same
-    content with calamine and xlsxwriter (in this process, so without start-up time)."""
+    content with calamine and xlsxwriter (in this process, so without start-up time);
+    ``names`` as in ``workshop_names``."""
     with tempfile.TemporaryDirectory() as folder:
-        export = write_export(n, k, Path(folder) / "export.xlsx")
+        export = write_export(n, k, Path(folder) / "export.xlsx", names)
         result = Path(folder) / "result.xlsx"
         command = [sys.executable, "-m", "workshop_assign", "solve", str(export), "-o", str(result)]
         _, t_cli = best_of(3, lambda: subprocess.run(command, check=True, capture_output=True))
@@ -249,6 +266,7 @@ def case_cli(n: int, k: int) -> dict[str, Any]:
     return {
         "n": n,
         "k": k,
+        "names": names,
         "cli_s": t_cli,
         "read_write_s": t_base,
         "ratio": t_cli / t_base,
@@ -500,6 +518,8 @@ def main() -> None:
         ("per-attendee", {"n": 5_000 if args.quick else 1_000_000, "k": 30}),
         ("milp", {"n": 1_000 if args.quick else 30_000, "k": 30}),
         ("cli", {"n": 2_000 if args.quick else 100_000, "k": 30}),
+        ("cli", {"n": 2_000 if args.quick else 100_000, "k": 12, "names": "realistic"}),
+        ("cli", {"n": 2_000 if args.quick else 100_000, "k": 12, "names": "lettered"}),
         ("rules", {"n": 2_000 if args.quick else 30_000, "k": 30}),
         ("update", {"n": 2_000 if args.quick else 100_000, "k": 30}),
         ("slots", {"n": 1_000 if args.quick else 10_000, "topics": 10, "slots": 3}),
@@ -508,8 +528,9 @@ def main() -> None:
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:
         print(f"running {name} {kwargs} ...", flush=True)
-        report["cases"][name] = run_case(name, **kwargs)
-        print(json.dumps(report["cases"][name], indent=1), flush=True)
+        label = f"{name} ({kwargs['names']})" if "names" in kwargs else name
+        report["cases"][label] = run_case(name, **kwargs)
+        print(json.dumps(report["cases"][label], indent=1), flush=True)
     RESULTS.mkdir(exist_ok=True)
     target = RESULTS / ("quick.json" if args.quick else "latest.json")
     target.write_text(json.dumps(report, indent=1))

@@ -24,6 +24,9 @@ from starlette.testclient import TestClient
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
+from test_name_families import FAMILIES, chosen, people_rows, write_export
+from test_read_roles import legend_book, limesurvey_rows
+from test_read_roles import write_csv as write_rows
 from workshop_assign.app import create_app
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "smart_cities_anmeldungen.xlsx"
@@ -302,10 +305,6 @@ def test_what_more_seats_would_change_is_shown_in_the_pages_words(tmp_path: Path
 def test_the_page_reads_name_families_codes_and_unsubmitted_answers_exactly(
     tmp_path: Path,
 ) -> None:
-    from test_name_families import FAMILIES, chosen, people_rows, write_export
-    from test_read_roles import legend_book, limesurvey_rows
-    from test_read_roles import write_csv as write_rows
-
     client = page_tab(tmp_path)
     lettered = FAMILIES["lettered"]
     page = upload(client, write_export(tmp_path / "a.csv", people_rows(chosen(lettered, 40, 1))))

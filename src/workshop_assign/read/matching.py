@@ -90,7 +90,7 @@ ReadAs = dict[str, tuple[int, str | None]]  # a text -> (workshop index, how it 
 def _options(counts: Counter[str], cells: Cells, where: Where) -> tuple[list[str], ReadAs]:
     """Without a workshop table: the options people chose, each text read as one."""
     try:
-        options = options_from(counts.elements())
+        options = options_from(counts)
     except AmbiguousNameError as ambiguous:
         original = next(t for t in cells if trimmed(t) == ambiguous.text)
         column, row = cells[original]

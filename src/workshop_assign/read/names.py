@@ -17,17 +17,19 @@ tells two options apart (a *marker*).  So:
   for the organizer, never a guess (``rivals``).
 
 Without a workshop table the options are the values people chose (``options_from``):
-a value joins another only when it is such a variant *and* rare beside it, so two
-answers many people gave are two options however alike they look.  Every correction
-says which rule made it, so that the reader can record the decision.
+a value joins another only when it is a slip or a form's long option text of it *and*
+rare beside it, so two answers many people gave are two options however alike they
+look, and a name with words added or left out is an answer of its own.  Every
+correction says which rule made it, so that the reader can record the decision.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop_assign.model import Workshop, wish_names
@@ -80,15 +82,16 @@ def natural(text: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", fold(text)))
 
 
-def segments(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def segments(text: str) -> tuple[str, ...]:
     """The parts of an option text between separators (":", " - ", brackets, ...),
     each in its ``loose`` form: "Workshop 2: Mobilität (Raum 1)" -> workshop 2 |
     mobilitaet | raum 1."""
     parts = (loose(p) for p in _SEGMENT_BREAK.split(fold(text)))
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
-def _contains_run(outer: list[str], inner: list[str]) -> bool:
+def _contains_run(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     """True when ``inner`` is a run of consecutive entries of ``outer``."""
     n = len(inner)
     return 0 < n <= len(outer) and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
@@ -272,9 +275,9 @@ class AmbiguousNameError(LookupError):
         self.text, self.names = text, names
 
 
-def options_from(values: Iterable[str]) -> Options:
-    """The options people chose: the values, with the variants of one option under one
-    name.
+def options_from(counts: Mapping[str, int]) -> Options:
+    """The options people chose (``counts``: each text written, how often), with the
+    variants of one option under one name.
 
     Spellings that differ only in spacing, case, Unicode form, umlauts or separating
     punctuation are one option, written as most people wrote it.  Then, most frequent
@@ -288,8 +291,8 @@ def options_from(values: Iterable[str]) -> Options:
         AmbiguousNameError: a rare value is equally close to two options.
     """
     spellings: dict[str, Counter[str]] = {}
-    for value in values:
-        spellings.setdefault(compact(value), Counter())[trimmed(value)] += 1
+    for value, count in counts.items():
+        spellings.setdefault(compact(value), Counter())[trimmed(value)] += count
     named = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
     total = {key: sum(counter.values()) for key, counter in spellings.items()}
     kept: list[str] = []  # compact keys of the values that are options
