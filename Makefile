@@ -19,8 +19,8 @@ demo: $(STAMP)  ## solve the bundled example and say where the result is
 app: $(STAMP)  ## the local web page, with the bundled example loaded
 	$(BIN)/workshop-assign app examples/smart_cities_anmeldungen.xlsx
 
-test: $(STAMP)  ## the whole test suite
-	$(BIN)/python -m pytest
+test: $(STAMP)  ## the whole test suite, on every core (pytest-xdist)
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)  ## ruff and mypy --strict on src/
 	$(BIN)/ruff check src tests examples benchmarks
