@@ -24,6 +24,8 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
         "per-attendee",
         "milp",
         "cli",
+        "cli (realistic)",
+        "cli (lettered)",
         "rules",
         "update",
         "slots",
@@ -33,6 +35,7 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
     assert cases["update"]["changed"] == 20
     assert all(row["backend"] == "MIP (HiGHS)" for row in cases["rules"]["rows"])
     assert cases["cli"]["cells_written"] > 2_000 * 4
+    assert cases["cli (lettered)"]["cells_written"] == cases["cli (realistic)"]["cells_written"]
     # Each comparison asserted equal optima inside the run; check the figures exist.
     assert cases["milp"]["placed"] == cases["milp"]["n"]
     assert cases["per-attendee"]["objective"] >= 0

@@ -493,6 +493,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} attendees have no e-mail address and get no message",
         "{n} Teilnehmende haben keine E-Mail-Adresse und erhalten keine Nachricht",
     ),
+    "console.bad_address": (
+        "{key}: {address!r} is not exactly one e-mail address; no message (correct the cell "
+        "in the export and update)",
+        "{key}: {address!r} ist nicht genau eine E-Mail-Adresse; keine Nachricht (bitte die "
+        "Zelle in der Anmeldeliste korrigieren und aktualisieren)",
+    ),
     "console.nothing_sent": (
         "nothing was sent; add --send --smtp HOST:PORT --from ADDRESS to send them",
         "nichts wurde gesendet; mit --send --smtp HOST:PORT --from ADRESSE werden sie gesendet",

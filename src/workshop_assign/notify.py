@@ -41,8 +41,9 @@ class DeliveryError(WorkshopAssignError):
 
 def messages(
     result: Path, *, template: Path | None = None, everyone: bool = False
-) -> tuple[list[Notice], int]:
-    """Per attendee to notify, the filled message; and how many had no e-mail address."""
+) -> tuple[list[Notice], list[Notice]]:
+    """Per attendee to notify, the filled message; and, apart, the attendees it cannot
+    go to (no address, or a cell that is not exactly one address: ``Notice.written``)."""
     meta = result_metadata(result)
     lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
     people = json.loads(meta.get("people", "{}"))
@@ -63,8 +64,7 @@ def messages(
         template=Template.read(template) if template else None,
         only=None if everyone or "update" not in meta else _changed(result, lang),
     )
-    with_address = [n for n in found if n.to]
-    return with_address, len(found) - len(with_address)
+    return [n for n in found if n.to], [n for n in found if not n.to]
 
 
 def _changed(result: Path, lang: str) -> set[str]:

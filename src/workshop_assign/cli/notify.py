@@ -20,6 +20,7 @@ from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import InputError, worded
 from workshop_assign.io.files import protect
 from workshop_assign.io.metadata import result_metadata
+from workshop_assign.provenance import excerpt
 from workshop_assign.notify import PASSWORD_VARIABLE, Server, messages, send, write_drafts
 
 
@@ -50,14 +51,18 @@ def add(commands: Subcommands, epilog: str) -> None:
 def run(args: argparse.Namespace) -> int:
     log = args.log or args.result.with_suffix(".sent.csv")
     protect([("the result", args.result)], [log])  # the drafts go to a new folder only
-    notices, without = messages(args.result, template=args.template, everyone=args.all)
+    notices, unreachable = messages(args.result, template=args.template, everyone=args.all)
     out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
     if args.out is not None or not args.send:
         folder = args.out or args.result.with_name(f"{args.result.stem} notifications")
         write_drafts(notices, folder, sender=args.sender, lang=out.lang)
         out.say("drafts", n=len(notices), path=folder.resolve())
+    without = [n for n in unreachable if not n.written]
     if without:
-        out.say("no_address", n=without)
+        out.say("no_address", n=len(without))
+    for notice in unreachable:
+        if notice.written:
+            out.say("bad_address", key=notice.key, address=excerpt(notice.written))
     if not args.send:
         out.say("nothing_sent")
         return 0

@@ -19,6 +19,7 @@ import pandas as pd
 
 from workshop_assign.errors import InputError
 from workshop_assign.io.labels import label
+from workshop_assign.io.mailbox import mailbox
 from workshop_assign.messages import message
 from workshop_assign.model import Workshop
 from workshop_assign.read.text import cell_text, is_blank
@@ -31,10 +32,11 @@ class Notice:
     """One attendee's message."""
 
     key: str
-    to: str
+    to: str  # exactly one plain address, or "" (then no message goes out)
     name: str
     subject: str
     body: str
+    written: str = ""  # the address cell as written, when it is not one plain address
 
     @property
     def digest(self) -> str:
@@ -101,8 +103,8 @@ def fill(
         person = text(row.get(key))
         if not person or (only is not None and person not in only):
             continue
-        to = text(row.get(email)) if email else ""
-        to = to if "@" in to else ""
+        written = _raw(row.get(email)) if email else ""
+        to = mailbox(written) or ""
         values = _values(row, lang, names, shops, to or person)
         if slots:
             values |= _timetable(row, slots, shops, lang)
@@ -111,11 +113,17 @@ def fill(
                 person,
                 to,
                 values["name"],
-                chosen.subject.format(**values),
+                " ".join(chosen.subject.format(**values).split()),
                 chosen.body.format(**values),
+                "" if to or not written.strip() else written,
             )
         )
     return notices
+
+
+def _raw(value: object) -> str:
+    """An address cell exactly as written (line breaks and all), "" when blank."""
+    return "" if is_blank(value) else cell_text(value)
 
 
 def _values(

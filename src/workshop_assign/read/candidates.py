@@ -153,9 +153,12 @@ def _choice_columns(
         if set(counts) <= NO_CHOICE:
             continue
         if matcher is None and not _few(len(counts), len(values)):
-            if not _many(len(counts), len(values)):
+            if _ranked_by_heading(column, counts):
+                pass  # "Second choice" in a short export: each answer different, still a wish
+            elif _many(len(counts), len(values)):
+                many.add(column)  # a long list of options, if other columns share it
+            else:
                 continue  # nearly every answer different: names, remarks, not options
-            many.add(column)  # a long list of options, if other columns share it
         vocab[column] = counts
     known = {
         c for c in vocab if matcher is not None and _matched(matcher, list(vocab[c])) >= MATCHED
@@ -317,6 +320,13 @@ def _few(options: int, answers: int) -> bool:
     """Few enough different answers to be options: at most half as many as answers (or,
     in a short export, at least one answer given twice)."""
     return options <= max(3, min(MAX_OPTIONS, answers // 2)) or (answers < 20 and options < answers)
+
+
+def _ranked_by_heading(column: str, counts: Counter[str]) -> bool:
+    """A column whose heading names a rank ("Second choice") and whose answers are short
+    names, not sentences: a wish column however few people share an answer."""
+    longest = max(map(len, counts), default=0)
+    return _header_rank(column) is not None and len(counts) <= MAX_OPTIONS and longest <= 80
 
 
 def _many(options: int, answers: int) -> bool:

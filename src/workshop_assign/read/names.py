@@ -173,11 +173,14 @@ class WorkshopMatcher:
         found = self._lookup(text)
         if found is not None or quick:
             return found
-        for rule, index in (
-            ("long", self._named_within(text)),
-            ("short", self._shortened(text)),
-            ("typo", self._typo(text)),
+        # A slipped letter in one full name is closer than another name with words
+        # added or left out ("Data Science Adanced" is "Data Science Advanced").
+        for rule, find in (
+            ("typo", self._typo),
+            ("long", self._named_within),
+            ("short", self._shortened),
         ):
+            index = find(text)
             if index is not None:
                 return index, rule
         return None
