@@ -20,8 +20,8 @@ from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import InputError, worded
 from workshop_assign.io.files import protect
 from workshop_assign.io.metadata import result_metadata
-from workshop_assign.provenance import excerpt
 from workshop_assign.notify import PASSWORD_VARIABLE, Server, messages, send, write_drafts
+from workshop_assign.provenance import excerpt
 
 
 def add(commands: Subcommands, epilog: str) -> None:
