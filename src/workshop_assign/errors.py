@@ -4,11 +4,14 @@
 
     WorkshopAssignError(Exception)        anything this library raises on purpose
     ├── InputError(.., ValueError)        the caller's data cannot be used as given
+    │   ├── UsageError                    options that do not go together or are malformed
     │   ├── SpreadsheetError              unreadable file, missing sheet/column, bad cell
     │   ├── InvalidProblemError           semantic problems, all collected at once (.issues)
     │   └── MissingCapacitiesError        the workshops have no seat counts (.demand)
     ├── OutputError                       a result cannot be written (a full disk, a
     │                                     missing folder, more than a workbook holds)
+    ├── DeliveryError                     the mail server cannot be reached, or stopped
+    │                                     taking messages (the send log says which went)
     └── SolverError                       the solver could not produce a valid result
         ├── UnsupportedRulesError         the chosen backend cannot express the rules
         └── InfeasibleError               no assignment satisfies the rules (.reasons)
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "DeliveryError",
     "InfeasibleError",
     "InputError",
     "InvalidProblemError",
@@ -41,6 +45,7 @@ __all__ = [
     "SolverError",
     "SpreadsheetError",
     "UnsupportedRulesError",
+    "UsageError",
     "WorkshopAssignError",
 ]
 
@@ -115,6 +120,11 @@ class InputError(WorkshopAssignError, ValueError):
     """The caller's data cannot be used as given; fixing the data fixes the error."""
 
 
+class UsageError(InputError):
+    """The command line or a setting asks for something that cannot be (a missing
+    companion option, a malformed server address); the command line exits with 2."""
+
+
 class SpreadsheetError(InputError):
     """A file, sheet, column or cell cannot be read.
 
@@ -168,6 +178,14 @@ class OutputError(WorkshopAssignError):
     result does not fit in a workbook (then CSV or JSON, which have no limits, will do).
 
     Raised by the writers, after removing everything they had begun to write.
+    """
+
+
+class DeliveryError(WorkshopAssignError):
+    """The mail server cannot be reached or stopped accepting messages.
+
+    Raised by ``notify.send`` (and ``Mailer``); the send log then holds exactly what the
+    server accepted or refused, so running the same command again continues.
     """
 
 

@@ -507,6 +507,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{sent} sent, {skipped} skipped as sent before (log: {log})",
         "{sent} gesendet, {skipped} übersprungen, da schon gesendet (Protokoll: {log})",
     ),
+    "console.refused": (
+        "{key}: the mail server refused the address for good ({why}); no message",
+        "{key}: der Mailserver lehnt die Adresse dauerhaft ab ({why}); keine Nachricht",
+    ),
+    "console.unsure": (
+        "{n} messages may have gone out when the connection broke earlier; they are not sent "
+        "again (the log marks them 'sending'; --retry-unsure sends them)",
+        "{n} Nachrichten sind beim früheren Verbindungsabbruch vielleicht schon gesendet "
+        "worden; sie werden nicht erneut gesendet (im Protokoll 'sending'; --retry-unsure "
+        "sendet sie)",
+    ),
     "console.inspect_file": (
         "file: {path}{where}, header row {row}",
         "Datei: {path}{where}, Kopfzeile {row}",
@@ -763,6 +774,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "korrigieren",
     ),
     "error.or": ("{first} or {second}", "{first} oder {second}"),
+    "error.bad_sender": (
+        "--from {given!r} is not one e-mail address (or 'Name <address>'); give the "
+        "sender's address",
+        "--from {given!r} ist keine einzelne E-Mail-Adresse (oder 'Name <Adresse>'); bitte "
+        "die Absenderadresse angeben",
+    ),
+    "error.no_password": (
+        "no password for the mail server: there is no terminal to ask in; set {variable}",
+        "kein Passwort für den Mailserver: es gibt kein Terminal zum Fragen; bitte {variable} "
+        "setzen",
+    ),
+    "error.rate": (
+        "--rate {given} is not a number of messages per minute; give one above 0",
+        "--rate {given} ist keine Zahl von Nachrichten je Minute; bitte eine Zahl über 0 angeben",
+    ),
+    "error.unreachable": (
+        "the mail server {server} cannot be reached or refused the login ({why}); check "
+        "--smtp, --user and the password; nothing was sent",
+        "der Mailserver {server} ist nicht erreichbar oder lehnt die Anmeldung ab ({why}); "
+        "bitte --smtp, --user und das Passwort prüfen; nichts wurde gesendet",
+    ),
+    "error.stopped": (
+        "the mail server stopped after {sent} of {total} messages ({why}); run the same "
+        "command again to send the rest ({log} records what was sent)",
+        "der Mailserver hat nach {sent} von {total} Nachrichten aufgehört ({why}); denselben "
+        "Befehl erneut ausführen, um den Rest zu senden ({log} verzeichnet, was gesendet wurde)",
+    ),
+    "error.log_not_a_file": (
+        "{log}: the send log is a link or not a regular file; give a plain file with --log",
+        "{log}: das Sendeprotokoll ist ein Verweis oder keine normale Datei; bitte mit --log "
+        "eine normale Datei angeben",
+    ),
+    "error.log_unwritable": (
+        "{log}: the send log cannot be written ({why}); nothing more was sent",
+        "{log}: das Sendeprotokoll kann nicht geschrieben werden ({why}); nichts weiter wurde "
+        "gesendet",
+    ),
+    "error.log_locked": (
+        "{log}: another run is sending these messages right now; wait until it has finished "
+        "(nothing was sent by this one)",
+        "{log}: ein anderer Lauf sendet gerade diese Nachrichten; bitte warten, bis er fertig "
+        "ist (dieser hat nichts gesendet)",
+    ),
+    "error.log_unreadable": (
+        "{log}: is not a send log of workshop-assign (or was edited); move it away, or name "
+        "the right one with --log; nothing was sent",
+        "{log}: ist kein Sendeprotokoll von workshop-assign (oder wurde bearbeitet); bitte "
+        "beiseite legen oder das richtige mit --log angeben; nichts wurde gesendet",
+    ),
+    "error.output_is_log": (
+        "{target}: is a send log (it records which messages went out); choose another output "
+        "name (nothing was written)",
+        "{target}: ist ein Sendeprotokoll (es verzeichnet, welche Nachrichten gesendet wurden); "
+        "bitte einen anderen Namen für das Ergebnis wählen (nichts wurde geschrieben)",
+    ),
+    "error.edited_place": (
+        "{path}: {key!r} is placed in {place!r} (column {column!r}), which is not a workshop "
+        "of this result there; the workbook was edited: use it as workshop-assign wrote it, "
+        "or run update to change places",
+        "{path}: {key!r} ist in {place!r} eingeteilt (Spalte {column!r}), das dort kein "
+        "Workshop dieses Ergebnisses ist; die Arbeitsmappe wurde bearbeitet: bitte so "
+        "verwenden, wie workshop-assign sie geschrieben hat, oder Plätze mit update ändern",
+    ),
     "error.not_a_workshop": (
         "{name!r} is not a workshop; closest: {close}",
         "{name!r} ist kein Workshop; am ähnlichsten: {close}",

@@ -21,8 +21,7 @@ import workshop_assign as wa
 from workshop_assign.cli import app, check, compare, inspect, notify, solve, update
 from workshop_assign.cli.console import Console, demand_table, system_language
 from workshop_assign.cli.update import given_options
-from workshop_assign.errors import one_line
-from workshop_assign.notify import DeliveryError
+from workshop_assign.errors import DeliveryError, UsageError, one_line
 
 COMMANDS = {
     "solve": solve,
@@ -35,6 +34,7 @@ COMMANDS = {
 }
 
 EXIT_CODES: dict[type[BaseException], int] = {
+    UsageError: 2,
     wa.SpreadsheetError: 3,
     wa.MissingCapacitiesError: 5,
     wa.InvalidProblemError: 4,
@@ -50,7 +50,8 @@ INTERRUPTED = 130  # the shell's code for a program ended by Ctrl-C
 EPILOG = """exit codes: 0 done; 2 wrong command line; 3 the file, sheet or a cell cannot be
 read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not everyone can be
 placed (--require-all); 7 solver error; 8 the result cannot be written; 9 check: the result
-breaks a rule or a re-solve differs; 10 notify: the mail server stopped; 1 internal error."""
+breaks a rule or a re-solve differs; 10 notify: the mail server cannot be reached or stopped
+(run again to continue); 130 interrupted; 1 internal error."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

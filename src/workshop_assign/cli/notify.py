@@ -17,10 +17,19 @@ from pathlib import Path
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.errors import InputError, worded
-from workshop_assign.io.files import protect
+from workshop_assign.errors import UsageError, worded
+from workshop_assign.io.files import SEND_LOG_SUFFIX, protect
 from workshop_assign.io.metadata import result_metadata
-from workshop_assign.notify import PASSWORD_VARIABLE, Server, messages, send, write_drafts
+from workshop_assign.notify import (
+    PASSWORD_VARIABLE,
+    Mailer,
+    Notice,
+    Server,
+    messages,
+    send,
+    sender_header,
+    write_drafts,
+)
 from workshop_assign.provenance import excerpt
 
 
@@ -42,45 +51,75 @@ def add(commands: Subcommands, epilog: str) -> None:
     notify.add_argument("--user", help="login name at the mail server")
     notify.add_argument("--from", dest="sender", help="the sender's address")
     notify.add_argument(
-        "--rate", type=cli_types.count, default=30, help="messages per minute (default 30)"
+        "--rate", type=cli_types.positive, default=30, help="messages per minute (default 30)"
+    )
+    notify.add_argument(
+        "--retry-unsure",
+        action="store_true",
+        help="send again what an earlier run may have sent when its connection broke",
     )
     notify.add_argument("--log", type=Path, help="the send log (default: beside the result)")
     notify.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def run(args: argparse.Namespace) -> int:
-    log = args.log or args.result.with_suffix(".sent.csv")
-    protect([("the result", args.result)], [log])  # the drafts go to a new folder only
+    log = args.log or args.result.with_suffix(SEND_LOG_SUFFIX)
+    reads = [("the result", args.result), ("the template", args.template)]
+    protect(reads, [log], log=log)  # the drafts go to a new folder only
+    sender = server = None
+    if args.send:  # every send option checked before anything is read or written
+        server, sender = _server(args), sender_header(args.sender or "")[0]
+    elif args.sender:
+        sender_header(args.sender)
     notices, unreachable = messages(args.result, template=args.template, everyone=args.all)
     out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
-    if args.out is not None or not args.send:
+    _report_unreachable(out, unreachable)
+    if server is not None:
+        with Mailer(server) as mailer:  # reached before any draft is written
+            done = send(
+                notices,
+                mailer,
+                sender=args.sender,
+                log=log,
+                rate=args.rate,
+                retry_unsure=args.retry_unsure,
+            )
+        for key, why in done.refused:
+            out.say("refused", key=key, why=why)
+        if done.unsure:
+            out.say("unsure", n=len(done.unsure))
+        out.say("sent", sent=done.sent, skipped=done.skipped, log=log.resolve())
+    if args.out is not None or server is None:
         folder = args.out or args.result.with_name(f"{args.result.stem} notifications")
-        write_drafts(notices, folder, sender=args.sender, lang=out.lang)
+        write_drafts(notices, folder, sender=sender, lang=out.lang)
         out.say("drafts", n=len(notices), path=folder.resolve())
+    if server is None:
+        out.say("nothing_sent")
+    return 0
+
+
+def _report_unreachable(out: Console, unreachable: list[Notice]) -> None:
+    """Who gets no message: without an address (counted), or with a cell that is not
+    exactly one address (each named)."""
     without = [n for n in unreachable if not n.written]
     if without:
         out.say("no_address", n=len(without))
     for notice in unreachable:
         if notice.written:
             out.say("bad_address", key=notice.key, address=excerpt(notice.written))
-    if not args.send:
-        out.say("nothing_sent")
-        return 0
-    server = _server(args)
-    sent, skipped = send(notices, server, sender=args.sender, log=log, rate=args.rate)
-    out.say("sent", sent=sent, skipped=skipped, log=log.resolve())
-    return 0
 
 
 def _server(args: argparse.Namespace) -> Server:
     if not args.smtp or not args.sender:
-        raise InputError(worded("send_needs"))
+        raise UsageError(worded("send_needs"))
     host, _, port = args.smtp.rpartition(":")
-    if not host or not port.isdigit():
-        raise InputError(worded("smtp_form", given=args.smtp))
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError(worded("smtp_form", given=args.smtp))
     password = None
     if args.user:
-        password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass(
-            f"password for {args.user} at {host}: "
-        )
+        password = os.environ.get(PASSWORD_VARIABLE)
+        if password is None:
+            if not sys.stdin.isatty():
+                raise UsageError(worded("no_password", variable=PASSWORD_VARIABLE))
+            password = getpass.getpass(f"password for {args.user} at {host}: ")
     return Server(host, int(port), args.user, password)

@@ -25,6 +25,17 @@ def count(text: str) -> int:
     return int(text)
 
 
+def positive(text: str) -> float:
+    """A number above 0 (a rate)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= LARGEST:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number above 0")
+    return value
+
+
 def row_number(text: str) -> int:
     """A row of a sheet as the spreadsheet numbers it (from 1)."""
     if not text.strip().isdigit() or not 1 <= int(text) <= 1_048_576:

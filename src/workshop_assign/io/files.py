@@ -20,14 +20,47 @@ from pathlib import Path
 
 from workshop_assign.errors import InputError, OutputError, worded
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-def protect(reads: Sequence[tuple[str, Path | None]], writes: Sequence[Path | None]) -> None:
-    """Refuse before anything is written when an output is an input or another output.
+
+def never_formula(text: str) -> str:
+    """Text a spreadsheet opening the file shows as text, never runs as a formula: one
+    starting like a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+SEND_LOG_SUFFIX = ".sent.csv"
+SEND_LOG_HEADER = ("attendee", "message", "status", "time", "server")
+
+
+def is_send_log(path: Path) -> bool:
+    """True for a send log of ``notify``: named like one, or starting with its header."""
+    if path.name.endswith(SEND_LOG_SUFFIX):
+        return True
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return handle.readline(200).strip() == ",".join(SEND_LOG_HEADER)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def protect(
+    reads: Sequence[tuple[str, Path | None]],
+    writes: Sequence[Path | None],
+    *,
+    log: Path | None = None,
+) -> None:
+    """Refuse before anything is written when an output is an input, another output, or
+    a send log (overwriting it would send every message again).
 
     ``reads`` pairs each file the run reads with what it is ("the export", "the
-    workshops file", ...).
+    workshops file", ...); ``log`` is the run's own send log (``notify``), which it may
+    write but which may be no input.
     """
     outputs = [w for w in writes if w is not None]
+    for target in outputs:
+        if target != log and is_send_log(target):
+            raise InputError(worded("output_is_log", target=target))
     for number, target in enumerate(outputs):
         if target.is_dir():
             raise InputError(worded("output_folder", target=target))

@@ -59,6 +59,8 @@ class Template:
     @classmethod
     def read(cls, path: Path) -> Template:
         """A template file: ``Subject: ...`` on the first line, a blank line, the body."""
+        if not path.is_file():  # a device or a pipe would be read forever
+            raise InputError(f"{path}: the template is not a regular file; give a text file")
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
@@ -71,8 +73,15 @@ class Template:
             )
         template = cls(first.split(":", 1)[1].strip(), body.lstrip("\n"))
         for part in (template.subject, template.body):
-            for _, field, _, _ in string.Formatter().parse(part):
-                if field is not None and field not in FIELDS:
+            try:
+                parsed = list(string.Formatter().parse(part))
+            except ValueError as error:  # "{" without "}", a lone "}"
+                raise InputError(
+                    f"{path}: {error}; write a placeholder as {{name}}, and a brace itself "
+                    "as {{ or }}"
+                ) from None
+            for _, field, spec, conversion in parsed:
+                if field is not None and (field not in FIELDS or spec or conversion):
                     raise InputError(
                         f"{path}: unknown placeholder {{{field}}}; use "
                         + ", ".join(f"{{{f}}}" for f in FIELDS)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop_assign.errors import InputError
+from workshop_assign.errors import InputError, worded
 from workshop_assign.io.labels import label
 from workshop_assign.io.metadata import read_sheet, result_metadata
+from workshop_assign.model import Workshop
+from workshop_assign.provenance import excerpt
 from workshop_assign.read.text import cell_text, is_blank
 
 
@@ -28,6 +30,33 @@ def previous_timetables(path: Path, slots: tuple[str, ...]) -> dict[str, tuple[s
     """Attendee key -> workshop in each slot, from a timetable result workbook (one
     column per slot, headed by the slot's name)."""
     return _read_places(path, result_metadata(path), list(slots))
+
+
+def checked_places(
+    path: Path, meta: dict[str, str], workshops: list[Workshop]
+) -> dict[str, tuple[str | None, ...]]:
+    """Attendee key -> place(s) as the published workbook shows them, refused with one
+    line where it was edited so that it no longer says what was decided: a column gone,
+    an attendee twice, a workshop that is none of the result's (typed over), or, with
+    time slots, a workshop in a slot it does not run in."""
+    slots = tuple(dict.fromkeys(w.slot for w in workshops if w.slot))
+    lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
+    columns = list(slots) if slots else [label("workshop", lang)]
+    places = _read_places(path, meta, columns)
+    runs_in = {w.name: w.slot for w in workshops}
+    for key, row in places.items():
+        for column, slot, place in zip(columns, slots or (None,), row, strict=True):
+            if place is not None and (place not in runs_in or runs_in[place] != slot):
+                raise InputError(
+                    worded(
+                        "edited_place",
+                        path=path,
+                        key=key,
+                        column=column,
+                        place=excerpt(place),
+                    )
+                )
+    return places
 
 
 def _read_places(

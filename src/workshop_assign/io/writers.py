@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.errors import InputError, worded
-from workshop_assign.io.files import atomic_path, protect
+from workshop_assign.io.files import atomic_path, never_formula, protect
 from workshop_assign.io.labels import label, summary_rows
 from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
 from workshop_assign.io.notices import fill
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from workshop_assign.result import Result
 
 WhatIf = tuple[int, pd.DataFrame]  # extra seats, and the table of ``whatif.what_if``
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NOTIFICATION_ROWS = 10_000  # more messages than this: the sheet points to `notify`
 
 
@@ -165,8 +164,8 @@ def _json_cell(value: object) -> object:
 
 def _csv_safe(value: object) -> object:
     """A cell as the text a spreadsheet shows (2.0 as 2), never read back as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        return never_formula(value)
     if isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value):
         return cell_text(value)  # as text, so that a column of 1.5 and 2 keeps "2"
     return value
