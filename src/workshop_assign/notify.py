@@ -315,18 +315,19 @@ class SendLog:
 
     Entered, it refuses a link or anything but a regular file, takes an exclusive lock
     for the whole run (a second sending run at once is refused), and reads what earlier
-    runs recorded; every line it adds is on disk before ``record`` returns.
+    runs recorded; every line it adds goes straight to the file (no buffer) and is on
+    disk before ``record`` returns.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: IO[str] | None = None
+        self._handle: IO[bytes] | None = None
 
     def __enter__(self) -> SendLog:
         if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
             raise InputError(worded("log_not_a_file", log=self.path))
         try:
-            handle = self.path.open("a+", encoding="utf-8", newline="")
+            handle = self.path.open("a+b", buffering=0)
         except OSError as error:
             raise OutputError(worded("log_unwritable", log=self.path, why=_why(error))) from None
         try:
@@ -335,7 +336,7 @@ class SendLog:
             handle.close()
             raise InputError(worded("log_locked", log=self.path)) from None
         self._handle = handle
-        if handle.tell() == 0:
+        if handle.seek(0, os.SEEK_END) == 0:
             self._write(",".join(SEND_LOG_HEADER) + "\r\n")
         return self
 
@@ -350,7 +351,7 @@ class SendLog:
         assert self._handle is not None
         self._handle.seek(0)
         try:
-            rows = list(csv.reader(self._handle))
+            rows = list(csv.reader(io.StringIO(self._handle.read().decode("utf-8"))))
         except (csv.Error, UnicodeDecodeError):
             raise InputError(worded("log_unreadable", log=self.path)) from None
         found: dict[str, tuple[str, str]] = {}
@@ -364,17 +365,24 @@ class SendLog:
         return found
 
     def record(self, notice: Notice, status: str, reason: str = "") -> None:
-        """One line, flushed and synced to disk before anything else happens."""
+        """One line, written and synced to disk before anything else happens."""
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
         line = io.StringIO()
         csv.writer(line).writerow([notice.key, notice.digest, status, stamp, reason])
         self._write(line.getvalue())
 
     def _write(self, text: str) -> None:
+        """Append ``text`` and sync it; when that fails (a full disk), cut the log back
+        to what it held, so that it never records a step that did not happen."""
         assert self._handle is not None
+        handle = self._handle
+        before = handle.seek(0, os.SEEK_END)
         try:
-            self._handle.write(text)
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
+            data = text.encode("utf-8")
+            while data:
+                data = data[handle.write(data) or 0 :]
+            os.fsync(handle.fileno())
         except OSError as error:
+            with contextlib.suppress(OSError):
+                handle.truncate(before)
             raise OutputError(worded("log_unwritable", log=self.path, why=_why(error))) from None
