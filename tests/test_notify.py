@@ -144,6 +144,9 @@ def test_the_rate_limit_waits_between_messages(
     assert waits == [3.0, 3.0, 3.0]
 
 
+KINDS_TOLD = ["neu: zugeteilt", "jetzt zugeteilt (hatte keinen Platz)", "umgesetzt"]
+
+
 def sheet(path: Path, name: str) -> pd.DataFrame:
     return pd.read_excel(path, sheet_name=name, engine="calamine")
 
@@ -174,9 +177,7 @@ def test_after_an_update_only_new_and_moved_people_are_notified(
     done = run("update", str(result), str(later), "-o", str(updated))
     assert done.returncode == 0, done.stderr
     changes = sheet(updated, "Änderungen")
-    concerned = set(
-        changes[changes["Änderung"].isin(["neu: zugeteilt", "umgesetzt"])]["Teilnehmende"]
-    )
+    concerned = set(changes[changes["Änderung"].isin(KINDS_TOLD)]["Teilnehmende"])
     concerned.discard("(niemand)")  # an empty kind of change is shown as such
     assert {"neu1@stadt.example", "neu2@stadt.example"} <= concerned
     notices, _ = messages(updated)
@@ -184,3 +185,32 @@ def test_after_an_update_only_new_and_moved_people_are_notified(
     assert set(sheet(updated, "Benachrichtigungen")["Teilnehmende"]) == concerned
     everyone, _ = messages(updated, everyone=True)
     assert len(everyone) == len(sheet(updated, "Zuteilung"))
+
+
+def test_someone_placed_by_a_freed_seat_is_listed_once_and_told(tmp_path: Path) -> None:
+    """A person without a place in the published result gets one when someone cancels:
+    one row "placed now", a draft for them, and the console counts them."""
+    seats = {"Digitale Zwillinge": 1, "Mobilitätskonzepte": 1}
+    seats["Digitale Kompetenzen für mehr Teilhabe"] = 1
+    frame = columns_per_rank()
+    export = write_xlsx(frame, tmp_path / "v1.xlsx", seats=seats)
+    published = tmp_path / "published.xlsx"
+    assert run("solve", str(export), "-o", str(published), "--what-if", "0").returncode == 0
+    placed_before = sheet(published, "Zuteilung").dropna(subset=["Workshop"])
+    leaving = placed_before["E-Mail-Adresse"].iloc[0]
+    later = frame[frame["E-Mail-Adresse"] != leaving]
+    export2 = write_xlsx(later, tmp_path / "v2.xlsx", seats=seats)
+    updated = tmp_path / "updated.xlsx"
+    done = run("update", str(published), str(export2), "-o", str(updated))
+    assert done.returncode == 0, done.stderr
+    assert "1 jetzt zugeteilt (hatten keinen Platz)" in done.stdout
+    changes = sheet(updated, "Änderungen")
+    [newly] = changes.loc[
+        changes["Änderung"] == "jetzt zugeteilt (hatte keinen Platz)", "Teilnehmende"
+    ]
+    assert (changes["Teilnehmende"] == newly).sum() == 1
+    drafts = tmp_path / "drafts"
+    assert run("notify", str(updated), "--out", str(drafts)).returncode == 0
+    notices, _ = messages(updated)
+    assert newly in {n.key for n in notices}
+    assert len(list(drafts.glob("*.eml"))) == len(notices)

@@ -136,6 +136,7 @@ def test_the_change_list_names_everyone_the_update_concerns_and_every_empty_kind
     by_kind = {kind: rows for kind, rows in table.groupby("Änderung", sort=False)}
     assert list(by_kind) == [
         "neu: zugeteilt",
+        "jetzt zugeteilt (hatte keinen Platz)",
         "umgesetzt",
         "nicht mehr angemeldet: Platz frei",
         "weiterhin ohne Platz",

@@ -42,6 +42,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.places": ("Places", "Plätze"),
     "label.change": ("Change", "Änderung"),
     "label.change_new": ("new: placed", "neu: zugeteilt"),
+    "label.change_placed": (
+        "placed now (had no place)",
+        "jetzt zugeteilt (hatte keinen Platz)",
+    ),
     "label.change_moved": ("moved", "umgesetzt"),
     "label.change_gone": ("no longer registered: seat freed", "nicht mehr angemeldet: Platz frei"),
     "label.change_unplaced": ("still without a place", "weiterhin ohne Platz"),
@@ -459,8 +463,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "eindeutig bezeichnet, wählen Sie mit --key eine andere",
     ),
     "console.update": (
-        "{new} new, {gone} no longer registered (seats freed), {moved} moved",
-        "{new} neu, {gone} nicht mehr angemeldet (Plätze frei), {moved} umgesetzt",
+        "{new} new and placed, {placed} placed now who had no place, {moved} moved, {gone} no "
+        "longer registered (seats freed), {unplaced} without a place",
+        "{new} neu zugeteilt, {placed} jetzt zugeteilt (hatten keinen Platz), {moved} "
+        "umgesetzt, {gone} nicht mehr angemeldet (Plätze frei), {unplaced} ohne Platz",
     ),
     "console.reused": ("reused from {name}: {what}", "übernommen aus {name}: {what}"),
     "console.rule_at_most": ("at most {n} per {attribute}", "höchstens {n} je {attribute}"),

@@ -36,7 +36,7 @@ from workshop_assign.io.files import SEND_LOG_HEADER, atomic_path, never_formula
 from workshop_assign.io.labels import label
 from workshop_assign.io.mailbox import mailbox, one_line
 from workshop_assign.io.metadata import published_workshops, read_sheet, result_metadata
-from workshop_assign.io.notices import Notice, Template, fill, text
+from workshop_assign.io.notices import NOTIFIED, Notice, Template, fill, text
 from workshop_assign.io.previous import checked_places
 from workshop_assign.provenance import excerpt
 
@@ -88,7 +88,7 @@ def messages(
 def _changed(result: Path, lang: str) -> set[str]:
     """Attendees an update placed anew or moved (from its Changes sheet)."""
     changes = read_sheet(result, label("Changes", lang), header=0)
-    kinds = {label("change_new", lang), label("change_moved", lang)}
+    kinds = {label(f"change_{kind}", lang) for kind in NOTIFIED}
     who, kind = label("move_attendee", lang), label("change", lang)
     return {text(r[who]) for r in changes.to_dict("records") if text(r[kind]) in kinds}
 

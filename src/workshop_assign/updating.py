@@ -35,6 +35,7 @@ from workshop_assign.errors import (
     worded,
 )
 from workshop_assign.io.labels import reused_lines
+from workshop_assign.io.notices import NOTIFIED
 from workshop_assign.io.writers import write_result
 from workshop_assign.messages import message
 from workshop_assign.model import Problem
@@ -94,21 +95,29 @@ class Update:
         }
 
     def changes(self, lang: str = "en") -> pd.DataFrame:
-        """Everyone the update concerns, by kind, in the order an organizer writes to
-        them: ``new`` (and where they go), ``moved`` (from, to, why), ``gone`` (no
-        longer registered: their seat was freed), ``unplaced`` (still without a place).
-        A kind nobody falls under has one row with no attendee, so it is seen as empty.
+        """Everyone the update concerns, each in exactly one kind, in the order an
+        organizer writes to them: ``new`` (registered since, and placed: where they go),
+        ``placed`` (had no place, has one now: a freed seat went to them), ``moved``
+        (from, to, why), ``gone`` (had a place, no longer registered: the seat was
+        freed), ``unplaced`` (without a place, newcomers included).  A kind nobody falls
+        under has one row with no attendee, so it is seen as empty.
         """
         frame = self.result.to_frame()
         placed = dict(zip(frame["attendee"], frame["workshop"], strict=True))
-        unplaced = [k for k, w in placed.items() if not isinstance(w, str)]
+        has = {k for k, w in placed.items() if isinstance(w, str)}
+        newcomers = set(self.newcomers)
         rows: dict[str, list[dict[str, object]]] = {
-            "new": [{"attendee": k, "to": _place(placed[k])} for k in self.newcomers],
+            "new": [{"attendee": k, "to": placed[k]} for k in self.newcomers if k in has],
+            "placed": [
+                {"attendee": k, "to": placed[k]}
+                for k in placed
+                if k in has and k not in newcomers and self.previous.get(k) is None
+            ],
             "moved": [
                 {str(k): v for k, v in r.items()} for r in self.moves_in(lang).to_dict("records")
             ],
             "gone": [{"attendee": k, "from": self.previous.get(k)} for k in self.gone],
-            "unplaced": [{"attendee": k} for k in unplaced],
+            "unplaced": [{"attendee": k} for k in placed if k not in has],
         }
         table = [
             {"change": kind, **row}
@@ -116,6 +125,11 @@ class Update:
             for row in (group or [{"attendee": None}])
         ]
         return pd.DataFrame(table, columns=["change", "attendee", "from", "to", "why"])
+
+    def concerned(self) -> set[str]:
+        """Who is told after the update: placed anew (new or newly placed) or moved."""
+        kinds = self.changes()
+        return set(kinds["attendee"][kinds["change"].isin(NOTIFIED)].dropna())
 
 
 SLOT_UPDATE = (
@@ -174,10 +188,6 @@ def update(
     return Update(
         result, moves, newcomers, gone, dict(previous), forbid_moves, move_cost, moves_last, why
     )
-
-
-def _place(workshop: object) -> str | None:
-    return workshop if isinstance(workshop, str) else None  # NaN: no place
 
 
 def _previous_places(

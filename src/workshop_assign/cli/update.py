@@ -114,7 +114,9 @@ def run(args: argparse.Namespace) -> int:
         waitlists=waitlists,
         reused=reused_lines(reused, lang),
     )
-    out.say("update", new=len(done.newcomers), gone=len(done.gone), moved=len(done.moves))
+    kinds = done.changes()["change"][done.changes()["attendee"].notna()].value_counts()
+    counts = {kind: int(kinds.get(kind, 0)) for kind in ("new", "placed", "moved", "gone")}
+    out.say("update", **counts, unplaced=int(kinds.get("unplaced", 0)))
     for row in done.moves_in(lang).head(20).itertuples(index=False):
         out.stream.write(f"  {row.attendee}: {row._1} -> {row.to} ({row.why})\n")
     print_summary(done.result, written, out)

@@ -25,6 +25,7 @@ from workshop_assign.model import Workshop
 from workshop_assign.read.text import cell_text, is_blank
 
 FIELDS = ("name", "workshop", "room", "time", "rank", "explanation")
+NOTIFIED = ("new", "placed", "moved")  # the kinds of change (Update.changes) told after an update
 
 
 @dataclass(frozen=True, slots=True)

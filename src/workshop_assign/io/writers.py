@@ -26,7 +26,7 @@ from workshop_assign.errors import InputError, worded
 from workshop_assign.io.files import atomic_path, never_formula, protect
 from workshop_assign.io.labels import label, summary_rows
 from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
-from workshop_assign.io.notices import fill
+from workshop_assign.io.notices import NOTIFIED, fill
 from workshop_assign.io.rosters import rosters, write_roster
 from workshop_assign.io.workbook import MAX_CELL, Book, open_workbook, write_rows
 from workshop_assign.messages import message
@@ -218,7 +218,7 @@ def notification_table(
     source = result.problem.source
     only = None
     if extras.changes is not None:
-        changed = extras.changes[extras.changes["change"].isin(["new", "moved"])]
+        changed = extras.changes[extras.changes["change"].isin(NOTIFIED)]
         only = {str(a) for a in changed["attendee"].dropna()}
     if (len(only) if only is not None else len(table)) > NOTIFICATION_ROWS:
         return pd.DataFrame({label("Notifications", lang): [message("notify.too_many", lang)]})
