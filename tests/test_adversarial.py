@@ -478,17 +478,23 @@ def test_a_full_disk_is_exit_8_with_one_line_and_nothing_left(tmp_path: Path, ex
     assert list((tmp_path / "out").iterdir()) == [] and list((tmp_path / "temp").iterdir()) == []
 
 
+@pytest.mark.parametrize("stop", ["KeyboardInterrupt", "SIGTERM", "SIGHUP"])
 def test_ctrl_c_while_writing_exits_130_and_removes_every_temporary_file(
-    tmp_path: Path, export: Path
+    tmp_path: Path, export: Path, stop: str
 ) -> None:
+    interrupt = (
+        "raise KeyboardInterrupt"
+        if stop == "KeyboardInterrupt"
+        else f"os.kill(os.getpid(), signal.{stop}); time.sleep(5)"
+    )
     code = (
-        "import sys\n"
+        "import os, signal, sys, time\n"
         "import workshop_assign.io.workbook as wb\n"
         "from workshop_assign.cli import main\n"
         "real = wb.write_table\n"
         "def interrupted(*args):\n"
         "    real(*args)\n"
-        "    raise KeyboardInterrupt\n"
+        f"    {interrupt}\n"
         "wb.write_table = interrupted\n"
         f"sys.exit(main(['solve', {str(export)!r}, '-o', {str(out(tmp_path))!r}]))\n"
     )

@@ -60,10 +60,20 @@ def test_a_changed_export_is_reported(tmp_path: Path) -> None:
     write_xlsx(frame, export, seats=SEATS)
     done = run("check", str(export), str(result), "--lang", "en")
     assert "the export has changed since the result was made" in done.stdout
+    assert done.returncode == 9  # nothing was shown about this result
+
+
+def test_the_result_given_as_its_own_export_is_refused(tmp_path: Path) -> None:
+    _, result = solved(tmp_path)
+    done = run("check", str(result), str(result), "--lang", "en")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "is given as both the export and the result" in done.stderr
 
 
 def test_a_file_that_is_no_result_gets_one_line(tmp_path: Path) -> None:
     export = write_xlsx(columns_per_rank(), tmp_path / "export.xlsx", seats=SEATS)
-    done = run("check", str(export), str(export))
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(export.read_bytes())  # an export given where the result belongs
+    done = run("check", str(export), str(copy))
     assert done.returncode == 3
     assert done.stderr.count("\n") == 1 and "is not a result workbook" in done.stderr

@@ -69,3 +69,19 @@ def test_compare_command_writes_a_chart_workbook_and_a_png(tmp_path: Path) -> No
     assert run("compare", str(export), "-o", str(english), "--lang", "en").returncode == 0
     table = pd.read_excel(english, engine="calamine")
     assert table["mechanism"].tolist()[:2] == [FCFS, RSD]
+
+
+def test_compare_refuses_a_wrong_suffix_and_writes_both_outputs_or_neither(
+    tmp_path: Path,
+) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS)
+    done = run("compare", str(export), "-o", str(tmp_path / "x.txt"), "--lang", "en")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "-o writes an Excel workbook; give a name ending in .xlsx" in done.stderr
+    assert not (tmp_path / "x.txt").exists()
+    missing_folder = tmp_path / "nope" / "chart.png"
+    done = run(
+        "compare", str(export), "-o", str(tmp_path / "c.xlsx"), "--plot", str(missing_folder)
+    )
+    assert done.returncode == 8 and done.stderr.count("\n") == 1
+    assert not (tmp_path / "c.xlsx").exists()  # the workbook waits for the chart

@@ -13,7 +13,8 @@
     ├── DeliveryError                     the mail server cannot be reached, or stopped
     │                                     taking messages (the send log says which went)
     └── SolverError                       the solver could not produce a valid result
-        ├── UnsupportedRulesError         the chosen backend cannot express the rules
+        ├── UnsupportedRulesError         the rules or options cannot be had together
+        │                                 (also an InputError: the request must change)
         └── InfeasibleError               no assignment satisfies the rules (.reasons)
 
 ``InputError`` subclasses ``ValueError`` so callers who already catch bad values keep
@@ -193,8 +194,11 @@ class SolverError(WorkshopAssignError):
     """The solver did not produce a valid result (a bug or an unsupported request)."""
 
 
-class UnsupportedRulesError(SolverError):
-    """The chosen backend cannot express the requested rules or options."""
+class UnsupportedRulesError(SolverError, InputError):
+    """The chosen backend cannot express the requested rules or options, or a step is
+    not available for this kind of event (an update of a timetable): the request, not
+    the data, must change.  Also an ``InputError``, so the command line says it is an
+    invalid combination of options (exit 4)."""
 
 
 class InfeasibleError(SolverError):

@@ -746,6 +746,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot write {name}: the name must end in .xlsx, .csv or .json",
         "{name} kann nicht geschrieben werden: der Name muss auf .xlsx, .csv oder .json enden",
     ),
+    "error.output_kind": (
+        "cannot write {name}: {option} writes {kind}; give a name ending in {suffix}",
+        "{name} kann nicht geschrieben werden: {option} schreibt {kind}; bitte einen Namen "
+        "mit der Endung {suffix} angeben",
+    ),
+    "error.kind_xlsx": ("an Excel workbook", "eine Excel-Arbeitsmappe"),
+    "error.kind_png": ("a PNG picture", "ein PNG-Bild"),
+    "error.check_same_file": (
+        "{path} is given as both the export and the result; check compares a result with "
+        "the export it was made from: give the export first, then the result",
+        "{path} ist zugleich als Anmeldeliste und als Ergebnis angegeben; check vergleicht ein "
+        "Ergebnis mit der Anmeldeliste, aus der es entstand: erst die Anmeldeliste, dann das "
+        "Ergebnis angeben",
+    ),
     "error.at_sheet": ("{path}, sheet {sheet!r}", "{path}, Blatt {sheet!r}"),
     "error.at_cell": ("{place}, cell {cell}", "{place}, Zelle {cell}"),
     "error.at_row": ("{place}, row {row}", "{place}, Zeile {row}"),

@@ -12,6 +12,7 @@ the re-solve gives exactly the same assignment.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
@@ -19,7 +20,7 @@ from typing import Unpack
 import numpy as np
 
 from workshop_assign._encode import as_rows
-from workshop_assign.errors import InputError
+from workshop_assign.errors import InputError, UsageError, worded
 from workshop_assign.errors import said as say
 from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
 from workshop_assign.io.previous import previous_places, previous_timetables
@@ -47,7 +48,9 @@ class Verification:
 
     @property
     def ok(self) -> bool:
-        return not self.violations and self.differing == 0
+        """Feasible, reproduced exactly, and from the export the result was made from
+        (against another file nothing was shown about this result)."""
+        return self.input_unchanged and not self.violations and self.differing == 0
 
     def lines(self, lang: str = "en") -> list[str]:
         """The report, one finding per line, in ``lang`` (the checker's own findings,
@@ -75,6 +78,9 @@ def verify(
     export: str | Path, result_path: str | Path, **options: Unpack[ReadOptions]
 ) -> Verification:
     """Check ``result_path`` (a result workbook) against ``export`` (see module docstring)."""
+    both = Path(export).exists() and Path(result_path).exists()
+    if both and os.path.samefile(export, result_path):
+        raise UsageError(worded("check_same_file", path=result_path))
     meta = result_metadata(Path(result_path))
     settings = published_options(Path(result_path), meta)
     shops = published_workshops(Path(result_path), meta)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -33,14 +34,14 @@ COMMANDS = {
     "app": app,
 }
 
-EXIT_CODES: dict[type[BaseException], int] = {
+EXIT_CODES: dict[type[BaseException], int] = {  # the first class that matches counts
     UsageError: 2,
+    wa.UnsupportedRulesError: 4,  # an unsupported combination: invalid options
     wa.SpreadsheetError: 3,
     wa.MissingCapacitiesError: 5,
     wa.InvalidProblemError: 4,
     wa.InputError: 4,
     wa.InfeasibleError: 6,
-    wa.UnsupportedRulesError: 7,
     wa.SolverError: 7,
     wa.OutputError: 8,
     DeliveryError: 10,
@@ -58,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    _stop_signals_interrupt()
     args.given = given_options(parser, sys.argv[1:] if argv is None else argv)
     try:
         code: int = COMMANDS[args.command].run(args)
@@ -87,6 +89,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _stop_signals_interrupt() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a service manager) stop a run the way
+    Ctrl-C does, so that the same clean-up runs: no partial result, no drafts, no
+    uploads left in a temporary folder."""
+
+    def interrupt(number: int, _frame: object) -> None:
+        raise KeyboardInterrupt(signal.Signals(number).name)
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, interrupt)
 
 
 def _language(args: argparse.Namespace) -> str:

@@ -11,6 +11,9 @@ from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.compare import compare
 from workshop_assign.compare_report import comparison_png, comparison_workbook, worded
+from workshop_assign.errors import UsageError
+from workshop_assign.errors import worded as worded_error
+from workshop_assign.io.files import all_or_nothing
 from workshop_assign.read.reader import build_problem, missing_capacities
 
 
@@ -29,13 +32,27 @@ def add(commands: Subcommands, epilog: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    for option, target, suffix, kind in (
+        ("-o", args.output, ".xlsx", "an Excel workbook"),
+        ("--plot", args.plot, ".png", "a PNG picture"),
+    ):
+        if target is not None and target.suffix.lower() != suffix:
+            raise UsageError(
+                worded_error(
+                    "output_kind", name=target.name, option=option, kind=kind, suffix=suffix
+                )
+            )
     parsed = read(args, args.output, args.plot)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     table = compare(build_problem(parsed), seed=args.seed)
     out = Console(sys.stdout, language(args, parsed))
     out.stream.write(worded(table, out.lang).to_string() + "\n")
-    for target, write in ((args.output, comparison_workbook), (args.plot, comparison_png)):
-        if target is not None:
-            out.say("written_to", path=write(table, target, out.lang).resolve())
+    written = []
+    with all_or_nothing():  # the workbook and the chart, or neither
+        for target, write in ((args.output, comparison_workbook), (args.plot, comparison_png)):
+            if target is not None:
+                written.append(write(table, target, out.lang).resolve())
+    for path in written:
+        out.say("written_to", path=path)
     return 0

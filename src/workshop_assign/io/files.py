@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from workshop_assign.errors import InputError, OutputError, worded
@@ -82,10 +83,16 @@ def _same(first: Path, second: Path) -> bool:
         return False
 
 
+_STAGED: ContextVar[list[tuple[Path, Path, Path]] | None] = ContextVar("staged", default=None)
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A path in a private temporary folder beside ``target``; on success the file (or
-    folder) made there replaces ``target``.  The folder is removed in every case."""
+    folder) made there replaces ``target``.  The folder is removed in every case.
+
+    Inside ``all_or_nothing()`` the move waits for the end of that block, so that a run
+    with several outputs leaves all of them or none."""
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(worded("no_folder", target=target, parent=parent))
@@ -93,13 +100,36 @@ def atomic_path(target: Path) -> Iterator[Path]:
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     except OSError as error:
         raise OutputError(f"{target}: cannot be written ({_reason(error)})") from None
+    staged = _STAGED.get()
+    moved = False
     try:
         temporary = folder / target.name
         yield temporary
         os.chmod(temporary, (0o777 if temporary.is_dir() else 0o666) & ~_umask())
-        os.replace(temporary, target)
+        if staged is not None:
+            staged.append((temporary, target, folder))
+            moved = True  # the block's end moves it (or removes it)
+        else:
+            os.replace(temporary, target)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not moved:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Every ``atomic_path`` finished inside the block is moved into place when the whole
+    block succeeded; on an error (or Ctrl-C) none is, and nothing is left behind."""
+    staged: list[tuple[Path, Path, Path]] = []
+    token = _STAGED.set(staged)
+    try:
+        yield
+        for temporary, target, _ in staged:
+            os.replace(temporary, target)
+    finally:
+        _STAGED.reset(token)
+        for _, _, folder in staged:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def private_folder(temporary: Path) -> str:
