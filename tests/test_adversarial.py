@@ -24,7 +24,7 @@ import xlsxwriter
 from openpyxl import load_workbook
 
 from exports import SEATS, SHOPS, columns_per_rank, seats_csv, write_csv, write_xlsx
-from helpers import digest
+from helpers import digest, run
 from workshop_assign.cli import main
 
 
@@ -476,6 +476,26 @@ def test_a_full_disk_is_exit_8_with_one_line_and_nothing_left(tmp_path: Path, ex
     assert done.returncode == 8, done.stderr
     assert len(lines) == 1 and "kann nicht geschrieben werden" in lines[0], done.stderr
     assert list((tmp_path / "out").iterdir()) == [] and list((tmp_path / "temp").iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["result.csv", "result.json", "drafts"])
+def test_a_full_disk_names_the_file_for_csv_json_and_drafts(
+    tmp_path: Path, export: Path, name: str
+) -> None:
+    target = out(tmp_path, name)
+    if name == "drafts":
+        result = out(tmp_path, "published.xlsx")
+        assert run("solve", str(export), "-o", str(result), "--what-if", "0").returncode == 0
+        code = _limited(1_000, "notify", str(result), "--out", str(target))
+    else:
+        code = _limited(300, "solve", str(export), "-o", str(target))
+    done = python(tmp_path, code)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 8, done.stderr
+    assert f"{target}: kann nicht geschrieben werden" in lines[-1], done.stderr
+    assert "Traceback" not in done.stderr
+    assert not target.exists() and list((tmp_path / "temp").iterdir()) == []
+    assert not [p for p in target.parent.iterdir() if p.name.startswith(".")]
 
 
 @pytest.mark.parametrize("stop", ["KeyboardInterrupt", "SIGTERM", "SIGHUP"])

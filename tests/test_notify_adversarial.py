@@ -57,13 +57,15 @@ class Inbox:
         return "250 OK"
 
 
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, int]]:
+@pytest.fixture(params=[False], ids=["ascii server"])
+def inbox(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
     box = Inbox()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
-    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller = Controller(
+        box, hostname="127.0.0.1", port=port, enable_SMTPUTF8=bool(request.param)
+    )
     controller.start()
     try:
         yield box, port
@@ -200,7 +202,7 @@ def test_a_second_run_while_one_sends_is_refused(tmp_path: Path, inbox: tuple[In
     log = result.with_suffix(".sent.csv")
     with SendLog(log):  # another run holds the log
         done = run(*send_command(result, port), "--rate", "100000")
-        one_line(done, 4, "another run is sending these messages right now")
+        one_line(done, 4, "ein anderer Lauf sendet gerade diese Nachrichten")
     assert box.recipients == []
     first = run(*send_command(result, port), "--rate", "100000")
     assert first.returncode == 0, first.stderr
@@ -225,7 +227,7 @@ def test_two_runs_at_once_deliver_each_message_once(
     assert codes in ([0, 0], [0, 4])
     for _, stderr, code in outcomes:
         if code == 4:
-            assert "another run is sending" in stderr and stderr.count("\n") == 1
+            assert "ein anderer Lauf sendet gerade" in stderr and stderr.count("\n") == 1
 
 
 def test_a_refused_address_is_skipped_and_never_blocks_the_rest(
@@ -252,7 +254,7 @@ def test_a_temporary_failure_stops_and_a_rerun_continues(
     result = result_with_addresses(tmp_path, addresses)
     box.fail_after = 2
     done = run(*send_command(result, port), "--rate", "100000")
-    one_line(done, 10, "run the same command again to send the rest")
+    one_line(done, 10, "denselben Befehl erneut ausführen, um den Rest zu senden")
     assert len(box.recipients) == 2
     box.fail_after = None
     again = run(*send_command(result, port), "--rate", "100000")
@@ -267,7 +269,7 @@ def test_an_unreachable_server_writes_no_draft_and_sends_nothing(tmp_path: Path)
         closed = int(probe.getsockname()[1])
     drafts = tmp_path / "entwuerfe"
     done = run(*send_command(result, closed), "--out", str(drafts))
-    one_line(done, 10, "cannot be reached")
+    one_line(done, 10, "ist nicht erreichbar")
     assert not drafts.exists()
     assert not result.with_suffix(".sent.csv").exists() or (
         result.with_suffix(".sent.csv").read_text().count("\n") <= 1
@@ -310,8 +312,8 @@ def test_a_full_disk_never_lets_a_message_go_out_twice(
 @pytest.mark.parametrize(
     ("content", "says"),
     [
-        ("just some text\nnot, a, log\n", "is not a send log of workshop-assign"),
-        ("attendee,message,status,time,server\nx,0123456789abcdef,lost,t,\n", "not a send log"),
+        ("just some text\nnot, a, log\n", "ist kein Sendeprotokoll von workshop-assign"),
+        ("attendee,message,status,time,server\nx,0123456789abcdef,lost,t,\n", "kein Sendeprot"),
     ],
 )
 def test_a_garbage_send_log_is_one_line(
@@ -331,7 +333,7 @@ def test_a_linked_send_log_is_refused(tmp_path: Path, inbox: tuple[Inbox, int]) 
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("keep me\n")
     result.with_suffix(".sent.csv").symlink_to(elsewhere)
-    one_line(run(*send_command(result, port)), 4, "is a link or not a regular file")
+    one_line(run(*send_command(result, port)), 4, "ist ein Verweis oder keine normale Datei")
     assert box.recipients == [] and elsewhere.read_text() == "keep me\n"
 
 
@@ -424,3 +426,19 @@ def test_formula_text_in_the_mail_merge_file_is_never_a_formula(tmp_path: Path) 
     cells = [cell for line in merge.splitlines() for cell in line.split(";")]
     assert not [c for c in cells if c.lstrip('"').startswith(("=", "+", "-", "@"))]
     assert "'=HYPERLINK" in merge
+
+
+@pytest.mark.parametrize("inbox", [False, True], ids=["ascii server", "smtputf8"], indirect=True)
+def test_an_international_address_goes_out_where_the_server_takes_it(
+    tmp_path: Path, inbox: tuple[Inbox, int], request: pytest.FixtureRequest
+) -> None:
+    box, port = inbox
+    addresses = ["felix.krüger@kommune.example", "p1@x.example", "p2@x.example"]
+    result = result_with_addresses(tmp_path, addresses)
+    done = run(*send_command(result, port), "--rate", "100000")
+    assert done.returncode == 0, done.stderr
+    if request.node.callspec.params["inbox"]:
+        assert sorted(box.recipients) == sorted(addresses)
+    else:  # refused for this recipient, logged, and the rest still sent
+        assert "Nach0: der Mailserver lehnt die Adresse dauerhaft ab" in done.stdout
+        assert sorted(box.recipients) == ["p1@x.example", "p2@x.example"]

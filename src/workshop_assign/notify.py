@@ -257,6 +257,11 @@ def _deliver(
         journal.record(notice, SENDING)
         try:
             mailer.hand_over(_email(notice, header), envelope, notice.to)
+        except smtplib.SMTPNotSupportedError as error:  # an international address, and the
+            reason = f"{_why(error)} (SMTPUTF8)"  # server takes only ASCII ones: never sent
+            journal.record(notice, REFUSED, reason)
+            refused.append((notice.key, reason))
+            continue
         except smtplib.SMTPResponseException as error:
             if _permanent(error) and not isinstance(error, smtplib.SMTPSenderRefused):
                 journal.record(notice, REFUSED, _why(error))

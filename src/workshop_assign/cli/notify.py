@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
         sender_header(args.sender)
     notices, unreachable = messages(args.result, template=args.template, everyone=args.all)
     out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
+    args.export_language = out.lang  # errors from here on in the result's language
     _report_unreachable(out, unreachable)
     if server is not None:
         with Mailer(server) as mailer:  # reached before any draft is written

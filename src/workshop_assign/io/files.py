@@ -104,7 +104,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     moved = False
     try:
         temporary = folder / target.name
-        yield temporary
+        try:
+            yield temporary
+        except OSError as error:  # a full disk, a quota: say which file, in one line
+            reason = _reason(error)
+            raise OutputError(worded("cannot_write", name=target, reason=reason)) from None
         os.chmod(temporary, (0o777 if temporary.is_dir() else 0o666) & ~_umask())
         if staged is not None:
             staged.append((temporary, target, folder))
