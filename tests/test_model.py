@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -220,3 +221,36 @@ def test_ranks_given_are_the_ranks_written_in_the_wish_lists(
     ]
     assert problem.ranks_given(people, workshops).tolist() == expected
     assert (problem._rank_table is not None) == dense
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        unicodedata.normalize("NFD", "Mobilitätskonzepte"),  # decomposed umlaut
+        "MOBILITÄTSKONZEPTE",  # case
+        "Mobilitätskonzepte\u00a0",  # a no-break space (a compatibility form)
+        "\uff2dobilitätskonzepte",  # a full-width M (a compatibility form)
+    ],
+)
+def test_workshop_names_that_differ_only_in_unicode_form_or_case_are_one_error(
+    twin: str,
+) -> None:
+    with pytest.raises(wa.InvalidProblemError) as caught:
+        wa.Problem.from_preferences(
+            {"a@x.example": ["Mobilitätskonzepte"]},
+            capacities={"Mobilitätskonzepte": 3, twin: 4},
+        )
+    assert len(caught.value.issues) == 1
+    assert "differ only in case, spacing or Unicode form" in caught.value.issues[0]
+
+
+def test_a_wish_in_another_unicode_form_is_read_as_the_workshop() -> None:
+    composed = "Mobilitätskonzepte"
+    frame = pd.DataFrame(
+        {
+            "E-Mail": [f"p{i}@x.example" for i in range(6)],
+            "Erstwunsch": [unicodedata.normalize("NFD", composed), composed] * 3,
+        }
+    )
+    problem = wa.read_export(frame, workshops={composed: 6})
+    assert {problem.wishes_of(i)[0] for i in range(6)} == {composed}

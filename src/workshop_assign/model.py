@@ -11,6 +11,7 @@ gives the familiar one-object-per-person view on demand.
 from __future__ import annotations
 
 import numbers
+import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -424,6 +425,12 @@ def build_workshops(
     return table
 
 
+def _one_name(name: str) -> list[str]:
+    """What makes two workshop names the same name: case, spacing and Unicode form
+    (composed or not, compatibility forms) aside."""
+    return unicodedata.normalize("NFKC", name).casefold().split()
+
+
 def _workshop_issues(workshop: Workshop, seen: set[str]) -> list[str]:
     """What is wrong with one workshop (name, capacity, minimum); records its name."""
     found = []
@@ -433,11 +440,11 @@ def _workshop_issues(workshop: Workshop, seen: set[str]) -> list[str]:
     elif name in seen:
         found.append(f"workshop {name!r} is listed twice")
     else:
-        alike = next((s for s in seen if s.casefold().split() == name.casefold().split()), None)
+        alike = next((s for s in seen if _one_name(s) == _one_name(name)), None)
         if alike is not None:
             found.append(
-                f"workshops {alike!r} and {name!r} differ only in case or spacing; list each "
-                "workshop once"
+                f"workshops {alike!r} and {name!r} differ only in case, spacing or Unicode "
+                "form (how an accent or umlaut was encoded); list each workshop once"
             )
     seen.add(name)
     for label, value in (("capacity", workshop.capacity), ("minimum", workshop.minimum)):

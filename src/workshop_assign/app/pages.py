@@ -24,7 +24,6 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 import workshop_assign as wa
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.compare_report import worded
-from workshop_assign.errors import one_line
 from workshop_assign.io.labels import label
 from workshop_assign.io.rosters import roster_names
 from workshop_assign.messages import message
@@ -84,9 +83,9 @@ class Pages:
                 session.error = None
                 return await handler(request, session)
             except wa.WorkshopAssignError as error:
-                session.error = one_line(error, session.lang)
+                session.error = session.said(error)
             except (ValueError, TypeError) as error:  # a malformed field of a form
-                session.error = one_line(error)
+                session.error = session.said(error)
             except Exception as error:  # the page stays usable; says what broke
                 name = type(error).__name__
                 session.error = message("app.internal", session.lang).format(what=name)
@@ -254,7 +253,7 @@ def _read(session: Session) -> None:
     try:
         parsed = wa.parse_export(session.export, **session.overrides)  # type: ignore[arg-type]
     except wa.WorkshopAssignError as error:
-        session.parsed, session.error = None, one_line(error, session.lang)
+        session.parsed, session.error = None, session.said(error)
         return
     session.parsed, session.error = parsed, None
     if not session.lang_chosen:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 import workshop_assign as wa
+from workshop_assign.errors import one_line
 from workshop_assign.read.parsed import ParsedExport
 
 SESSION_COOKIE = "wa_session"
@@ -56,6 +57,7 @@ class Session:
     moves: pd.DataFrame | None = None
     update: wa.Update | None = None  # when the result came from an update
     comparison: pd.DataFrame | None = None
+    uploads: dict[str, str] = field(default_factory=dict)  # stored path -> the name given
 
     def keep_upload(self, name: str, content: bytes, kind: str = "export") -> Path:
         """Store an uploaded file in the session's folder under a safe name."""
@@ -64,7 +66,16 @@ class Session:
         target = self.folder / f"{kind}-{secrets.token_hex(4)}-{safe}{suffix}"
         target.write_bytes(content)
         target.chmod(0o600)
+        self.uploads[str(target)] = Path(name).name or kind
         return target
+
+    def said(self, error: BaseException) -> str:
+        """An error as the page's one line: in the page's language, an upload named as
+        the organizer named it, never by the private folder it is kept in."""
+        text = one_line(error, self.lang)
+        for stored, name in self.uploads.items():
+            text = text.replace(stored, name)
+        return text.replace(str(self.folder) + "/", "").replace(str(self.folder), "")
 
 
 class Sessions:
