@@ -198,3 +198,17 @@ def seats_csv(path: Path) -> Path:
         path, index=False
     )
     return path
+
+
+def formulas_only(path: Path) -> Path:
+    """A workbook whose every wish is a formula without a stored value (as openpyxl
+    writes them): no wishes can be seen, and the formulas are the reason."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Anmeldungen"
+    sheet.append(["E-Mail", "Name", "Erstwunsch", "Zweitwunsch"])
+    for i in range(12):
+        sheet.append([f"p{i}@x.example", f"P {i}", f'=IF(1,"{SHOPS[0]}","")', '=IF(1,"B","")'])
+    book.save(path)
+    return path

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import re
 import signal
 import subprocess
@@ -23,7 +24,7 @@ pytest.importorskip("starlette", reason="the page needs the app extra")
 from starlette.testclient import TestClient
 
 import workshop_assign as wa
-from exports import SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
+from exports import SEATS, SHOPS, columns_per_rank, formulas_only, write_csv, write_xlsx
 from test_name_families import FAMILIES, chosen, people_rows, write_export
 from test_read_roles import legend_book, limesurvey_rows
 from test_read_roles import write_csv as write_rows
@@ -327,3 +328,15 @@ def test_the_page_reads_name_families_codes_and_unsubmitted_answers_exactly(
     headers, lime = limesurvey_rows()
     page = upload(client, write_rows(tmp_path / "lime.csv", headers, lime))
     assert "8 Teilnehmende" in by_testid(page, "read-summary")
+    page = upload(client, formulas_only(tmp_path / "formeln.xlsx"))
+    line = by_testid(page, "error")
+    assert line.startswith("formeln.xlsx, Blatt") and "Zelle C2" in line
+    options = [f"Projekt {chr(65 + i // 10)}{i % 10}: Thema {i}" for i in range(80)]
+    pick = random.Random(3)
+    rows = [[f"k{i}@schule.example", *pick.sample(options, 4)] for i in range(240)]
+    page = upload(
+        client,
+        write_rows(tmp_path / "p.csv", ["E-Mail", "Wahl 1", "Wahl 2", "Wahl 3", "Wahl 4"], rows),
+    )
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    assert sorted(names) == sorted(options)

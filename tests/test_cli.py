@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 import exports
-from exports import SEATS, SHOPS, columns_per_rank, write_csv, write_xlsx
+from exports import SEATS, SHOPS, columns_per_rank, formulas_only, write_csv, write_xlsx
 from helpers import digest, run
 from workshop_assign.cli import main
 from workshop_assign.io import writers
@@ -136,7 +136,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
         "pipe.xlsx: is not a regular file (a pipe or device); save the export as a file",
     )
     cases["formulas and no wishes"] = (
-        [str(_formulas_only(tmp / "formulas.xlsx"))],
+        [str(formulas_only(tmp / "formulas.xlsx"))],
         3,
         "sheet 'Anmeldungen', cell C2: holds a formula whose value was never calculated; "
         "open the file in Excel or LibreOffice, save it",
@@ -168,20 +168,6 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
         "is the export, which this run reads",
     )
     return cases
-
-
-def _formulas_only(path: Path) -> Path:
-    """Every wish a formula without a stored value: no wishes can be seen, and the
-    formulas are the reason."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Anmeldungen"
-    sheet.append(["E-Mail", "Name", "Erstwunsch", "Zweitwunsch"])
-    for i in range(12):
-        sheet.append([f"p{i}@x.example", f"P {i}", f'=IF(1,"{SHOPS[0]}","")', '=IF(1,"B","")'])
-    book.save(path)
-    return path
 
 
 def _binary(path: Path) -> Path:

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import Workbook
 
 import workshop_assign as wa
+from exports import formulas_only
 from helpers import run
 from workshop_assign.provenance import NoteKind
 
@@ -241,14 +242,7 @@ def test_an_unknown_code_stops_with_its_cell_and_the_known_codes(tmp_path: Path)
 def test_formulas_without_values_are_named_even_where_no_wishes_are_found(
     tmp_path: Path,
 ) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Anmeldungen"
-    sheet.append(["E-Mail", "Name", "Erstwunsch", "Zweitwunsch"])
-    for i in range(12):
-        sheet.append([f"p{i}@x.example", f"Person {i}", '=IF(1,"A","")', '=IF(1,"B","")'])
-    book.save(tmp_path / "f.xlsx")
+    formulas_only(tmp_path / "f.xlsx")
     done = run("inspect", str(tmp_path / "f.xlsx"), "--lang", "en")
     assert done.returncode == 3
     assert done.stderr.startswith(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import signal
 import socket
 import tempfile
 import webbrowser
@@ -94,5 +95,9 @@ def serve(
         if browser:
             webbrowser.open(url)
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        server = uvicorn.Server(config)
+        # uvicorn stops by itself on Ctrl-C and SIGTERM; a closed terminal (SIGHUP) asks
+        # it the same way, so that every stop signal ends with the folder removed
+        signal.signal(signal.SIGHUP, server.handle_exit)
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops, then passes Ctrl-C on
-            uvicorn.Server(config).run(sockets=[listener])
+            server.run(sockets=[listener])

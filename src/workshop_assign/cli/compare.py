@@ -32,17 +32,8 @@ def add(commands: Subcommands, epilog: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for option, target, suffix, kind in (
-        ("-o", args.output, ".xlsx", "an Excel workbook"),
-        ("--plot", args.plot, ".png", "a PNG picture"),
-    ):
-        if target is not None and target.suffix.lower() != suffix:
-            raise UsageError(
-                worded_error(
-                    "output_kind", name=target.name, option=option, kind=kind, suffix=suffix
-                )
-            )
-    parsed = read(args, args.output, args.plot)
+    parsed = read(args, args.output, args.plot)  # refuses an output that is an input
+    _refuse_other_kinds(args.output, args.plot)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     table = compare(build_problem(parsed), seed=args.seed)
@@ -56,3 +47,13 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         out.say("written_to", path=path)
     return 0
+
+
+def _refuse_other_kinds(workbook: Path | None, chart: Path | None) -> None:
+    """``-o`` writes a workbook and ``--plot`` a picture: a name of another kind (a
+    workbook named ``.txt``) would be a file nothing opens."""
+    for option, target, suffix in (("-o", workbook, ".xlsx"), ("--plot", chart, ".png")):
+        if target is not None and target.suffix.lower() != suffix:
+            kind = worded_error(f"kind_{suffix[1:]}")
+            fields = {"name": target.name, "option": option, "kind": kind, "suffix": suffix}
+            raise UsageError(worded_error("output_kind", **fields))
