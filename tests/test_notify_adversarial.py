@@ -442,3 +442,27 @@ def test_an_international_address_goes_out_where_the_server_takes_it(
     else:  # refused for this recipient, logged, and the rest still sent
         assert "Nach0: der Mailserver lehnt die Adresse dauerhaft ab" in done.stdout
         assert sorted(box.recipients) == ["p1@x.example", "p2@x.example"]
+
+
+@pytest.mark.parametrize("change", ["slot column deleted", "two sessions in one slot"])
+def test_a_hand_edited_timetable_announces_nothing(tmp_path: Path, change: str) -> None:
+    from test_slots import slot_export  # noqa: PLC0415  # a timetable export, built once
+
+    result = tmp_path / "plan.xlsx"
+    done = run("solve", str(slot_export(tmp_path)), "-o", str(result), "--what-if", "0")
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(result)
+    sheet = book["Zuteilung"]
+    headers = [c.value for c in sheet[1]]
+    first, second = headers.index("14:00") + 1, headers.index("16:00") + 1
+    if change == "slot column deleted":
+        sheet.delete_cols(second)
+        says = "the column '16:00' is missing"
+    else:  # a 16:00 session typed into the 14:00 column
+        sheet.cell(row=2, column=first).value = "Teilhabe (16:00)"
+        says = "'Teilhabe (16:00)' eingeteilt (Spalte '14:00'), das dort kein Workshop"
+    changed = tmp_path / "bearbeitet.xlsx"
+    book.save(changed)
+    drafts = tmp_path / "drafts"
+    one_line(run("notify", str(changed), "--out", str(drafts)), 4, says)
+    assert not drafts.exists()

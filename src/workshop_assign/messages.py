@@ -851,11 +851,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.edited_place": (
         "{path}: {key!r} is placed in {place!r} (column {column!r}), which is not a workshop "
-        "of this result there; the workbook was edited: use it as workshop-assign wrote it, "
-        "or run update to change places",
+        "of this result there; the workbook was edited: use it as workshop-assign wrote it",
         "{path}: {key!r} ist in {place!r} eingeteilt (Spalte {column!r}), das dort kein "
         "Workshop dieses Ergebnisses ist; die Arbeitsmappe wurde bearbeitet: bitte so "
-        "verwenden, wie workshop-assign sie geschrieben hat, oder Plätze mit update ändern",
+        "verwenden, wie workshop-assign sie geschrieben hat",
     ),
     "error.not_a_workshop": (
         "{name!r} is not a workshop; closest: {close}",

@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
         server, sender = _server(args), sender_header(args.sender or "")[0]
     elif args.sender:
         sender_header(args.sender)
-    notices, unreachable = messages(args.result, template=args.template, everyone=args.all)
     out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
     args.export_language = out.lang  # errors from here on in the result's language
+    notices, unreachable = messages(args.result, template=args.template, everyone=args.all)
     _report_unreachable(out, unreachable)
     if server is not None:
         with Mailer(server) as mailer:  # reached before any draft is written
