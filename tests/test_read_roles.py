@@ -269,3 +269,17 @@ def test_a_project_list_of_a_hundred_options_shows_its_demand_and_asks_for_seats
     done = run("solve", str(export), "-o", str(tmp_path / "r.xlsx"), "--lang", "en")
     assert done.returncode == 5, done.stderr
     assert all(option in done.stdout + done.stderr for option in options)
+
+
+def test_a_reason_given_for_a_wish_is_not_a_wish(tmp_path: Path) -> None:
+    """ "Warum ist das Ihr Erstwunsch?" names a rank, but its answers are each different:
+    in an export long enough to see that, it is no wish column."""
+    pick = random.Random(5)
+    rows = []
+    for i in range(30):
+        wishes = pick.sample(SHOPS, 2)
+        rows.append([f"p{i}@x.example", *wishes, f"weil Thema {i} mich interessiert"])
+    headers = ["E-Mail", "Erstwunsch", "Zweitwunsch", "Warum ist das Ihr Erstwunsch?"]
+    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    assert parsed.layout.columns == ("Erstwunsch", "Zweitwunsch")
+    assert sorted(parsed.names) == sorted(SHOPS)

@@ -30,6 +30,7 @@ from workshop_assign.read.text import (
 
 SAMPLE = 2000  # rows looked at to decide (decisions do not need every row)
 MAX_OPTIONS = 60  # more distinct answers than this in one column alone is not a choice
+SHORT_EXPORT = 20  # fewer answers than this cannot show options being shared
 MANY_OPTIONS = 1000  # the most options a list shared by several rank columns may have
 MATCHED = 0.8  # share of answers that must name a known workshop
 RANK_WORDS = (
@@ -319,14 +320,18 @@ def option_label(header: str) -> str:
 def _few(options: int, answers: int) -> bool:
     """Few enough different answers to be options: at most half as many as answers (or,
     in a short export, at least one answer given twice)."""
-    return options <= max(3, min(MAX_OPTIONS, answers // 2)) or (answers < 20 and options < answers)
+    return options <= max(3, min(MAX_OPTIONS, answers // 2)) or (
+        answers < SHORT_EXPORT and options < answers
+    )
 
 
 def _ranked_by_heading(column: str, counts: Counter[str]) -> bool:
-    """A column whose heading names a rank ("Second choice") and whose answers are short
-    names, not sentences: a wish column however few people share an answer."""
+    """In a short export (too few answers to see options repeat), a column whose heading
+    names a rank ("Second choice") and whose answers are short names, not sentences:
+    a wish column however few people share an answer."""
+    answers = sum(counts.values())
     longest = max(map(len, counts), default=0)
-    return _header_rank(column) is not None and len(counts) <= MAX_OPTIONS and longest <= 80
+    return _header_rank(column) is not None and answers < SHORT_EXPORT and longest <= 80
 
 
 def _many(options: int, answers: int) -> bool:
