@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo app test lint bench clean
+.PHONY: demo app test test-slow lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,11 @@ demo: $(STAMP)  ## solve the bundled example and say where the result is
 app: $(STAMP)  ## the local web page, with the bundled example loaded
 	$(BIN)/workshop-assign app examples/smart_cities_anmeldungen.xlsx
 
-test: $(STAMP)  ## the whole test suite, on every core (pytest-xdist)
-	$(BIN)/python -m pytest -n auto
+test: $(STAMP)  ## the test suite on every core (pytest-xdist); the slow cases: make test-slow
+	$(BIN)/python -m pytest -n auto -m "not large and not slow"
+
+test-slow: $(STAMP)  ## the slow cases (CI runs them after make test)
+	$(BIN)/python -m pytest -n auto -m slow
 
 lint: $(STAMP)  ## ruff and mypy --strict on src/
 	$(BIN)/ruff check src tests examples benchmarks

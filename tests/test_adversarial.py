@@ -165,6 +165,7 @@ def test_a_huge_remark_is_cut_visibly_and_noted(tmp_path: Path) -> None:
     assert table["Bemerkung"].str.len().max() == 1_000_000
 
 
+@pytest.mark.slow
 def test_more_columns_than_a_sheet_holds_is_refused_with_csv_suggested(tmp_path: Path) -> None:
     frame = columns_per_rank()
     extra = pd.DataFrame({f"Frage {i}": ["ja"] * 10 for i in range(16_384 - len(frame.columns))})
@@ -181,6 +182,7 @@ def test_more_columns_than_a_sheet_holds_is_refused_with_csv_suggested(tmp_path:
     )
 
 
+@pytest.mark.slow
 def test_many_workshops_keep_their_metadata_whole_and_check_passes(tmp_path: Path) -> None:
     names = [f"Workshop Nummer {i:04d} über Digitale Teilhabe in der Stadt" for i in range(1_500)]
     rows = [

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 
 
+@pytest.mark.slow
 def test_quick_benchmark_run_agrees_across_methods() -> None:
     subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
