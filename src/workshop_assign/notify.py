@@ -257,35 +257,36 @@ def _deliver(
         journal.record(notice, SENDING)
         try:
             mailer.hand_over(_email(notice, header), envelope, notice.to)
-        except smtplib.SMTPNotSupportedError as error:  # an international address, and the
-            reason = f"{_why(error)} (SMTPUTF8)"  # server takes only ASCII ones: never sent
-            journal.record(notice, REFUSED, reason)
-            refused.append((notice.key, reason))
-            continue
-        except smtplib.SMTPResponseException as error:
-            if _permanent(error) and not isinstance(error, smtplib.SMTPSenderRefused):
+        except (smtplib.SMTPException, OSError) as error:
+            answer = _answer(error)
+            if answer is None:  # the connection broke: unknown whether it went out
+                raise _stopped(sent, len(waiting), error, journal.path) from None
+            if answer == REFUSED:  # this recipient, for good: the others still go
                 journal.record(notice, REFUSED, _why(error))
                 refused.append((notice.key, _why(error)))
                 continue
-            journal.record(notice, DEFERRED, _why(error))
-            raise _stopped(sent, len(waiting), error, journal.path) from None
-        except smtplib.SMTPRecipientsRefused as error:
-            codes = [code for code, _ in error.recipients.values()]
-            if codes and all(code >= 500 for code in codes):
-                journal.record(notice, REFUSED, _why(error))
-                refused.append((notice.key, _why(error)))
-                continue
-            journal.record(notice, DEFERRED, _why(error))
-            raise _stopped(sent, len(waiting), error, journal.path) from None
-        except (smtplib.SMTPException, OSError) as error:  # unknown whether it went out
+            journal.record(notice, DEFERRED, _why(error))  # not taken now: a rerun sends it
             raise _stopped(sent, len(waiting), error, journal.path) from None
         journal.record(notice, SENT)
         sent += 1
     return sent, refused
 
 
-def _permanent(error: smtplib.SMTPResponseException) -> bool:
-    return 500 <= error.smtp_code < 600
+def _answer(error: smtplib.SMTPException | OSError) -> str | None:
+    """What the server's refusal means for this message: ``REFUSED`` for good (a 5xx for
+    the recipient or the message; an international address a server without SMTPUTF8
+    cannot take), ``DEFERRED`` for now (a 4xx, or the sender refused: nothing will pass),
+    ``None`` when there was no answer to tell."""
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return REFUSED
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+        return REFUSED if codes and all(code >= 500 for code in codes) else DEFERRED
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return DEFERRED
+    if isinstance(error, smtplib.SMTPResponseException):
+        return REFUSED if 500 <= error.smtp_code < 600 else DEFERRED
+    return None
 
 
 def _why(error: BaseException) -> str:
@@ -295,6 +296,8 @@ def _why(error: BaseException) -> str:
         return f"{code} {_decoded(text)}"
     if isinstance(error, smtplib.SMTPResponseException):
         return f"{error.smtp_code} {_decoded(error.smtp_error)}"
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return f"{' '.join(str(error).split())} (SMTPUTF8)"
     return " ".join(str(error).split()) or type(error).__name__
 
 
