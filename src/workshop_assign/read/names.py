@@ -39,6 +39,7 @@ MIN_SHORT = 5  # shortest text accepted as a shortened workshop name
 MIN_TYPO = 5  # shortest name in which a slipped letter is taken as a typo
 LONG_TYPO = 12  # from this length on, two slipped letters are still a typo
 RARE = 4  # a variant joins an option chosen at least this many times as often
+RARE_ONCE = 3  # or, written once, an option chosen at least this often
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _SEGMENT_BREAK = re.compile(r"\s+-\s+|\s-|-\s|[:()\[\]{}|,;/]")
 
@@ -286,7 +287,7 @@ def options_from(counts: Mapping[str, int]) -> Options:
     punctuation are one option, written as most people wrote it.  Then, most frequent
     first, a value that is a slip of an option already found (a typo) or a form's long
     option text of it joins it, but only when it is rare beside it (chosen at most a
-    quarter as often, or once beside an option chosen more often): a variant many people
+    quarter as often, or once beside an option chosen three times or more): a variant many people
     chose is an option of its own, and so is a name with words added or left out.
     Options are listed in order of first appearance.
 
@@ -300,9 +301,13 @@ def options_from(counts: Mapping[str, int]) -> Options:
     total = {key: sum(counter.values()) for key, counter in spellings.items()}
     kept: list[str] = []  # compact keys of the values that are options
     joins: dict[str, tuple[str, str | None]] = {}  # key -> (the option's key, how)
+    matchers: dict[int, WorkshopMatcher] = {}  # by how many of the options are compared
     for key in sorted(spellings, key=lambda k: -total[k]):  # stable: ties keep first seen
-        rare = [k for k in kept if total[key] * RARE <= total[k] or total[key] == 1 < total[k]]
-        matcher = WorkshopMatcher([named[k] for k in rare])
+        # the options this one is rare beside: a first part of ``kept`` (most chosen first)
+        rare = [k for k in kept if _rare_beside(total[key], total[k])]
+        if len(rare) not in matchers:
+            matchers[len(rare)] = WorkshopMatcher([named[k] for k in rare])
+        matcher = matchers[len(rare)]
         found = matcher.match(named[key]) if rare else None
         if found is not None and not _slip_or_form_text(named[key], matcher.names[found[0]]):
             found = None  # a shortened name, or words added: an answer of its own
@@ -312,7 +317,8 @@ def options_from(counts: Mapping[str, int]) -> Options:
             raise AmbiguousNameError(named[key], matcher.rivals(named[key]))
         else:
             kept.append(key)
-    order = [key for key in spellings if key in kept]
+    options = set(kept)
+    order = [key for key in spellings if key in options]
     index = {key: i for i, key in enumerate(order)}
     read_as: dict[str, tuple[int, str | None]] = {}
     for key, counter in spellings.items():
@@ -322,6 +328,12 @@ def options_from(counts: Mapping[str, int]) -> Options:
             same = spelled.match(text, quick=True)
             read_as[text] = (index[target], how or (same[1] if same else None))
     return Options([named[key] for key in order], read_as)
+
+
+def _rare_beside(count: int, other: int) -> bool:
+    """A text chosen ``count`` times is rare beside an option chosen ``other`` times: at
+    most a quarter as often, or once beside three or more (a short export)."""
+    return count * RARE <= other or (count == 1 and other >= RARE_ONCE)
 
 
 def _slip_or_form_text(text: str, option: str) -> bool:
