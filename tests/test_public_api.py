@@ -22,6 +22,9 @@ def test_error_tree() -> None:
     assert issubclass(wa.InvalidProblemError, wa.InputError)
     assert issubclass(wa.InfeasibleError, wa.SolverError)
     assert issubclass(wa.UnsupportedRulesError, wa.SolverError)
+    assert issubclass(wa.UnsupportedRulesError, wa.InputError)  # the request must change
+    assert issubclass(wa.UsageError, wa.InputError)
+    assert issubclass(wa.DeliveryError, wa.WorkshopAssignError)
     assert issubclass(wa.SolverError, wa.WorkshopAssignError)
     assert issubclass(wa.OutputError, wa.WorkshopAssignError)
     error = wa.SpreadsheetError("bad cell", path="x.xlsx", sheet="Tabelle1", cell="B7")

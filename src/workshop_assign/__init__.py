@@ -17,6 +17,7 @@ Importing this package does no work beyond importing its modules.
 from workshop_assign._version import library_version as _library_version
 from workshop_assign.compare import compare
 from workshop_assign.errors import (
+    DeliveryError,
     InfeasibleError,
     InputError,
     InvalidProblemError,
@@ -25,13 +26,14 @@ from workshop_assign.errors import (
     SolverError,
     SpreadsheetError,
     UnsupportedRulesError,
+    UsageError,
     WorkshopAssignError,
 )
 from workshop_assign.model import Attendee, Problem, Workshop
 from workshop_assign.options import Objective, SolveOptions
 from workshop_assign.provenance import Note, Source
 from workshop_assign.published import update_published
-from workshop_assign.read import parse_export, read_export
+from workshop_assign.read import ParsedExport, parse_export, read_export
 from workshop_assign.result import Backend, Reason, Result, Status
 from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
 from workshop_assign.slots import SlotResult, solve_slots
@@ -47,6 +49,7 @@ __all__ = [
     "AttendeeRules",
     "Backend",
     "CategoryMinimum",
+    "DeliveryError",
     "GroupMode",
     "InfeasibleError",
     "InputError",
@@ -55,6 +58,7 @@ __all__ = [
     "Note",
     "Objective",
     "OutputError",
+    "ParsedExport",
     "Problem",
     "Reason",
     "Result",
@@ -68,6 +72,7 @@ __all__ = [
     "Status",
     "UnsupportedRulesError",
     "Update",
+    "UsageError",
     "Workshop",
     "WorkshopAssignError",
     "__version__",

@@ -304,7 +304,7 @@ def check_result(
     Each attendee appears exactly once (one entry each), no workshop holds more people
     than seats, the stated rank is the workshop's position in the person's wishes,
     nobody sits in a workshop they did not rank unless ``fill_unranked`` allowed it or
-    it is their fixed place, and every rule holds (``checks.rule_violations``).
+    it is their fixed place, and every rule holds (``violations.rule_violations``).
     """
     n_people, n_ws = len(problem.keys), len(problem.workshops)
     if len(workshop_of) != n_people or len(rank_of) != n_people:
