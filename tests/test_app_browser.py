@@ -148,6 +148,20 @@ def test_a_bad_file_shows_one_line(page: Any, tmp_path: Path) -> None:
     shot(page, "bad-file")
 
 
+def test_the_language_buttons_switch_the_page(page: Any) -> None:
+    """Clicking "English" sends its value: the script must not disable the clicked
+    button before the form's data is taken."""
+    page.set_input_files('[data-testid="export-file"]', str(EXAMPLE))
+    page.wait_for_selector('[data-testid="read-summary"]')
+    assert page.get_attribute("html", "lang") == "de"
+    page.click("button[name=lang][value=en]")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert "326" in page.inner_text('[data-testid="read-summary"]')
+    page.click("button[name=lang][value=de]")
+    page.wait_for_function("document.documentElement.lang === 'de'")
+    shot(page, "language-switched")
+
+
 def test_correcting_a_wrong_key_column(page: Any, tmp_path: Path) -> None:
     page.set_input_files('[data-testid="export-file"]', str(EXAMPLE))
     page.wait_for_selector('[data-testid="read-summary"]')

@@ -8,7 +8,11 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const form of document.querySelectorAll("form")) {
     form.addEventListener("submit", () => {
       working.hidden = false;
-      for (const b of form.querySelectorAll("button")) b.disabled = true;
+      // after the form's data is taken: a disabled button would not send its value
+      // (the language buttons, "read again") — so disable them in the next turn
+      setTimeout(() => {
+        for (const b of form.querySelectorAll("button")) b.disabled = true;
+      }, 0);
     });
   }
   const file = document.querySelector('[data-testid="export-file"]');
