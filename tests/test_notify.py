@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from aiosmtpd.controller import Controller
+from openpyxl import load_workbook
 
 from exports import columns_per_rank, write_xlsx
 from helpers import run
@@ -70,7 +71,9 @@ def test_drafts_one_per_attendee_in_german_and_nothing_sent(tmp_path: Path, resu
     first = email.message_from_bytes(drafts[0].read_bytes())
     assert first["Subject"].startswith("Ihr Workshop: ") and "@" in first["To"]
     body = first.get_payload(decode=True).decode()
-    assert "Guten Tag" in body and "Erhaltener Wunsch" in body
+    assert "Guten Tag" in body and "Das war Ihr" in body
+    assert "Raum:" not in body and "Zeit:" not in body  # nothing known: no empty field
+    assert "\n\n\n" not in body
     merge = (tmp_path / "drafts" / "messages.csv").read_text(encoding="utf-8-sig")
     assert merge.splitlines()[0] == "email;name;subject;body"
     again = run("notify", str(result), "--out", str(tmp_path / "drafts"))
@@ -214,3 +217,35 @@ def test_someone_placed_by_a_freed_seat_is_listed_once_and_told(tmp_path: Path) 
     notices, _ = messages(updated)
     assert newly in {n.key for n in notices}
     assert len(list(drafts.glob("*.eml"))) == len(notices)
+
+
+def test_messages_read_as_a_person_writes_them(tmp_path: Path) -> None:
+    """Room only where known, a kind letter for someone without a place, drafts named
+    after the person, a name that tries to leave the folder kept in it."""
+    frame = columns_per_rank()
+    frame.loc[0, "Vorname"], frame.loc[0, "Nachname"] = "../../etc", "passwd"
+    seats = {"Digitale Zwillinge": 1, "Mobilitätskonzepte": 1}
+    seats["Digitale Kompetenzen für mehr Teilhabe"] = 1
+    export = write_xlsx(frame, tmp_path / "a.xlsx", seats=seats)
+    book = load_workbook(export)
+    book["Workshops"]["C1"], book["Workshops"]["C2"] = "Raum", "Saal 1"
+    book.save(export)
+    result = tmp_path / "r.xlsx"
+    assert run("solve", str(export), "-o", str(result), "--what-if", "0").returncode == 0
+    notices, _ = messages(result)
+    placed = [n for n in notices if n.subject.startswith("Ihr Workshop: ")]
+    waiting = [n for n in notices if n not in placed]
+    assert len(placed) == 3 and waiting
+    assert all(n.subject == "Ihre Anmeldung: noch kein Platz für Sie" for n in waiting)
+    assert all("Leider konnten wir Ihnen noch keinen Platz" in n.body for n in waiting)
+    assert all("Raum:" not in n.body and "Das war Ihr" not in n.body for n in waiting)
+    in_hall = [n for n in placed if "Digitale Zwillinge." in n.body]
+    assert in_hall and all("Raum: Saal 1" in n.body for n in in_hall)
+    assert all("Raum:" not in n.body for n in placed if n not in in_hall)
+    drafts = tmp_path / "entwuerfe"
+    assert run("notify", str(result), "--out", str(drafts)).returncode == 0
+    files = sorted(p.name for p in drafts.iterdir())
+    assert "Ben Bauer.eml" in files and "etc passwd.eml" in files
+    assert all("/" not in f and not f.startswith(".") for f in files)
+    assert len(files) == len(notices) + 1  # and messages.csv
+    assert {p.parent for p in drafts.rglob("*")} == {drafts}

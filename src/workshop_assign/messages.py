@@ -364,11 +364,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the message each attendee gets (``notify``; a template may replace them) -------
     "notify.subject": ("Your workshop: {workshop}", "Ihr Workshop: {workshop}"),
     "notify.body": (
-        "Dear {name},\n\nyou are registered for: {workshop}\nRoom: {room}\nTime: {time}\n"
-        "Wish received: {rank}\n{explanation}\n\nKind regards\nThe organizers\n",
-        "Guten Tag {name},\n\nSie sind eingeteilt in: {workshop}\nRaum: {room}\nZeit: {time}\n"
-        "Erhaltener Wunsch: {rank}\n{explanation}\n\nMit freundlichen Grüßen\n"
-        "Das Organisationsteam\n",
+        "Dear {name},\n\nyou have a place in the workshop {workshop}.\n{details}\n"
+        "{explanation}\n\nKind regards\nThe organizers\n",
+        "Guten Tag {name},\n\nSie haben einen Platz im Workshop {workshop}.\n{details}\n"
+        "{explanation}\n\nMit freundlichen Grüßen\nDas Organisationsteam\n",
+    ),
+    "notify.room": ("Room: {room}", "Raum: {room}"),
+    "notify.time": ("Time: {time}", "Zeit: {time}"),
+    "notify.rank": ("It was your choice number {rank}.", "Das war Ihr {rank}. Wunsch."),
+    "notify.subject_none": (
+        "Your registration: no place for you yet",
+        "Ihre Anmeldung: noch kein Platz für Sie",
+    ),
+    "notify.body_none": (
+        "Dear {name},\n\nthank you for registering. We are sorry: we could not give you a "
+        "place in a workshop yet.\n{explanation}\nIf a place becomes free, we will write to "
+        "you at once.\n\nKind regards\nThe organizers\n",
+        "Guten Tag {name},\n\nvielen Dank für Ihre Anmeldung. Leider konnten wir Ihnen noch "
+        "keinen Platz in einem Workshop geben.\n{explanation}\nWird ein Platz frei, melden "
+        "wir uns sofort bei Ihnen.\n\nMit freundlichen Grüßen\nDas Organisationsteam\n",
     ),
     "notify.too_many": (
         "More than 10,000 messages: draft or send them with "
@@ -376,7 +390,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Mehr als 10.000 Nachrichten: Entwürfe oder Versand mit "
         "'workshop-assign notify ERGEBNIS.xlsx' (Serienbrief-CSV und ein Entwurf je Person).",
     ),
-    "notify.none": ("no place yet", "noch kein Platz"),
     # -- why a person is not in a ranked workshop (``Reason``) --------------------------
     "reason.no_wishes": (
         "ranked no workshop",

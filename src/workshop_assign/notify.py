@@ -116,7 +116,8 @@ def sender_header(text: str) -> tuple[str, str]:
 
 
 def write_drafts(notices: list[Notice], folder: Path, *, sender: str | None, lang: str) -> Path:
-    """A new folder with ``messages.csv`` (mail merge) and one ``.eml`` draft each;
+    """A new folder with ``messages.csv`` (mail merge) and one ``.eml`` draft each,
+    named after the person;
     written to a temporary folder first, so it appears complete or not at all.  No cell
     of the CSV starts like a formula."""
     if folder.exists():
@@ -130,11 +131,25 @@ def write_drafts(notices: list[Notice], folder: Path, *, sender: str | None, lan
             for notice in notices:
                 row = [notice.to, notice.name, notice.subject, notice.body]
                 writer.writerow([never_formula(cell) for cell in row])
-        for number, notice in enumerate(notices, start=1):
+        taken: set[str] = set()
+        for notice in notices:
             mail = _email(notice, header)
             mail["X-Unsent"] = "1"  # Outlook opens it as a draft to send
-            (temporary / f"{number:05d}.eml").write_bytes(bytes(mail))
+            (temporary / _draft_name(notice, taken)).write_bytes(bytes(mail))
     return folder
+
+
+def _draft_name(notice: Notice, taken: set[str]) -> str:
+    """A draft's file name after the person ("Ana Albrecht.eml"), safe on every system
+    (no path signs, control characters or leading dots), made unique with " (2)"."""
+    plain = re.sub(r"[\\/:*?\"<>|\x00-\x1f\x7f]+", " ", notice.name or notice.key)
+    stem = " ".join(plain.split()).lstrip(". ")[:60].strip() or "message"
+    name, number = f"{stem}.eml", 1
+    while name.casefold() in taken:
+        number += 1
+        name = f"{stem} ({number}).eml"
+    taken.add(name.casefold())
+    return name
 
 
 @dataclass(frozen=True, slots=True)

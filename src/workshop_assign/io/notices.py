@@ -10,6 +10,7 @@ workshop with its room and time, the wish it was, and the explanation sentence.
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -54,8 +55,10 @@ class Template:
     body: str
 
     @classmethod
-    def default(cls, lang: str) -> Template:
-        return cls(message("notify.subject", lang), message("notify.body", lang))
+    def default(cls, lang: str, *, placed: bool = True) -> Template:
+        """The catalogue's letter: one for a place, a kind one for no place yet."""
+        kind = "" if placed else "_none"
+        return cls(message(f"notify.subject{kind}", lang), message(f"notify.body{kind}", lang))
 
     @classmethod
     def read(cls, path: Path) -> Template:
@@ -104,7 +107,6 @@ def fill(
     """A filled message per row of the Assignments table (``only``: just these keys);
     ``Notice.to`` is empty where a row has no address.  With time slots (a column per
     slot) the workshop, room and time name each slot's workshop in turn."""
-    chosen = template or Template.default(lang)
     shops = {w.name: w for w in workshops}
     slots = list(dict.fromkeys(w.slot for w in shops.values() if w.slot))
     names = list(names)
@@ -118,17 +120,32 @@ def fill(
         values = _values(row, lang, names, shops, to or person)
         if slots:
             values |= _timetable(row, slots, shops, lang)
+        chosen = template or Template.default(lang, placed=bool(values["workshop"]))
+        values["details"] = _details(values, lang)
         notices.append(
             Notice(
                 person,
                 to,
                 values["name"],
                 " ".join(chosen.subject.format(**values).split()),
-                chosen.body.format(**values),
+                _tidy(chosen.body.format(**values)),
                 "" if to or not written.strip() else written,
             )
         )
     return notices
+
+
+def _details(values: Mapping[str, str], lang: str) -> str:
+    """The default letter's lines of room, time and wish: each only where it is known."""
+    known = [field for field in ("room", "time", "rank") if values[field]]
+    return "\n".join(message(f"notify.{field}", lang).format(**values) for field in known)
+
+
+def _tidy(body: str) -> str:
+    """A letter as a person writes it: no line of trailing spaces, never two blank
+    lines in a row, one line break at the end."""
+    lines = "\n".join(line.rstrip() for line in body.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", lines).strip("\n") + "\n"
 
 
 def _raw(value: object) -> str:
@@ -148,13 +165,12 @@ def _values(
     name = " ".join(text(row.get(c)) for c in names if text(row.get(c))) or fallback
     workshop = text(row.get(label("workshop", lang)))
     shop = shops.get(workshop)
-    none = message("notify.none", lang)
     return {
         "name": name,
-        "workshop": workshop or none,
-        "room": (shop.room or "-") if shop else "-",
-        "time": (shop.slot or "-") if shop else "-",
-        "rank": text(row.get(label("rank", lang))) or "-",
+        "workshop": workshop,
+        "room": (shop.room or "") if shop else "",
+        "time": (shop.slot or "") if shop else "",
+        "rank": text(row.get(label("rank", lang))),
         "explanation": text(row.get(label("explanation", lang))),
     }
 
@@ -165,7 +181,7 @@ def _timetable(
     """Workshop, room and time with time slots: each slot's workshop, in slot order."""
     held = [(slot, text(row.get(slot))) for slot in slots if text(row.get(slot))]
     if not held:
-        return {"workshop": message("notify.none", lang), "room": "-", "time": "-"}
+        return {"workshop": "", "room": "", "time": ""}
     rooms = [(shops[w].room if w in shops else None) or "-" for _, w in held]
     return {
         "workshop": "; ".join(f"{slot}: {w}" for slot, w in held),
