@@ -193,6 +193,7 @@ def test_an_upload_over_the_limit_gets_a_clear_message(tmp_path: Path) -> None:
     with big.open("rb") as handle:
         response = client.post("/upload", data={"csrf": client.csrf()}, files={"export": handle})
     assert response.status_code == 413 and "1 MB" in response.text
+    assert f'href="/?w={client.w}"' in response.text  # a way back to the same page
 
 
 def test_values_from_an_export_are_text_on_the_page_and_in_the_workbook(tmp_path: Path) -> None:

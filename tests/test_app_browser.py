@@ -218,4 +218,7 @@ def test_an_upload_over_the_limit_says_so(browser: Any, tmp_path: Path) -> None:
         opened.set_input_files('[data-testid="export-file"]', str(big))
         opened.wait_for_selector('[data-testid="error"]')
         assert "1 MB" in opened.inner_text('[data-testid="error"]')
+        assert "--upload-limit" not in opened.content()  # no option names on the page
+        opened.click('[data-testid="back"]')  # not a dead end: back to the same page
+        opened.wait_for_selector('[data-testid="export-file"]')
         context.close()

@@ -1089,11 +1089,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.do_compare": ("Compare", "Vergleichen"),
     "app.nobody": ("(nobody)", "(niemand)"),
     "app.too_large": (
-        "the file is larger than {mb} MB, the limit of this page; start it with a larger "
-        "--upload-limit",
-        "die Datei ist größer als {mb} MB, die Grenze dieser Seite; mit größerem "
-        "--upload-limit starten",
+        "the file is larger than {mb} MB, the limit of this page; choose a smaller file (the "
+        "registrations only), or ask whoever started the page to allow larger files",
+        "die Datei ist größer als {mb} MB, die Grenze dieser Seite; bitte eine kleinere Datei "
+        "wählen (nur die Anmeldungen) oder wer die Seite gestartet hat, um eine höhere Grenze "
+        "bitten",
     ),
+    "app.back": ("back to the page", "zurück zur Seite"),
     "app.forbidden": (
         "open the address that 'workshop-assign app' printed (it holds the access key)",
         "die Adresse öffnen, die 'workshop-assign app' ausgegeben hat (sie enthält den "

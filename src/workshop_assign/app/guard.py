@@ -20,6 +20,7 @@ checked by the routes (``Sessions.check_csrf``), which own the form.
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
@@ -41,7 +42,7 @@ class GuardSettings:
     token: str
     hosts: frozenset[str]  # e.g. {"127.0.0.1:8765", "localhost:8765"}
     upload_limit: int  # bytes
-    refused: Callable[[str, int], HTMLResponse]  # (the reason key, status) -> the page
+    refused: Callable[..., HTMLResponse]  # (the reason key, status, back=workspace) -> page
 
 
 class Guard:
@@ -78,13 +79,21 @@ class Guard:
             await settings.refused("forbidden", 403)(scope, receive, send)
             return
         declared = headers.get("content-length", "0")
+        back = _workspace(scope)  # the owner of the page: lead them back to it
         if declared.isdigit() and int(declared) > settings.upload_limit:
-            await settings.refused("too_large", 413)(scope, receive, send)
+            await settings.refused("too_large", 413, back=back)(scope, receive, send)
             return
         try:
             await self.app(scope, _limited(receive, settings.upload_limit), send)
         except TooLargeError:
-            await settings.refused("too_large", 413)(scope, receive, send)
+            await settings.refused("too_large", 413, back=back)(scope, receive, send)
+
+
+def _workspace(scope: Scope) -> str | None:
+    """The workspace a request comes from (``?w=``), when it is one the page could have
+    made (letters, digits, ``-`` and ``_``)."""
+    found = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("w", [""])[0]
+    return found if re.fullmatch(r"[\w-]{1,64}", found, re.ASCII) else None
 
 
 def _limited(receive: Receive, limit: int) -> Receive:

@@ -60,13 +60,17 @@ class Pages:
             _read(session)
         return session, True
 
-    def refused(self, key: str, status: int) -> HTMLResponse:
-        """A one-line page for a refused request (no session: it may be a stranger)."""
+    def refused(self, key: str, status: int, *, back: str | None = None) -> HTMLResponse:
+        """A one-line page for a refused request (no session: it may be a stranger); with
+        ``back``, the workspace the request came from, a link back to the page."""
         text = message(f"app.{key}", "de") + " / " + message(f"app.{key}", "en")
         if key == "too_large":
             mb = self.sessions.upload_limit // 2**20
             text = text.format(mb=mb)
         body = f'<!doctype html><meta charset="utf-8"><p data-testid="error">{_escape(text)}</p>'
+        if back is not None:
+            words = message("app.back", "de") + " / " + message("app.back", "en")
+            body += f'<p><a data-testid="back" href="/?w={_escape(back)}">{_escape(words)}</a></p>'
         return HTMLResponse(body, status_code=status)
 
     def action(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
