@@ -138,11 +138,14 @@ def test_seats_missing_are_said_before_anyone_can_solve(tmp_path: Path) -> None:
     page = upload(client, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx"))
     assert "Es fehlen Platzzahlen für" in page
     assert re.search(r'data-testid="solve" disabled', page)
+    assert re.search(r'data-testid="compare" disabled', page)  # compare needs seats too
     form = {"csrf": client.csrf(), "name": list(SHOPS), "seats": ["3", "", "5"]}
     form |= {"minimum": [""] * 3, "room": [""] * 3}
     page = client.post("/solve", data=form).text
     assert "Mobilitätskonzepte" in by_testid(page, "error")
     assert 'data-testid="result-summary"' not in page
+    page = client.post("/compare", data={"csrf": client.csrf()}).text  # a forged click
+    assert "ist keine Platzzahl; bitte eine ganze Zahl eintragen" in by_testid(page, "error")
 
 
 def test_a_wrong_key_column_is_corrected_and_read_again(tmp_path: Path) -> None:

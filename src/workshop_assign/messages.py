@@ -1096,6 +1096,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bitten",
     ),
     "app.back": ("back to the page", "zurück zur Seite"),
+    "error.seats_not_a_number": (
+        "{name}: {given!r} is not a number of seats; enter a whole number",
+        "{name}: {given!r} ist keine Platzzahl; bitte eine ganze Zahl eintragen",
+    ),
     "app.forbidden": (
         "open the address that 'workshop-assign app' printed (it holds the access key)",
         "die Adresse öffnen, die 'workshop-assign app' ausgegeben hat (sie enthält den "

@@ -24,6 +24,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 import workshop_assign as wa
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.compare_report import worded
+from workshop_assign.errors import worded as error_text
 from workshop_assign.io.labels import label
 from workshop_assign.io.rosters import roster_names
 from workshop_assign.messages import message
@@ -289,7 +290,7 @@ def _workshop(row: ShopRow) -> wa.Workshop:
 
 def _count(text: str, name: str) -> int:
     if not text.isdigit():
-        raise wa.InputError(f"{name}: {text!r} is not a whole number of seats")
+        raise wa.InputError(error_text("seats_not_a_number", name=name, given=text))
     return int(text)
 
 
