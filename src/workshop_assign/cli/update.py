@@ -105,16 +105,17 @@ def run(args: argparse.Namespace) -> int:
         what = "; ".join(reused_lines(reused, lang))
         out.say("reused", name=args.previous.name, what=what)
     waitlists = waitlists_for(done.result, args.waitlist, Progress(sys.stderr, lang))
+    changes = done.changes(lang)  # for the Changes sheet and the console's counts
     written = write_result(
         done.result,
         args.output,
         lang=lang,
-        changes=done.changes(lang),
+        changes=changes,
         update=done.record(),
         waitlists=waitlists,
         reused=reused_lines(reused, lang),
     )
-    kinds = done.changes()["change"][done.changes()["attendee"].notna()].value_counts()
+    kinds = changes["change"][changes["attendee"].notna()].value_counts()
     counts = {kind: int(kinds.get(kind, 0)) for kind in ("new", "placed", "moved", "gone")}
     out.say("update", **counts, unplaced=int(kinds.get("unplaced", 0)))
     for row in done.moves_in(lang).head(20).itertuples(index=False):

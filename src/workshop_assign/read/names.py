@@ -63,15 +63,19 @@ def is_marker(token: str) -> bool:
 
 def markers_differ(first: str, second: str) -> bool:
     """True when the two texts differ in a marker (one has a marker the other lacks)."""
-    a, b = Counter(loose(first).split()), Counter(loose(second).split())
+    a, b = _tokens(first), _tokens(second)
     return any(is_marker(t) for t in (a - b) + (b - a))
 
 
 def same_but_markers(first: str, second: str) -> bool:
     """True when the two texts have the same words but for different markers ("Track 1:
     X" and "Track 2: X")."""
-    a, b = Counter(loose(first).split()), Counter(loose(second).split())
+    a, b = _tokens(first), _tokens(second)
     return a != b and _words(a) == _words(b)
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(loose(text).split())
 
 
 def _words(tokens: Counter[str]) -> Counter[str]:
@@ -158,6 +162,7 @@ class WorkshopMatcher:
         self._loose = [loose(n) for n in names]
         self._loose_index = {k: i for i, k in enumerate(self._loose)}
         self._compact = {compact(n): i for i, n in enumerate(names)}
+        self._limits = [(compact(n), typo_limit(n)) for n in names]  # for typos, once
         self._codes = {compact(c): i for c, i in self.codes.items()}
 
     @classmethod
@@ -250,8 +255,10 @@ class WorkshopMatcher:
             return []
         best: list[int] = []
         best_distance = limit + 1
-        for i, name in enumerate(self.names):
-            distance = slips(key, compact(name), min(limit, typo_limit(name)))
+        for i, (name, (squeezed, own_limit)) in enumerate(
+            zip(self.names, self._limits, strict=True)
+        ):
+            distance = slips(key, squeezed, min(limit, own_limit))
             if distance is None or distance > best_distance or markers_differ(text, name):
                 continue
             if distance < best_distance:
@@ -313,8 +320,8 @@ def options_from(counts: Mapping[str, int]) -> Options:
             found = None  # a shortened name, or words added: an answer of its own
         if found is not None:
             joins[key] = (rare[found[0]], found[1])
-        elif rare and matcher.rivals(named[key]):
-            raise AmbiguousNameError(named[key], matcher.rivals(named[key]))
+        elif rare and (rivals := matcher.rivals(named[key])):
+            raise AmbiguousNameError(named[key], rivals)
         else:
             kept.append(key)
     options = set(kept)
