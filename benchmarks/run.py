@@ -42,7 +42,7 @@ from ortools.graph.python import min_cost_flow
 
 import workshop_assign as wa
 from workshop_assign import synthetic
-from workshop_assign.options import SolveOptions
+from workshop_assign.core.options import SolveOptions
 from workshop_assign.solver.classes import build_classes
 from workshop_assign.solver.flow import class_arcs, solve_class_flow
 from workshop_assign.solver.objectives import cost_levels

@@ -513,7 +513,7 @@ def test_ctrl_c_while_writing_exits_130_and_removes_every_temporary_file(
     )
     code = (
         "import os, signal, sys, time\n"
-        "import workshop_assign.io.workbook as wb\n"
+        "import workshop_assign.write.workbook as wb\n"
         "from workshop_assign.cli import main\n"
         "real = wb.write_table\n"
         "def interrupted(*args):\n"

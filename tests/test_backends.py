@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 import workshop_assign as wa
 from strategies import Spec, specs
-from workshop_assign.options import SolveOptions
+from workshop_assign.core.options import SolveOptions
 from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.backends import BACKENDS, FlowBackend, HighsBackend, for_model
 from workshop_assign.solver.classmodel import ClassModel, Solution

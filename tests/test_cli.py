@@ -17,7 +17,7 @@ import exports
 from exports import SEATS, SHOPS, columns_per_rank, formulas_only, write_csv, write_xlsx
 from helpers import digest, run
 from workshop_assign.cli import main
-from workshop_assign.io import writers
+from workshop_assign.write import writers
 
 
 def test_solve_writes_the_workbook_and_prints_a_summary(tmp_path: Path) -> None:

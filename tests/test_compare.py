@@ -13,7 +13,13 @@ import workshop_assign as wa
 from exports import SEATS, START, columns_per_rank, write_xlsx
 from helpers import run
 from workshop_assign import synthetic
-from workshop_assign.compare import FCFS, RSD, compare, registration_order, serial_dictatorship
+from workshop_assign.after.compare import (
+    FCFS,
+    RSD,
+    compare,
+    registration_order,
+    serial_dictatorship,
+)
 
 
 def test_serial_dictatorship_gives_each_the_best_free_seat_in_turn() -> None:

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import workshop_assign as wa
 from reference import brute_force, objective_key
 from strategies import Spec, specs
-from workshop_assign.compare import compare
+from workshop_assign.after.compare import compare
 
 OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
 

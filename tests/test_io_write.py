@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
-from workshop_assign.io import writers
-from workshop_assign.io.workbook import unique_sheet_name
+from workshop_assign.write import writers
+from workshop_assign.write.workbook import unique_sheet_name
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import string
 
 import pytest
 
-from workshop_assign.messages import CATALOGUE, message, section
+from workshop_assign.text import message, section
+from workshop_assign.text.catalogue import CATALOGUE
 
 
 def fields(template: str) -> set[str]:

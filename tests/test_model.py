@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import workshop_assign as wa
-from workshop_assign import model
+from workshop_assign.core import model
 
 CAPS = {"Digitale Zwillinge": 2, "Mobilitätskonzepte": 1, "Teilhabe": 3}
 

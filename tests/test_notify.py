@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from exports import columns_per_rank, write_xlsx
 from helpers import run
-from workshop_assign.notify import DeliveryError, Server, messages, send
+from workshop_assign.after.notify import DeliveryError, Server, messages, send
 
 
 class Inbox:

@@ -21,9 +21,9 @@ from openpyxl import load_workbook
 
 from exports import SEATS, columns_per_rank, write_csv
 from helpers import digest, run
+from workshop_assign.after.notify import SendLog, Server, messages, send
 from workshop_assign.errors import OutputError
-from workshop_assign.io.mailbox import mailbox
-from workshop_assign.notify import SendLog, Server, messages, send
+from workshop_assign.write.mailbox import mailbox
 
 SENDER = "team@stadt.example"
 

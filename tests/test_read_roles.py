@@ -15,7 +15,7 @@ from openpyxl import Workbook
 import workshop_assign as wa
 from exports import formulas_only
 from helpers import run
-from workshop_assign.provenance import NoteKind
+from workshop_assign.core.provenance import NoteKind
 
 SHOPS = ["Digitale Zwillinge", "Mobilitätskonzepte", "Digitale Kompetenzen für mehr Teilhabe"]
 START = datetime(2025, 5, 5, 9, 0)

@@ -7,7 +7,7 @@ import pytest
 
 import workshop_assign as wa
 import workshop_assign.solver.pipeline as solver_module
-from workshop_assign.result import check_result
+from workshop_assign.core.checks import check_result
 from workshop_assign.solver.expand import Outcome
 
 PROBLEM = wa.Problem.from_preferences(

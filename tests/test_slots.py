@@ -16,7 +16,7 @@ import workshop_assign as wa
 from exports import columns_per_rank, write_xlsx
 from helpers import run
 from reference import objective_key
-from workshop_assign.slots import solve_slots
+from workshop_assign.solver.slots import solve_slots
 from workshop_assign.solver.timetables import equitable_colouring
 
 TOPICS = ["T0", "T1", "T2"]

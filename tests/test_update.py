@@ -18,7 +18,8 @@ from helpers import run
 from reference import brute_force_rules_update, update_outcomes
 from strategies import RuleSpec, Spec, rule_specs, specs
 from test_rules import build as build_rules_problem
-from workshop_assign import synthetic, updating
+from workshop_assign import synthetic
+from workshop_assign.after import update as updating
 
 
 def previous_of(result: wa.Result) -> dict[str, str | None]:

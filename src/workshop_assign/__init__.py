@@ -15,7 +15,16 @@ Importing this package does no work beyond importing its modules.
 """
 
 from workshop_assign._version import library_version as _library_version
-from workshop_assign.compare import compare
+from workshop_assign.after.compare import compare
+from workshop_assign.after.published import update_published
+from workshop_assign.after.update import Update, update
+from workshop_assign.after.waitlist import waitlist, waitlists
+from workshop_assign.after.whatif import what_if
+from workshop_assign.core.model import Attendee, Problem, Workshop
+from workshop_assign.core.options import Objective, SolveOptions
+from workshop_assign.core.provenance import Note, Source
+from workshop_assign.core.result import Backend, Reason, Result, Status
+from workshop_assign.core.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
 from workshop_assign.errors import (
     DeliveryError,
     InfeasibleError,
@@ -29,18 +38,9 @@ from workshop_assign.errors import (
     UsageError,
     WorkshopAssignError,
 )
-from workshop_assign.model import Attendee, Problem, Workshop
-from workshop_assign.options import Objective, SolveOptions
-from workshop_assign.provenance import Note, Source
-from workshop_assign.published import update_published
 from workshop_assign.read import ParsedExport, parse_export, read_export
-from workshop_assign.result import Backend, Reason, Result, Status
-from workshop_assign.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
-from workshop_assign.slots import SlotResult, solve_slots
 from workshop_assign.solver import solve
-from workshop_assign.updating import Update, update
-from workshop_assign.waitlist import waitlist, waitlists
-from workshop_assign.whatif import what_if
+from workshop_assign.solver.slots import SlotResult, solve_slots
 
 __version__ = _library_version()
 

@@ -21,8 +21,9 @@
 working (the scikit-learn convention).  Context travels in keyword-only attributes, so
 the command line can print one precise line per error without parsing messages.
 
-An error worded for people is made with ``worded(key, **fields)`` from the message
+An error worded for people is made with ``text.worded(key, **fields)`` from the message
 catalogue (``error.`` keys): ``str(error)`` is English, ``error.text("de")`` German.
+This module holds the exceptions only; the wording lives in ``workshop_assign.text``.
 """
 
 from __future__ import annotations
@@ -30,8 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from workshop_assign.messages import grouped as thousands
-from workshop_assign.messages import message
+from workshop_assign.text import message, said
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,64 +49,6 @@ __all__ = [
     "UsageError",
     "WorkshopAssignError",
 ]
-
-
-class Worded(str):
-    """An error text that can be said again in another language: the English text,
-    with the catalogue key and the fields it was made from."""
-
-    key: str
-    fields: dict[str, object]
-
-    def said(self, lang: str) -> str:
-        return message(f"error.{self.key}", lang).format(**_grouped(self.fields, lang))
-
-
-def worded(key: str, /, **fields: object) -> Worded:
-    """The English text of ``error.<key>``, remembering how to say it in German."""
-    text = Worded(message(f"error.{key}", "en").format(**_grouped(fields, "en")))
-    text.key, text.fields = key, fields
-    return text
-
-
-class Counted:
-    """A number with its noun, in the right form for each language: ``Counted(3,
-    "explain.seat")`` is "3 seats" or "3 Plätze" (the catalogue holds "one|many")."""
-
-    def __init__(self, n: int, noun: str) -> None:
-        self.n, self.noun = n, noun
-
-    def said(self, lang: str) -> str:
-        one, many = message(self.noun, lang).split("|")
-        return f"{self.n} {one if self.n == 1 else many}"
-
-
-def _grouped(fields: dict[str, object], lang: str) -> dict[str, object]:
-    """Whole numbers with the language's thousands separator (1,048,576 / 1.048.576),
-    counted nouns in the language's form."""
-    grouped: dict[str, object] = {}
-    for name, value in fields.items():
-        if isinstance(value, Counted | Worded):
-            grouped[name] = value.said(lang)
-        elif isinstance(value, tuple) and all(isinstance(v, Worded) for v in value):
-            grouped[name] = "; ".join(v.said(lang) for v in value)  # a list of worded parts
-        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
-            grouped[name] = thousands(value, lang)
-        else:
-            grouped[name] = value
-    return grouped
-
-
-def said(text: object, lang: str) -> str:
-    """``text`` in ``lang`` when it was worded from the catalogue, else as it is."""
-    return text.said(lang) if isinstance(text, Worded) else str(text)
-
-
-def one_line(error: BaseException, lang: str = "en") -> str:
-    """An error as one line (the command line and the page show nothing longer), in
-    ``lang`` where it was worded for people."""
-    text = error.text(lang) if isinstance(error, WorkshopAssignError) else str(error)
-    return " ".join(text.split()) or type(error).__name__
 
 
 class WorkshopAssignError(Exception):

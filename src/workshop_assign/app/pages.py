@@ -22,12 +22,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import workshop_assign as wa
+from workshop_assign.after.compare_report import worded
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
-from workshop_assign.compare_report import worded
-from workshop_assign.errors import worded as error_text
-from workshop_assign.io.labels import label
-from workshop_assign.io.rosters import roster_names
-from workshop_assign.messages import message
+from workshop_assign.text import label, message
+from workshop_assign.text import worded as error_text
+from workshop_assign.write.rosters import roster_names
 
 HERE = Path(__file__).parent
 WHAT_IF_MIP_PEOPLE = 1_000  # with rules that need the MIP, what-if re-solves each workshop

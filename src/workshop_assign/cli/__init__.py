@@ -22,7 +22,8 @@ import workshop_assign as wa
 from workshop_assign.cli import app, check, compare, inspect, notify, solve, update
 from workshop_assign.cli.console import Console, demand_table, system_language
 from workshop_assign.cli.update import given_options
-from workshop_assign.errors import DeliveryError, UsageError, one_line
+from workshop_assign.errors import DeliveryError, UsageError
+from workshop_assign.text import one_line
 
 COMMANDS = {
     "solve": solve,

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop_assign.after.compare import compare
+from workshop_assign.after.compare_report import comparison_png, comparison_workbook, worded
 from workshop_assign.cli.console import Console
 from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.compare import compare
-from workshop_assign.compare_report import comparison_png, comparison_workbook, worded
 from workshop_assign.errors import UsageError
-from workshop_assign.errors import worded as worded_error
-from workshop_assign.io.files import all_or_nothing
 from workshop_assign.read.reader import build_problem, missing_capacities
+from workshop_assign.text import worded as worded_error
+from workshop_assign.write.files import all_or_nothing
 
 
 def add(commands: Subcommands, epilog: str) -> None:

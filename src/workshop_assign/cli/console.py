@@ -13,7 +13,7 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.messages import grouped, message
+from workshop_assign.text import grouped, message
 
 
 def system_language() -> str:

@@ -10,9 +10,8 @@ import pandas as pd
 from workshop_assign.cli.console import Console, demand_table
 from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.io.labels import label
-from workshop_assign.messages import grouped, message
 from workshop_assign.read.reader import ParsedExport
+from workshop_assign.text import grouped, label, message
 
 
 def add(commands: Subcommands, epilog: str) -> None:

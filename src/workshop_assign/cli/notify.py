@@ -14,13 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from workshop_assign.cli import types as cli_types
-from workshop_assign.cli.console import Console
-from workshop_assign.cli.types import Subcommands
-from workshop_assign.errors import UsageError, worded
-from workshop_assign.io.files import SEND_LOG_SUFFIX, protect
-from workshop_assign.io.metadata import result_metadata
-from workshop_assign.notify import (
+from workshop_assign.after.notify import (
     PASSWORD_VARIABLE,
     Mailer,
     Notice,
@@ -30,7 +24,14 @@ from workshop_assign.notify import (
     sender_header,
     write_drafts,
 )
-from workshop_assign.provenance import excerpt
+from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.console import Console
+from workshop_assign.cli.types import Subcommands
+from workshop_assign.core.provenance import excerpt
+from workshop_assign.errors import UsageError
+from workshop_assign.text import worded
+from workshop_assign.write.files import SEND_LOG_SUFFIX, protect
+from workshop_assign.write.metadata import result_metadata
 
 
 def add(commands: Subcommands, epilog: str) -> None:

@@ -10,10 +10,11 @@ import argparse
 from dataclasses import replace
 
 from workshop_assign.cli.types import count, seconds
-from workshop_assign.errors import InputError, worded
+from workshop_assign.core.rules import CategoryMinimum, Rules, Spread
+from workshop_assign.errors import InputError
 from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.reader import ParsedExport
-from workshop_assign.rules import CategoryMinimum, Rules, Spread
+from workshop_assign.text import worded
 
 
 def add_rule_options(command: argparse.ArgumentParser) -> None:

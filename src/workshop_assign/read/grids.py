@@ -19,7 +19,8 @@ from typing import IO
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from workshop_assign.errors import SpreadsheetError, worded
+from workshop_assign.errors import SpreadsheetError
+from workshop_assign.text import worded
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 WORKSHOP_SHEETS = {"workshops", "workshop", "kapazitäten", "kapazitaeten", "capacities", "plätze"}

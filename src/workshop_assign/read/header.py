@@ -22,9 +22,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError, worded
+from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.grids import Grid, cell_name, column_letter
 from workshop_assign.read.text import cell_text, fold, is_blank, ordinal
+from workshop_assign.text import worded
 
 SCAN_ROWS = 30
 HEADER_WORDS = (

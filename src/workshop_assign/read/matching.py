@@ -11,9 +11,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError, worded
-from workshop_assign.model import Workshop
-from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.core.model import Workshop
+from workshop_assign.core.provenance import Note, NoteKind, excerpt
+from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.layouts import RowWishes
 from workshop_assign.read.names import (
     AmbiguousNameError,
@@ -31,6 +31,7 @@ from workshop_assign.read.rulecolumns import (
     maybe_group_columns,
     read_rule_values,
 )
+from workshop_assign.text import worded
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from workshop_assign.model import Workshop, wish_names
+from workshop_assign.core.model import Workshop, wish_names
 from workshop_assign.read.text import fold, loose
 
 MIN_SHORT = 5  # shortest text accepted as a shortened workshop name

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from workshop_assign.errors import worded
-from workshop_assign.model import Problem, Workshop
-from workshop_assign.provenance import Note, Source
+from workshop_assign.core.model import Problem, Workshop
+from workshop_assign.core.provenance import Note, Source
 from workshop_assign.read.grids import column_letter
 from workshop_assign.read.header import Table
 from workshop_assign.read.layouts import Layout
 from workshop_assign.read.people import PeopleColumns
 from workshop_assign.read.rulecolumns import RuleValues
+from workshop_assign.text import worded
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError, worded
+from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.text import cell_text, fold, header_parts, is_blank, looks_like_date
+from workshop_assign.text import worded
 
 TICKET_WORDS = (
     "ticket",

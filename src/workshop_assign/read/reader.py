@@ -17,9 +17,9 @@ from typing import TypedDict, Unpack
 import numpy as np
 import pandas as pd
 
-from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError, worded
-from workshop_assign.model import Problem, Workshop
-from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.core.model import Problem, Workshop
+from workshop_assign.core.provenance import Note, NoteKind, excerpt
+from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError
 from workshop_assign.read.grids import (
     Grid,
     load_book,
@@ -37,6 +37,7 @@ from workshop_assign.read.rulecolumns import find_rule_columns
 from workshop_assign.read.sheets import choose_sheet, workshop_sheet
 from workshop_assign.read.text import language_of
 from workshop_assign.read.workshops import WorkshopSpec, read_workshops
+from workshop_assign.text import worded
 
 __all__ = ["ParsedExport", "build_problem", "missing_capacities", "parse_export", "read_export"]
 

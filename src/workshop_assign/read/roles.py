@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workshop_assign.errors import SpreadsheetError, worded
-from workshop_assign.model import Workshop
-from workshop_assign.provenance import Note, NoteKind
+from workshop_assign.core.model import Workshop
+from workshop_assign.core.provenance import Note, NoteKind
+from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.candidates import (
     MATCHED,
     SAMPLE,
@@ -42,6 +42,7 @@ from workshop_assign.read.layouts import CELL, COLUMNS, GRID, LONG, Layout, long
 from workshop_assign.read.names import WorkshopMatcher
 from workshop_assign.read.rulecolumns import find_rule_columns
 from workshop_assign.read.text import is_blank, rank_cell, split_list
+from workshop_assign.text import worded
 
 
 @dataclass(frozen=True, slots=True)

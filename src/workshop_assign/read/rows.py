@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.provenance import Note, NoteKind, excerpt
+from workshop_assign.core.provenance import Note, NoteKind, excerpt
 from workshop_assign.read.cancel import cancelled_rows
 from workshop_assign.read.header import Table
 from workshop_assign.read.layouts import Layout, RowWishes

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from itertools import islice
 from typing import TypeVar
 
+from workshop_assign.core.provenance import Note, NoteKind
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.provenance import Note, NoteKind
 from workshop_assign.read.grids import Grid
 from workshop_assign.read.header import find_header_row
 from workshop_assign.read.text import cell_text, fold, is_blank

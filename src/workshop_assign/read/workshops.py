@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from workshop_assign.core.model import Workshop
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.model import Workshop
 from workshop_assign.read.grids import Grid, column_letter, load_book
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
 from workshop_assign.read.sheets import workshop_sheet

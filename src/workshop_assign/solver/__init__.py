@@ -17,9 +17,9 @@ from typing import Unpack
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.model import Problem
-from workshop_assign.options import SolveOptions, SolveSettings
-from workshop_assign.result import Result
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import SolveOptions, SolveSettings
+from workshop_assign.core.result import Result
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.pipeline import finish, prepare, solve_model
 

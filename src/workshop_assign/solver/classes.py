@@ -16,8 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign.core.model import Problem
 from workshop_assign.errors import InputError
-from workshop_assign.model import Problem
 
 NO_GROUP = -1
 

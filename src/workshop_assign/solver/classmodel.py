@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.model import Problem
-from workshop_assign.options import SolveOptions
-from workshop_assign.result import Backend, Status
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import SolveOptions
+from workshop_assign.core.result import Backend, Status
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.objectives import CostLevels

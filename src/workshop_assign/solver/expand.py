@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.model import Problem
+from workshop_assign.core.model import Problem
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 

@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 from ortools.graph.python import min_cost_flow
 
-from workshop_assign._encode import flatten_lists
+from workshop_assign.core._encode import flatten_lists
 from workshop_assign.errors import SolverError
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.objectives import CostLevels

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.errors import Counted, worded
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
+from workshop_assign.text import Counted, worded
 
 Ints = npt.NDArray[np.int64]
 

@@ -32,9 +32,10 @@ import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
-from workshop_assign.errors import InfeasibleError, SolverError, worded
+from workshop_assign.errors import InfeasibleError, SolverError
 from workshop_assign.solver.objectives import CostLevels
 from workshop_assign.solver.rulemodel import Engine, RuleModel, RuleModelInput, build_model
+from workshop_assign.text import worded
 
 Ints = npt.NDArray[np.int64]
 HIGHS_SETTINGS = "output_flag=false\nmip_rel_gap=0\nmip_abs_gap=0.5\npresolve=off"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from workshop_assign.options import Objective, SolveOptions
+from workshop_assign.core.options import Objective, SolveOptions
 
 Costs = npt.NDArray[np.int64]
 

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import SolveOptions
+from workshop_assign.core.result import Reason, Result
+from workshop_assign.core.rules import GroupMode, Rules
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
-from workshop_assign.model import Problem
-from workshop_assign.options import SolveOptions
-from workshop_assign.result import Reason, Result
-from workshop_assign.rules import GroupMode, Rules
 from workshop_assign.solver.backends import SolverBackend, for_model
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
 from workshop_assign.solver.classmodel import ClassModel, Solution

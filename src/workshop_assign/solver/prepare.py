@@ -12,13 +12,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._encode import flatten_lists
-from workshop_assign._text import count
+from workshop_assign.core._encode import flatten_lists
+from workshop_assign.core.model import Problem
+from workshop_assign.core.rules import Rules, Spread
 from workshop_assign.errors import InfeasibleError
-from workshop_assign.model import Problem
-from workshop_assign.rules import Rules, Spread
 from workshop_assign.solver.classes import AttendeeClasses, attribute_values
 from workshop_assign.solver.flow import ClassArcs, Gates
+from workshop_assign.text import count
 
 Ints = npt.NDArray[np.int64]
 

@@ -20,12 +20,12 @@ import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
-from workshop_assign.errors import worded
-from workshop_assign.model import Problem
-from workshop_assign.rules import GroupMode, Rules
+from workshop_assign.core.model import Problem
+from workshop_assign.core.rules import GroupMode, Rules
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.timetables import Timetable
+from workshop_assign.text import worded
 
 Ints = npt.NDArray[np.int64]
 

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import SolveOptions
+from workshop_assign.core.reasons import Reason
 from workshop_assign.errors import InputError, SolverError, UnsupportedRulesError
-from workshop_assign.model import Problem
-from workshop_assign.options import SolveOptions
-from workshop_assign.reasons import Reason
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 

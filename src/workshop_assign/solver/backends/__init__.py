@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from workshop_assign.result import Backend
+from workshop_assign.core.result import Backend
 from workshop_assign.solver.backends.flow import FlowBackend
 from workshop_assign.solver.backends.highs import HighsBackend
 

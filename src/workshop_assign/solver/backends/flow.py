@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workshop_assign.result import Backend, Status
+from workshop_assign.core.result import Backend, Status
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.flow import solve_class_flow
 from workshop_assign.solver.prepare import spread_gates

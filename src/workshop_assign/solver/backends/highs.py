@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workshop_assign.options import Objective
-from workshop_assign.result import Backend, Status
+from workshop_assign.core.options import Objective
+from workshop_assign.core.result import Backend, Status
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.mip import solve_rules
 from workshop_assign.solver.rulemodel import RuleModelInput

@@ -19,20 +19,20 @@ from typing import Unpack
 
 import numpy as np
 
-from workshop_assign._encode import as_rows
-from workshop_assign.errors import InputError, UsageError, worded
-from workshop_assign.errors import said as say
-from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
-from workshop_assign.io.previous import previous_places, previous_timetables
-from workshop_assign.messages import message
-from workshop_assign.model import Problem
-from workshop_assign.options import SolveOptions
+from workshop_assign.after.previous import previous_places, previous_timetables
+from workshop_assign.after.update import update
+from workshop_assign.core._encode import as_rows
+from workshop_assign.core.checks import check_result, check_timetables
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import SolveOptions
+from workshop_assign.core.result import Result
+from workshop_assign.errors import InputError, UsageError
 from workshop_assign.read.reader import ReadOptions, read_export
-from workshop_assign.result import Result, check_result
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value
-from workshop_assign.updating import update
-from workshop_assign.violations import check_timetables
+from workshop_assign.text import message, worded
+from workshop_assign.text import said as say
+from workshop_assign.write.metadata import published_options, published_workshops, result_metadata
 
 
 @dataclass(slots=True)

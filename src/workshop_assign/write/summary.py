@@ -12,17 +12,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from workshop_assign._version import library_version
-from workshop_assign.io.workbook import Percent
-from workshop_assign.messages import message, section
-from workshop_assign.rules import GroupMode, Rules
+from workshop_assign.core.rules import GroupMode, Rules
+from workshop_assign.text import label, message, section
+from workshop_assign.write.workbook import Percent
 
 if TYPE_CHECKING:
-    from workshop_assign.result import Result
-
-
-def label(key: str, lang: str) -> str:
-    """The label for ``key`` in ``lang`` (``de`` or ``en``)."""
-    return message(f"label.{key}", lang)
+    from workshop_assign.core.result import Result
 
 
 def summary_rows(

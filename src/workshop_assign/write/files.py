@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from workshop_assign.errors import InputError, OutputError, worded
+from workshop_assign.errors import InputError, OutputError
+from workshop_assign.text import worded
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

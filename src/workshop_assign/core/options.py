@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
+from workshop_assign.core.rules import LARGEST, CategoryMinimum, Rules, Spread
 from workshop_assign.errors import InputError
-from workshop_assign.rules import LARGEST, CategoryMinimum, Rules, Spread
 
 __all__ = ["Objective", "SolveOptions"]
 

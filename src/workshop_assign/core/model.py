@@ -22,10 +22,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
+from workshop_assign.core._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
+from workshop_assign.core.provenance import Source
+from workshop_assign.core.rules import LARGEST, AttendeeRules, build_attendee_rules
 from workshop_assign.errors import InputError, InvalidProblemError
-from workshop_assign.provenance import Source
-from workshop_assign.rules import LARGEST, AttendeeRules, build_attendee_rules
 
 __all__ = ["Attendee", "Problem", "Workshop"]
 

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._text import count
+from workshop_assign.text import count
 
 IndexArray = npt.NDArray[np.int32]
 

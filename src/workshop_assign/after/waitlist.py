@@ -24,15 +24,15 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign.after.update import update
 from workshop_assign.errors import InputError, UnsupportedRulesError
 from workshop_assign.read.names import WorkshopMatcher
-from workshop_assign.updating import update
 
 if TYPE_CHECKING:
-    from workshop_assign.model import Problem
-    from workshop_assign.options import SolveSettings
-    from workshop_assign.result import Result
-    from workshop_assign.updating import Update
+    from workshop_assign.after.update import Update
+    from workshop_assign.core.model import Problem
+    from workshop_assign.core.options import SolveSettings
+    from workshop_assign.core.result import Result
 
 COLUMNS = ["position", "attendee", "from", "rank", "moves"]
 SLOT_WAITLIST = (

@@ -32,10 +32,11 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from workshop_assign.errors import OutputError, worded
-from workshop_assign.io.files import private_folder
+from workshop_assign.errors import OutputError
 from workshop_assign.read.grids import column_letter
 from workshop_assign.read.text import cell_text
+from workshop_assign.text import worded
+from workshop_assign.write.files import private_folder
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet

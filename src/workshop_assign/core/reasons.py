@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from workshop_assign.messages import message
+from workshop_assign.text import message
 
 __all__ = ["Reason"]
 

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.messages import message, message_or
+from workshop_assign.text import message, message_or
 
 __all__ = ["Note", "NoteKind", "Source"]
 

@@ -22,21 +22,21 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.errors import InputError, worded
-from workshop_assign.io.files import atomic_path, never_formula, protect
-from workshop_assign.io.labels import label, summary_rows
-from workshop_assign.io.metadata import METADATA_SHEET, metadata_values, write_metadata
-from workshop_assign.io.notices import NOTIFIED, fill
-from workshop_assign.io.rosters import rosters, write_roster
-from workshop_assign.io.workbook import MAX_CELL, Book, open_workbook, write_rows
-from workshop_assign.messages import message
+from workshop_assign.core.reasons import Reason
+from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
-from workshop_assign.reasons import Reason
+from workshop_assign.text import label, message, worded
+from workshop_assign.write.files import atomic_path, never_formula, protect
+from workshop_assign.write.metadata import METADATA_SHEET, metadata_values, write_metadata
+from workshop_assign.write.notices import NOTIFIED, fill
+from workshop_assign.write.rosters import rosters, write_roster
+from workshop_assign.write.summary import summary_rows
+from workshop_assign.write.workbook import MAX_CELL, Book, open_workbook, write_rows
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
-    from workshop_assign.result import Result
+    from workshop_assign.core.result import Result
 
 WhatIf = tuple[int, pd.DataFrame]  # extra seats, and the table of ``whatif.what_if``
 NOTIFICATION_ROWS = 10_000  # more messages than this: the sheet points to `notify`

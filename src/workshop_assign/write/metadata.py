@@ -19,14 +19,14 @@ import pandas as pd
 from python_calamine import CalamineError
 
 from workshop_assign._version import library_version
+from workshop_assign.core.model import Workshop
+from workshop_assign.core.options import SolveOptions
 from workshop_assign.errors import InputError, SpreadsheetError
-from workshop_assign.model import Workshop
-from workshop_assign.options import SolveOptions
 from workshop_assign.read.text import cell_text, is_blank
 
 if TYPE_CHECKING:
-    from workshop_assign.io.workbook import Book
-    from workshop_assign.result import Result
+    from workshop_assign.core.result import Result
+    from workshop_assign.write.workbook import Book
 
 METADATA_SHEET = "workshop_assign"
 CHUNK = 32_000  # characters per cell, below Excel's 32,767

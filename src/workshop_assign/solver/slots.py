@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from workshop_assign.model import Problem
-from workshop_assign.options import SolveSettings
-from workshop_assign.result import Result
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import SolveSettings
+from workshop_assign.core.result import Result
 from workshop_assign.solver import solve
 
 __all__ = ["SlotResult", "solve_slots"]

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from workshop_assign._encode import as_rows
-from workshop_assign.io.labels import label
-from workshop_assign.io.workbook import Book, write_table
+from workshop_assign.core._encode import as_rows
 from workshop_assign.read.text import cell_text, fold, is_blank
+from workshop_assign.text import label
+from workshop_assign.write.workbook import Book, write_table
 
 if TYPE_CHECKING:
-    from workshop_assign.result import Result
+    from workshop_assign.core.result import Result
 
 A4 = 9  # xlsxwriter's paper code
 TITLE_ROWS = 3  # title, details, an empty row; the table's header follows

@@ -12,15 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Unpack
 
+from workshop_assign.after.previous import previous_places
+from workshop_assign.after.update import SLOT_UPDATE, Update, update
+from workshop_assign.core.model import Workshop
+from workshop_assign.core.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.core.rules import Rules
 from workshop_assign.errors import UnsupportedRulesError
-from workshop_assign.io.metadata import published_options, published_workshops, result_metadata
-from workshop_assign.io.previous import previous_places
-from workshop_assign.model import Workshop
-from workshop_assign.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.read import parse_export
 from workshop_assign.read.reader import ReadOptions
-from workshop_assign.rules import Rules
-from workshop_assign.updating import SLOT_UPDATE, Update, update
+from workshop_assign.write.metadata import published_options, published_workshops, result_metadata
 
 Reused = list[tuple[str, object]]  # ``console.reuse_*`` keys with their values
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop_assign.errors import InputError, worded
-from workshop_assign.io.labels import label
-from workshop_assign.io.metadata import read_sheet, result_metadata
-from workshop_assign.model import Workshop
-from workshop_assign.provenance import excerpt
+from workshop_assign.core.model import Workshop
+from workshop_assign.core.provenance import excerpt
+from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
+from workshop_assign.text import label, worded
+from workshop_assign.write.metadata import read_sheet, result_metadata
 
 
 def previous_places(path: Path) -> dict[str, str | None]:

@@ -31,14 +31,14 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import IO
 
-from workshop_assign.errors import DeliveryError, InputError, OutputError, UsageError, worded
-from workshop_assign.io.files import SEND_LOG_HEADER, atomic_path, never_formula
-from workshop_assign.io.labels import label
-from workshop_assign.io.mailbox import mailbox, one_line
-from workshop_assign.io.metadata import published_workshops, read_sheet, result_metadata
-from workshop_assign.io.notices import NOTIFIED, Notice, Template, fill, text
-from workshop_assign.io.previous import checked_places
-from workshop_assign.provenance import excerpt
+from workshop_assign.after.previous import checked_places
+from workshop_assign.core.provenance import excerpt
+from workshop_assign.errors import DeliveryError, InputError, OutputError, UsageError
+from workshop_assign.text import label, worded
+from workshop_assign.write.files import SEND_LOG_HEADER, atomic_path, never_formula
+from workshop_assign.write.mailbox import mailbox, one_line
+from workshop_assign.write.metadata import published_workshops, read_sheet, result_metadata
+from workshop_assign.write.notices import NOTIFIED, Notice, Template, fill, text
 
 __all__ = [
     "Delivery",

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from workshop_assign.core.result import Backend
+from workshop_assign.core.rules import LARGEST
 from workshop_assign.errors import InfeasibleError, InputError
-from workshop_assign.result import Backend
-from workshop_assign.rules import LARGEST
 from workshop_assign.solver import prepare, solve_with
 from workshop_assign.solver.flow import solve_class_flow
 from workshop_assign.solver.objectives import objective_value
 from workshop_assign.solver.prepare import spread_gates
 
 if TYPE_CHECKING:
-    from workshop_assign.result import Result
+    from workshop_assign.core.result import Result
 
 
 def what_if(result: Result, extra: int = 5) -> pd.DataFrame:

@@ -18,9 +18,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import Objective
 from workshop_assign.errors import UnsupportedRulesError
-from workshop_assign.model import Problem
-from workshop_assign.options import Objective
 from workshop_assign.read.people import parse_stamps
 from workshop_assign.solver import solve
 

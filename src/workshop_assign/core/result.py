@@ -2,8 +2,10 @@
 
 A ``Result`` keeps compact per-person arrays and builds tables on request, so a
 million-person result costs a few megabytes until it is turned into a DataFrame.
-``check_result`` is an independent checker of the hard constraints; ``solve`` runs it on
-every result before returning it, and the tests run it on everything they solve.
+A ``Result`` is a value: it answers questions about itself (counts, tables, checks)
+and hands writing, explaining and waitlists to the layers above with a lazy import, as
+pandas' ``DataFrame.to_excel`` does, so importing it loads no writer and no solver.
+``core.checks`` is the independent checker that ``check`` runs.
 """
 
 from __future__ import annotations
@@ -16,17 +18,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._encode import as_rows
+from workshop_assign.core._encode import as_rows
+from workshop_assign.core.checks import check_result, check_timetables
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import Objective, SolveOptions
+from workshop_assign.core.reasons import Reason
 from workshop_assign.errors import InputError
-from workshop_assign.explain import explanations
-from workshop_assign.io.writers import write_result
-from workshop_assign.model import Problem
-from workshop_assign.options import Objective, SolveOptions
-from workshop_assign.reasons import Reason
-from workshop_assign.rules import Rules
-from workshop_assign.violations import check_timetables, rule_violations, seat_violations
 
-__all__ = ["Reason", "Result", "Status", "check_result"]
+__all__ = ["Backend", "Reason", "Result", "Status"]
 
 
 class Status(StrEnum):
@@ -198,13 +197,15 @@ class Result:
 
     def explanations(self, lang: str = "en") -> pd.Series:
         """Per attendee, why they got what they got (``None`` in their first choice)."""
+        from workshop_assign.write.explain import explanations  # noqa: PLC0415
+
         return explanations(self, lang)
 
     def explain(self, attendee: str, lang: str = "en") -> str | None:
         """Why one attendee (by key) got what they got, with numbers that hold."""
         if attendee not in self.problem.keys:
             raise InputError(f"{attendee!r} is not an attendee of this result")
-        sentence: str | None = explanations(self, lang)[attendee]
+        sentence: str | None = self.explanations(lang)[attendee]
         return sentence
 
     def statistics(self) -> pd.DataFrame:
@@ -234,10 +235,8 @@ class Result:
     def waitlist(self, workshop: str, n: int = 5) -> pd.DataFrame:
         """The next ``n`` people who would get a seat freed in ``workshop``, in order,
         each with the moves it triggers (exact re-solves with the rules of ``update``:
-        nobody loses a place, fewest moves); see ``workshop_assign.waitlist``."""
-        # Imported here as pandas does for its writers: waitlist re-solves through the
-        # pipeline, which builds Results, so importing it at the top would be a cycle.
-        from workshop_assign.waitlist import waitlist  # noqa: PLC0415
+        nobody loses a place, fewest moves); see ``workshop_assign.after.waitlist``."""
+        from workshop_assign.after.waitlist import waitlist  # noqa: PLC0415
 
         return waitlist(self, workshop, n)
 
@@ -256,17 +255,31 @@ class Result:
         Summary's lines on what more seats would change; ``waitlists``
         (``workshop_assign.waitlists(result)``) becomes the Waitlist sheet.
         """
-        return write_result(
-            self, _suffixed(path, ".xlsx"), lang=lang, what_if=what_if, waitlists=waitlists
+        return self._write(
+            _suffixed(path, ".xlsx"), lang=lang, what_if=what_if, waitlists=waitlists
         )
 
     def to_csv(self, path: str | Path, *, lang: str | None = None) -> Path:
         """Write the Assignments table as CSV (UTF-8; ``;``-separated in German)."""
-        return write_result(self, _suffixed(path, ".csv"), lang=lang)
+        return self._write(_suffixed(path, ".csv"), lang=lang)
 
     def to_json(self, path: str | Path, *, lang: str | None = None) -> Path:
         """Write the Assignments table as JSON records."""
-        return write_result(self, _suffixed(path, ".json"), lang=lang)
+        return self._write(_suffixed(path, ".json"), lang=lang)
+
+    def _write(
+        self,
+        path: Path,
+        *,
+        lang: str | None,
+        what_if: tuple[int, pd.DataFrame] | None = None,
+        waitlists: pd.DataFrame | None = None,
+    ) -> Path:
+        """Hand the writing to ``write.writers``; imported here, not at the top, so that
+        a Result (and the solver that makes one) loads no writer until one is asked for."""
+        from workshop_assign.write.writers import write_result  # noqa: PLC0415
+
+        return write_result(self, path, lang=lang, what_if=what_if, waitlists=waitlists)
 
     def check(self) -> list[str]:
         """Violations of the hard constraints (empty when the result is valid)."""
@@ -289,43 +302,3 @@ def _suffixed(path: str | Path, suffix: str) -> Path:
     if target.suffix.lower() != suffix:
         raise InputError(f"{target.name}: use a file name ending in {suffix}")
     return target
-
-
-def check_result(
-    problem: Problem,
-    workshop_of: npt.NDArray[np.integer],
-    rank_of: npt.NDArray[np.integer],
-    *,
-    fill_unranked: bool,
-    rules: Rules | None = None,
-) -> list[str]:
-    """Check an assignment against a problem, independently of how it was found.
-
-    Each attendee appears exactly once (one entry each), no workshop holds more people
-    than seats, the stated rank is the workshop's position in the person's wishes,
-    nobody sits in a workshop they did not rank unless ``fill_unranked`` allowed it or
-    it is their fixed place, and every rule holds (``violations.rule_violations``).
-    """
-    n_people, n_ws = len(problem.keys), len(problem.workshops)
-    if len(workshop_of) != n_people or len(rank_of) != n_people:
-        return [f"expected one outcome per attendee ({n_people}), got {len(workshop_of)}"]
-    if len(workshop_of) and (workshop_of.min() < -1 or workshop_of.max() >= n_ws):
-        return ["a workshop index is out of range"]
-    placed = workshop_of >= 0
-    problems = seat_violations(problem, workshop_of[placed])
-    expected = np.zeros(n_people, dtype=np.int64)
-    expected[placed] = problem.ranks_given(np.flatnonzero(placed), workshop_of[placed])
-    wrong_rank = np.flatnonzero(expected != rank_of)
-    if len(wrong_rank):
-        problems.append(
-            f"{len(wrong_rank)} stated ranks are wrong (first: attendee "
-            f"{problem.keys[wrong_rank[0]]!r})"
-        )
-    fixed = problem.rules.fixed >= 0 if problem.rules is not None else np.zeros(n_people, bool)
-    unranked = np.flatnonzero(placed & (expected == 0) & ~fixed)
-    if len(unranked) and not fill_unranked:
-        problems.append(
-            f"{len(unranked)} people sit in a workshop they did not rank "
-            f"(first: attendee {problem.keys[unranked[0]]!r})"
-        )
-    return problems + rule_violations(problem, workshop_of, rules or Rules())

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from workshop_assign.compare import FCFS, RSD
+from workshop_assign.after.compare import FCFS, RSD
 from workshop_assign.errors import InputError
-from workshop_assign.io.files import atomic_path
-from workshop_assign.io.workbook import open_workbook
-from workshop_assign.messages import message
+from workshop_assign.text import message
+from workshop_assign.write.files import atomic_path
+from workshop_assign.write.workbook import open_workbook
 
 
 def worded(table: pd.DataFrame, lang: str) -> pd.DataFrame:

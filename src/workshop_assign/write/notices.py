@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from workshop_assign.core.model import Workshop
 from workshop_assign.errors import InputError
-from workshop_assign.io.labels import label
-from workshop_assign.io.mailbox import mailbox
-from workshop_assign.messages import message
-from workshop_assign.model import Workshop
 from workshop_assign.read.text import cell_text, is_blank
+from workshop_assign.text import label, message
+from workshop_assign.write.mailbox import mailbox
 
 FIELDS = ("name", "workshop", "room", "time", "rank", "explanation")
 NOTIFIED = ("new", "placed", "moved")  # the kinds of change (Update.changes) told after an update

@@ -26,26 +26,19 @@ import numpy as np
 import pandas as pd
 from ortools.graph.python import max_flow
 
-from workshop_assign.errors import (
-    Counted,
-    InfeasibleError,
-    InputError,
-    SolverError,
-    UnsupportedRulesError,
-    worded,
-)
-from workshop_assign.io.labels import reused_lines
-from workshop_assign.io.notices import NOTIFIED
-from workshop_assign.io.writers import write_result
-from workshop_assign.messages import message
-from workshop_assign.model import Problem
-from workshop_assign.options import Objective, SolveOptions, SolveSettings
-from workshop_assign.result import Backend, Reason, Result, Status
-from workshop_assign.rules import build_attendee_rules
+from workshop_assign.core.model import Problem
+from workshop_assign.core.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.core.result import Backend, Reason, Result, Status
+from workshop_assign.core.rules import build_attendee_rules
+from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.flow import ClassArcs, solve_class_flow
 from workshop_assign.solver.objectives import CostLevels, cost_levels
+from workshop_assign.text import Counted, message, worded
+from workshop_assign.write.notices import NOTIFIED
+from workshop_assign.write.summary import reused_lines
+from workshop_assign.write.writers import write_result
 
 
 @dataclass(frozen=True, eq=False)

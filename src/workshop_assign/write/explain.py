@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from workshop_assign.messages import section
-from workshop_assign.reasons import Reason
+from workshop_assign.core.reasons import Reason
+from workshop_assign.text import section
 
 if TYPE_CHECKING:
-    from workshop_assign.result import Result
+    from workshop_assign.core.result import Result
 
 
 def explanations(result: Result, lang: str = "en") -> pd.Series:

@@ -13,10 +13,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign._encode import as_rows
-from workshop_assign.errors import worded
-from workshop_assign.model import Problem
-from workshop_assign.rules import GroupMode, Rules
+from workshop_assign.core._encode import as_rows
+from workshop_assign.core.model import Problem
+from workshop_assign.core.rules import GroupMode, Rules
+from workshop_assign.text import worded
 
 
 def rule_violations(
@@ -173,3 +173,43 @@ def check_timetables(
 def _values(problem: Problem, attribute: str) -> pd.Series:
     assert problem.attributes is not None
     return problem.attributes[attribute].map(lambda v: "" if pd.isna(v) else str(v).strip())
+
+
+def check_result(
+    problem: Problem,
+    workshop_of: npt.NDArray[np.integer],
+    rank_of: npt.NDArray[np.integer],
+    *,
+    fill_unranked: bool,
+    rules: Rules | None = None,
+) -> list[str]:
+    """Check an assignment against a problem, independently of how it was found.
+
+    Each attendee appears exactly once (one entry each), no workshop holds more people
+    than seats, the stated rank is the workshop's position in the person's wishes,
+    nobody sits in a workshop they did not rank unless ``fill_unranked`` allowed it or
+    it is their fixed place, and every rule holds (``rule_violations``).
+    """
+    n_people, n_ws = len(problem.keys), len(problem.workshops)
+    if len(workshop_of) != n_people or len(rank_of) != n_people:
+        return [f"expected one outcome per attendee ({n_people}), got {len(workshop_of)}"]
+    if len(workshop_of) and (workshop_of.min() < -1 or workshop_of.max() >= n_ws):
+        return ["a workshop index is out of range"]
+    placed = workshop_of >= 0
+    problems = seat_violations(problem, workshop_of[placed])
+    expected = np.zeros(n_people, dtype=np.int64)
+    expected[placed] = problem.ranks_given(np.flatnonzero(placed), workshop_of[placed])
+    wrong_rank = np.flatnonzero(expected != rank_of)
+    if len(wrong_rank):
+        problems.append(
+            f"{len(wrong_rank)} stated ranks are wrong (first: attendee "
+            f"{problem.keys[wrong_rank[0]]!r})"
+        )
+    fixed = problem.rules.fixed >= 0 if problem.rules is not None else np.zeros(n_people, bool)
+    unranked = np.flatnonzero(placed & (expected == 0) & ~fixed)
+    if len(unranked) and not fill_unranked:
+        problems.append(
+            f"{len(unranked)} people sit in a workshop they did not rank "
+            f"(first: attendee {problem.keys[unranked[0]]!r})"
+        )
+    return problems + rule_violations(problem, workshop_of, rules or Rules())

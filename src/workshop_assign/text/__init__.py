@@ -1,0 +1,24 @@
+"""Every text a person reads, and the one way to word it.
+
+``catalogue`` holds the texts in English and German under namespaced keys; ``words``
+makes sentences from them (``worded``, ``Counted``, ``label``, ``one_line``).  This is
+the floor of the package: it imports nothing else of ours.
+"""
+
+from workshop_assign.text.catalogue import LANGUAGES, grouped, message, message_or, section
+from workshop_assign.text.words import Counted, Worded, count, label, one_line, said, worded
+
+__all__ = [
+    "LANGUAGES",
+    "Counted",
+    "Worded",
+    "count",
+    "grouped",
+    "label",
+    "message",
+    "message_or",
+    "one_line",
+    "said",
+    "section",
+    "worded",
+]
