@@ -13,7 +13,6 @@ from workshop_assign.core.options import SolveOptions
 from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.backends import BACKENDS, FlowBackend, HighsBackend, for_model
 from workshop_assign.solver.classmodel import ClassModel, Solution
-from workshop_assign.solver.objectives import CostLevels
 
 
 def problem_of(spec: Spec) -> wa.Problem:
@@ -49,7 +48,7 @@ class Fake:
     def __init__(self, flows: np.ndarray, status: wa.Status) -> None:
         self.flows, self.status, self.calls = flows, status, 0
 
-    def solve(self, model: ClassModel, levels: CostLevels, *, time_limit: float) -> Solution:
+    def solve(self, model: ClassModel) -> Solution:
         self.calls += 1
         return Solution(self.flows, self.kind, self.status)
 

@@ -11,38 +11,92 @@ Typical use::
     result = wa.solve(problem)  # rank-sum, proven optimal
     result.to_frame()  # attendee, workshop, rank, reason
 
-Importing this package does no work beyond importing its modules.
+This is the public face: every name below is imported from its layer on first use
+(``core`` the data, ``read`` the exports, ``solver`` the optimisation, ``write`` the
+files, ``after`` what follows a solve), so ``import workshop_assign`` costs almost
+nothing and loads neither the solver nor the writers.
 """
 
-from workshop_assign._version import library_version as _library_version
-from workshop_assign.after.compare import compare
-from workshop_assign.after.published import update_published
-from workshop_assign.after.update import Update, update
-from workshop_assign.after.waitlist import waitlist, waitlists
-from workshop_assign.after.whatif import what_if
-from workshop_assign.core.model import Attendee, Problem, Workshop
-from workshop_assign.core.options import Objective, SolveOptions
-from workshop_assign.core.provenance import Note, Source
-from workshop_assign.core.result import Backend, Reason, Result, Status
-from workshop_assign.core.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
-from workshop_assign.errors import (
-    DeliveryError,
-    InfeasibleError,
-    InputError,
-    InvalidProblemError,
-    MissingCapacitiesError,
-    OutputError,
-    SolverError,
-    SpreadsheetError,
-    UnsupportedRulesError,
-    UsageError,
-    WorkshopAssignError,
-)
-from workshop_assign.read import ParsedExport, parse_export, read_export
-from workshop_assign.solver import solve
-from workshop_assign.solver.slots import SlotResult, solve_slots
+import typing as _typing
 
-__version__ = _library_version()
+from workshop_assign._lazy import attach as _attach
+from workshop_assign._version import __version__
+
+if _typing.TYPE_CHECKING:
+    from workshop_assign.after.compare import compare
+    from workshop_assign.after.published import update_published
+    from workshop_assign.after.update import Update, update
+    from workshop_assign.after.verify import Verification, verify
+    from workshop_assign.after.waitlist import waitlist, waitlists
+    from workshop_assign.after.whatif import what_if
+    from workshop_assign.core.model import Attendee, Problem, Workshop
+    from workshop_assign.core.options import Objective, SolveOptions
+    from workshop_assign.core.provenance import Note, Source
+    from workshop_assign.core.result import Backend, Reason, Result, Status
+    from workshop_assign.core.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
+    from workshop_assign.errors import (
+        DeliveryError,
+        InfeasibleError,
+        InputError,
+        InvalidProblemError,
+        MissingCapacitiesError,
+        OutputError,
+        SolverError,
+        SpreadsheetError,
+        UnsupportedRulesError,
+        UsageError,
+        WorkshopAssignError,
+    )
+    from workshop_assign.read.reader import ParsedExport, parse_export, read_export
+    from workshop_assign.solver import solve
+    from workshop_assign.solver.slots import SlotResult, solve_slots
+
+_HOMES = {
+    "compare": "workshop_assign.after.compare",
+    "update_published": "workshop_assign.after.published",
+    "Update": "workshop_assign.after.update",
+    "update": "workshop_assign.after.update",
+    "Verification": "workshop_assign.after.verify",
+    "verify": "workshop_assign.after.verify",
+    "waitlist": "workshop_assign.after.waitlist",
+    "waitlists": "workshop_assign.after.waitlist",
+    "what_if": "workshop_assign.after.whatif",
+    "Attendee": "workshop_assign.core.model",
+    "Problem": "workshop_assign.core.model",
+    "Workshop": "workshop_assign.core.model",
+    "Objective": "workshop_assign.core.options",
+    "SolveOptions": "workshop_assign.core.options",
+    "Note": "workshop_assign.core.provenance",
+    "Source": "workshop_assign.core.provenance",
+    "Backend": "workshop_assign.core.result",
+    "Reason": "workshop_assign.core.result",
+    "Result": "workshop_assign.core.result",
+    "Status": "workshop_assign.core.result",
+    "AttendeeRules": "workshop_assign.core.rules",
+    "CategoryMinimum": "workshop_assign.core.rules",
+    "GroupMode": "workshop_assign.core.rules",
+    "Rules": "workshop_assign.core.rules",
+    "Spread": "workshop_assign.core.rules",
+    "DeliveryError": "workshop_assign.errors",
+    "InfeasibleError": "workshop_assign.errors",
+    "InputError": "workshop_assign.errors",
+    "InvalidProblemError": "workshop_assign.errors",
+    "MissingCapacitiesError": "workshop_assign.errors",
+    "OutputError": "workshop_assign.errors",
+    "SolverError": "workshop_assign.errors",
+    "SpreadsheetError": "workshop_assign.errors",
+    "UnsupportedRulesError": "workshop_assign.errors",
+    "UsageError": "workshop_assign.errors",
+    "WorkshopAssignError": "workshop_assign.errors",
+    "ParsedExport": "workshop_assign.read.reader",
+    "parse_export": "workshop_assign.read.reader",
+    "read_export": "workshop_assign.read.reader",
+    "solve": "workshop_assign.solver",
+    "SlotResult": "workshop_assign.solver.slots",
+    "solve_slots": "workshop_assign.solver.slots",
+}
+
+__getattr__, __dir__ = _attach(__name__, _HOMES)
 
 __all__ = [
     "Attendee",
@@ -73,6 +127,7 @@ __all__ = [
     "UnsupportedRulesError",
     "Update",
     "UsageError",
+    "Verification",
     "Workshop",
     "WorkshopAssignError",
     "__version__",
@@ -83,6 +138,7 @@ __all__ = [
     "solve_slots",
     "update",
     "update_published",
+    "verify",
     "waitlist",
     "waitlists",
     "what_if",

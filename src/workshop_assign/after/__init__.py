@@ -1,1 +1,73 @@
-"""."""
+"""What follows a solve: updates when people cancel or register late, waitlists, what
+more seats would change, comparing mechanisms, checking a published result, and the
+messages to attendees.  Each composes the pipeline's steps through the solver's seam.
+
+The functions named like their modules (``update``, ``waitlist``, ``compare``,
+``verify``) are in the package's public face, ``workshop_assign``."""
+
+import typing as _typing
+
+from workshop_assign._lazy import attach as _attach
+
+if _typing.TYPE_CHECKING:
+    from workshop_assign.after.compare_report import (
+        comparison_png,
+        comparison_table,
+        comparison_workbook,
+    )
+    from workshop_assign.after.notify import (
+        PASSWORD_VARIABLE,
+        Delivery,
+        Mailer,
+        Notice,
+        SendLog,
+        Server,
+        messages,
+        send,
+        sender_header,
+        write_drafts,
+    )
+    from workshop_assign.after.published import Published, continued, read_published
+    from workshop_assign.after.waitlist import SLOT_WAITLIST
+
+_HOMES = {
+    "SLOT_WAITLIST": "workshop_assign.after.waitlist",
+    "Published": "workshop_assign.after.published",
+    "continued": "workshop_assign.after.published",
+    "read_published": "workshop_assign.after.published",
+    "comparison_png": "workshop_assign.after.compare_report",
+    "comparison_table": "workshop_assign.after.compare_report",
+    "comparison_workbook": "workshop_assign.after.compare_report",
+    "PASSWORD_VARIABLE": "workshop_assign.after.notify",
+    "Delivery": "workshop_assign.after.notify",
+    "Mailer": "workshop_assign.after.notify",
+    "Notice": "workshop_assign.after.notify",
+    "SendLog": "workshop_assign.after.notify",
+    "Server": "workshop_assign.after.notify",
+    "messages": "workshop_assign.after.notify",
+    "send": "workshop_assign.after.notify",
+    "sender_header": "workshop_assign.after.notify",
+    "write_drafts": "workshop_assign.after.notify",
+}
+
+__getattr__, __dir__ = _attach(__name__, _HOMES)
+
+__all__ = [
+    "PASSWORD_VARIABLE",
+    "SLOT_WAITLIST",
+    "Delivery",
+    "Mailer",
+    "Notice",
+    "Published",
+    "SendLog",
+    "Server",
+    "comparison_png",
+    "comparison_table",
+    "comparison_workbook",
+    "continued",
+    "messages",
+    "read_published",
+    "send",
+    "sender_header",
+    "write_drafts",
+]

@@ -15,7 +15,7 @@ from workshop_assign.write.files import atomic_path
 from workshop_assign.write.workbook import open_workbook
 
 
-def worded(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def comparison_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``compare``'s table with its mechanisms and columns in ``lang``."""
     mechanisms = {FCFS: "compare.fcfs", RSD: "compare.rsd"}
     index = [
@@ -46,7 +46,7 @@ def _charted(table: pd.DataFrame) -> list[int]:
 def comparison_workbook(table: pd.DataFrame, path: Path, lang: str = "en") -> Path:
     """The table, and a clustered column chart of people per rank per mechanism."""
     charted = [i + 1 for i in _charted(table)]
-    table = worded(table, lang)
+    table = comparison_table(table, lang)
     sheet_name = message("compare.sheet", lang)
     with atomic_path(path) as temporary, open_workbook(temporary) as opened:
         book, (_, sheet) = opened.book, opened.sheet(sheet_name)
@@ -83,7 +83,7 @@ def comparison_png(table: pd.DataFrame, path: Path, lang: str = "en") -> Path:
     matplotlib.use("Agg")
     pyplot = importlib.import_module("matplotlib.pyplot")
     charted = _charted(table)
-    shown = worded(table, lang)
+    shown = comparison_table(table, lang)
     figure, axes = pyplot.subplots(figsize=(10, 5))
     shown.iloc[:, charted].plot.bar(ax=axes, rot=15)
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))

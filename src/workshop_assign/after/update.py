@@ -33,7 +33,7 @@ from workshop_assign.core.rules import build_attendee_rules
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.classmodel import ClassModel, Solution
-from workshop_assign.solver.flow import ClassArcs, solve_class_flow
+from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.objectives import CostLevels, cost_levels
 from workshop_assign.text import Counted, message, worded
 from workshop_assign.write.notices import NOTIFIED
@@ -289,8 +289,14 @@ def nobody_moves(model: ClassModel) -> Solution | None:
     if sub.any():
         only_new = replace(classes, sizes=np.where(newcomer, classes.sizes, 0))
         part = ClassArcs(arcs.cls[sub], arcs.workshop[sub], arcs.rank[sub])
-        base = cost_levels(options, part.rank, len(classes), model.problem.max_rank)
-        flows[sub] = solve_class_flow(only_new, part, seats, base)
+        newcomers = replace(
+            model,
+            classes=only_new,
+            arcs=part,
+            levels=cost_levels(options, part.rank, len(classes), model.problem.max_rank),
+            fixed_load=model.problem.capacities - seats,  # the seats the others keep
+        )
+        flows[sub] = solve_model(newcomers).flows
     waiting = int(classes.sizes[newcomer].sum()) - int(flows[sub].sum())
     if waiting and _most_placed(model) > int(flows.sum()):
         return None  # moving people would place more: the whole model decides

@@ -30,8 +30,8 @@ from workshop_assign.errors import InputError, UsageError
 from workshop_assign.read.reader import ReadOptions, read_export
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value
-from workshop_assign.text import message, worded
 from workshop_assign.text import said as say
+from workshop_assign.text import sentence, worded
 from workshop_assign.write.metadata import published_options, published_workshops, result_metadata
 
 
@@ -57,7 +57,7 @@ class Verification:
         the violations, stay as it words them)."""
 
         def said(key: str, **fields: object) -> str:
-            return message(f"check.{key}", lang).format(**fields)
+            return sentence(f"check.{key}", lang, **fields)
 
         lines = [said("same_export" if self.input_unchanged else "changed_export")]
         lines += (

@@ -19,10 +19,8 @@ import pandas as pd
 from workshop_assign.core.result import Backend
 from workshop_assign.core.rules import LARGEST
 from workshop_assign.errors import InfeasibleError, InputError
-from workshop_assign.solver import prepare, solve_with
-from workshop_assign.solver.flow import solve_class_flow
+from workshop_assign.solver import prepare, solve_model, solve_with
 from workshop_assign.solver.objectives import objective_value
-from workshop_assign.solver.prepare import spread_gates
 
 if TYPE_CHECKING:
     from workshop_assign.core.result import Result
@@ -67,9 +65,8 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
     """
     problem, options = result.problem, result.options
     model = prepare(problem, options)
-    classes, arcs, levels, seats = model.classes, model.arcs, model.levels, model.seats_left
-    gates = spread_gates(problem, classes, arcs, options.rules)
-    base = solve_class_flow(classes, arcs, seats, levels, gates=gates)
+    arcs, seats = model.arcs, model.seats_left
+    base = solve_model(model).flows
     base_counts = np.bincount(arcs.rank, weights=base, minlength=problem.max_rank)
     full = result.statistics()["free"].to_numpy() == 0
     rows: list[dict[str, object]] = []
@@ -81,7 +78,7 @@ def _flow_changes(result: Result, extra: int) -> list[dict[str, object]]:
             continue
         more = seats.copy()
         more[index] += extra
-        flows = solve_class_flow(classes, arcs, more, levels, gates=gates)
+        flows = solve_model(replace(model, fixed_load=problem.capacities - more)).flows
         delta = np.bincount(arcs.rank, weights=flows, minlength=problem.max_rank) - base_counts
         counts = [result.rank_counts[r] + int(delta[r - 1]) for r in result.rank_counts]
         placed = int(flows.sum() - base.sum())

@@ -22,11 +22,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import workshop_assign as wa
-from workshop_assign.after.compare_report import worded
+from workshop_assign.after import comparison_table
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.text import label, message
 from workshop_assign.text import worded as error_text
-from workshop_assign.write.rosters import roster_names
+from workshop_assign.write import roster_names
 
 HERE = Path(__file__).parent
 WHAT_IF_MIP_PEOPLE = 1_000  # with rules that need the MIP, what-if re-solves each workshop
@@ -345,7 +345,7 @@ def _view(session: Session) -> dict[str, Any]:
     if session.what_if is not None:
         view["what_if"] = _what_if_table(session.what_if, t)
     if session.comparison is not None:
-        view["comparison"] = worded(session.comparison, lang)
+        view["comparison"] = comparison_table(session.comparison, lang)
         view["comparison_bars"] = _comparison_bars(session.comparison, lang)
     return view
 
@@ -398,7 +398,7 @@ def _what_if_table(table: pd.DataFrame, t: Callable[..., str]) -> pd.DataFrame:
 
 def _comparison_bars(table: pd.DataFrame, lang: str) -> list[tuple[str, list[Any]]]:
     """Per mechanism, bars of people per rank received and without a place."""
-    shown = worded(table, lang)
+    shown = comparison_table(table, lang)
     charted = [i for i, c in enumerate(table.columns) if str(c).startswith("rank")]
     charted.append(list(table.columns).index("unassigned"))
     values = table.to_numpy(dtype=np.int64)

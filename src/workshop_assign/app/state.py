@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.read.parsed import ParsedExport
+from workshop_assign.read import ParsedExport
 from workshop_assign.text import one_line
 
 SESSION_COOKIE = "wa_session"

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop_assign.after.verify import verify
+from workshop_assign import verify
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.write.metadata import result_metadata
+from workshop_assign.write import result_metadata
 
 
 def add(commands: Subcommands, epilog: str) -> None:

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop_assign.after.compare import compare
-from workshop_assign.after.compare_report import comparison_png, comparison_workbook, worded
+from workshop_assign import compare
+from workshop_assign.after import comparison_png, comparison_table, comparison_workbook
 from workshop_assign.cli.console import Console
 from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import UsageError
-from workshop_assign.read.reader import build_problem, missing_capacities
+from workshop_assign.read import build_problem, missing_capacities
 from workshop_assign.text import worded as worded_error
-from workshop_assign.write.files import all_or_nothing
+from workshop_assign.write import all_or_nothing
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         raise missing_capacities(parsed)
     table = compare(build_problem(parsed), seed=args.seed)
     out = Console(sys.stdout, language(args, parsed))
-    out.stream.write(worded(table, out.lang).to_string() + "\n")
+    out.stream.write(comparison_table(table, out.lang).to_string() + "\n")
     written = []
     with all_or_nothing():  # the workbook and the chart, or neither
         for target, write in ((args.output, comparison_workbook), (args.plot, comparison_png)):

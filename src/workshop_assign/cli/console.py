@@ -13,7 +13,7 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.text import grouped, message
+from workshop_assign.text import sentence
 
 
 def system_language() -> str:
@@ -33,12 +33,6 @@ def demand_table(demand: pd.DataFrame, out: Console) -> pd.DataFrame:
     return worded
 
 
-def worded(key: str, lang: str, fields: dict[str, object]) -> str:
-    """The catalogue text ``key`` in ``lang``, its whole numbers grouped."""
-    shown = {k: grouped(v, lang) if isinstance(v, int) else v for k, v in fields.items()}
-    return message(key, lang).format(**shown)
-
-
 class Console:
     """Lines for a person: ``say(key, **fields)`` writes ``console.<key>`` in ``lang``,
     which a command sets once it knows the export's language (``--lang`` overrides)."""
@@ -51,7 +45,7 @@ class Console:
         self.stream.write(self.text(key, **fields) + "\n")
 
     def text(self, key: str, /, **fields: object) -> str:
-        return worded(f"console.{key}", self.lang, fields)
+        return sentence(f"console.{key}", self.lang, **fields)
 
 
 class Progress:
@@ -65,7 +59,7 @@ class Progress:
 
     def step(self, key: str, **fields: object) -> None:
         if self.active:
-            text = worded(f"progress.{key}", self.lang, fields)
+            text = sentence(f"progress.{key}", self.lang, **fields)
             self.stream.write(f"[{time.perf_counter() - self.started:5.1f}s] {text} ...\n")
             self.stream.flush()
 

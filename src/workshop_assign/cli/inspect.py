@@ -10,7 +10,7 @@ import pandas as pd
 from workshop_assign.cli.console import Console, demand_table
 from workshop_assign.cli.reading import language, read, reading_options
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.read.reader import ParsedExport
+from workshop_assign.read import ParsedExport
 from workshop_assign.text import grouped, label, message
 
 

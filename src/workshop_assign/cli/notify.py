@@ -14,24 +14,16 @@ import os
 import sys
 from pathlib import Path
 
-from workshop_assign.after.notify import (
-    PASSWORD_VARIABLE,
-    Mailer,
-    Notice,
-    Server,
-    messages,
-    send,
-    sender_header,
-    write_drafts,
+from workshop_assign import (
+    after,  # its names are read when a message is made: mail modules load only here
 )
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.core.provenance import excerpt
+from workshop_assign.core import excerpt
 from workshop_assign.errors import UsageError
 from workshop_assign.text import worded
-from workshop_assign.write.files import SEND_LOG_SUFFIX, protect
-from workshop_assign.write.metadata import result_metadata
+from workshop_assign.write import SEND_LOG_SUFFIX, protect, result_metadata
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -69,16 +61,16 @@ def run(args: argparse.Namespace) -> int:
     protect(reads, [log], log=log)  # the drafts go to a new folder only
     sender = server = None
     if args.send:  # every send option checked before anything is read or written
-        server, sender = _server(args), sender_header(args.sender or "")[0]
+        server, sender = _server(args), after.sender_header(args.sender or "")[0]
     elif args.sender:
-        sender_header(args.sender)
+        after.sender_header(args.sender)
     out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
     args.export_language = out.lang  # errors from here on in the result's language
-    notices, unreachable = messages(args.result, template=args.template, everyone=args.all)
+    notices, unreachable = after.messages(args.result, template=args.template, everyone=args.all)
     _report_unreachable(out, unreachable)
     if server is not None:
-        with Mailer(server) as mailer:  # reached before any draft is written
-            done = send(
+        with after.Mailer(server) as mailer:  # reached before any draft is written
+            done = after.send(
                 notices,
                 mailer,
                 sender=args.sender,
@@ -93,14 +85,14 @@ def run(args: argparse.Namespace) -> int:
         out.say("sent", sent=done.sent, skipped=done.skipped, log=log.resolve())
     if args.out is not None or server is None:
         folder = args.out or args.result.with_name(f"{args.result.stem} notifications")
-        write_drafts(notices, folder, sender=sender, lang=out.lang)
+        after.write_drafts(notices, folder, sender=sender, lang=out.lang)
         out.say("drafts", n=len(notices), path=folder.resolve())
     if server is None:
         out.say("nothing_sent")
     return 0
 
 
-def _report_unreachable(out: Console, unreachable: list[Notice]) -> None:
+def _report_unreachable(out: Console, unreachable: list[after.Notice]) -> None:
     """Who gets no message: without an address (counted), or with a cell that is not
     exactly one address (each named)."""
     without = [n for n in unreachable if not n.written]
@@ -111,7 +103,7 @@ def _report_unreachable(out: Console, unreachable: list[Notice]) -> None:
             out.say("bad_address", key=notice.key, address=excerpt(notice.written))
 
 
-def _server(args: argparse.Namespace) -> Server:
+def _server(args: argparse.Namespace) -> after.Server:
     if not args.smtp or not args.sender:
         raise UsageError(worded("send_needs"))
     host, _, port = args.smtp.rpartition(":")
@@ -119,9 +111,9 @@ def _server(args: argparse.Namespace) -> Server:
         raise UsageError(worded("smtp_form", given=args.smtp))
     password = None
     if args.user:
-        password = os.environ.get(PASSWORD_VARIABLE)
+        password = os.environ.get(after.PASSWORD_VARIABLE)
         if password is None:
             if not sys.stdin.isatty():
-                raise UsageError(worded("no_password", variable=PASSWORD_VARIABLE))
+                raise UsageError(worded("no_password", variable=after.PASSWORD_VARIABLE))
             password = getpass.getpass(f"password for {args.user} at {host}: ")
-    return Server(host, int(port), args.user, password)
+    return after.Server(host, int(port), args.user, password)

@@ -11,12 +11,9 @@ from pathlib import Path
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
-from workshop_assign.read.names import WorkshopMatcher
-from workshop_assign.read.reader import ParsedExport, parse_export
-from workshop_assign.read.text import fold
-from workshop_assign.read.workshops import WorkshopSpec
+from workshop_assign.read import ParsedExport, WorkshopMatcher, WorkshopSpec, fold, parse_export
 from workshop_assign.text import label, worded
-from workshop_assign.write.files import protect
+from workshop_assign.write import protect
 
 
 def reading_options(command: argparse.ArgumentParser) -> None:

@@ -10,10 +10,9 @@ import argparse
 from dataclasses import replace
 
 from workshop_assign.cli.types import count, seconds
-from workshop_assign.core.rules import CategoryMinimum, Rules, Spread
+from workshop_assign.core import CategoryMinimum, Rules, Spread
 from workshop_assign.errors import InputError
-from workshop_assign.read.names import WorkshopMatcher
-from workshop_assign.read.reader import ParsedExport
+from workshop_assign.read import ParsedExport, WorkshopMatcher
 from workshop_assign.text import worded
 
 

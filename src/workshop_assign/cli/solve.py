@@ -9,15 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.after.waitlist import SLOT_WAITLIST
+from workshop_assign.after import SLOT_WAITLIST
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary, system_language
 from workshop_assign.cli.reading import language, read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.read.reader import build_problem, missing_capacities
-from workshop_assign.write.files import protect
-from workshop_assign.write.writers import write_result
+from workshop_assign.read import build_problem, missing_capacities
+from workshop_assign.write import protect, write_result
 
 
 def add(commands: Subcommands, epilog: str) -> None:

@@ -10,7 +10,7 @@ import argparse
 import math
 from typing import TYPE_CHECKING, TypeAlias
 
-from workshop_assign.core.rules import LARGEST
+from workshop_assign.core import LARGEST
 
 if TYPE_CHECKING:  # argparse names the object add_subparsers returns only privately
     Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]

@@ -14,19 +14,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workshop_assign.after.published import continued, read_published
-from workshop_assign.after.update import update
+from workshop_assign import update
+from workshop_assign.after import continued, read_published
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary
 from workshop_assign.cli.reading import language, read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
-from workshop_assign.core.options import Objective, SolveSettings
-from workshop_assign.read.reader import build_problem, missing_capacities
-from workshop_assign.write.files import protect
-from workshop_assign.write.summary import reused_lines
-from workshop_assign.write.writers import write_result
+from workshop_assign.core import Objective, SolveSettings
+from workshop_assign.read import build_problem, missing_capacities
+from workshop_assign.write import protect, reused_lines, write_result
 
 RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
 

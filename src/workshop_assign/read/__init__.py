@@ -8,6 +8,45 @@ attendees; ``matching`` maps the wishes to workshops.  ``reader`` runs the chain
 ``read_export`` gives a Problem, ``parse_export`` what was read before seats are needed.
 """
 
-from workshop_assign.read.reader import ParsedExport, parse_export, read_export
+import typing as _typing
 
-__all__ = ["ParsedExport", "parse_export", "read_export"]
+from workshop_assign._lazy import attach as _attach
+
+if _typing.TYPE_CHECKING:
+    from workshop_assign.read.names import WorkshopMatcher
+    from workshop_assign.read.reader import (
+        ParsedExport,
+        ReadOptions,
+        build_problem,
+        missing_capacities,
+        parse_export,
+        read_export,
+    )
+    from workshop_assign.read.text import fold
+    from workshop_assign.read.workshops import WorkshopSpec
+
+_HOMES = {
+    "ParsedExport": "workshop_assign.read.reader",
+    "ReadOptions": "workshop_assign.read.reader",
+    "build_problem": "workshop_assign.read.reader",
+    "missing_capacities": "workshop_assign.read.reader",
+    "parse_export": "workshop_assign.read.reader",
+    "read_export": "workshop_assign.read.reader",
+    "WorkshopMatcher": "workshop_assign.read.names",
+    "WorkshopSpec": "workshop_assign.read.workshops",
+    "fold": "workshop_assign.read.text",
+}
+
+__getattr__, __dir__ = _attach(__name__, _HOMES)
+
+__all__ = [
+    "ParsedExport",
+    "ReadOptions",
+    "WorkshopMatcher",
+    "WorkshopSpec",
+    "build_problem",
+    "fold",
+    "missing_capacities",
+    "parse_export",
+    "read_export",
+]

@@ -33,12 +33,28 @@ from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
 from workshop_assign.errors import InfeasibleError, SolverError
+from workshop_assign.solver.classmodel import ClassModel
 from workshop_assign.solver.objectives import CostLevels
-from workshop_assign.solver.rulemodel import Engine, RuleModel, RuleModelInput, build_model
+from workshop_assign.solver.rulemodel import Engine, RuleModel, build_model
 from workshop_assign.text import worded
 
 Ints = npt.NDArray[np.int64]
 HIGHS_SETTINGS = "output_flag=false\nmip_rel_gap=0\nmip_abs_gap=0.5\npresolve=off"
+
+
+@dataclass(frozen=True, slots=True)
+class MipSettings:
+    """What the MIP backend is allowed: seconds in all, and threads (None: HiGHS's own
+    choice).  Owned by ``backends.HighsBackend``; explaining a conflict with CP-SAT gets
+    the same time, at least 5 s, on one worker."""
+
+    time_limit: float = 60.0
+    threads: int | None = None
+
+    def highs(self, *, presolve: bool = False) -> str:
+        """HiGHS's options as the model builder takes them."""
+        text = HIGHS_SETTINGS if not presolve else HIGHS_SETTINGS.replace("=off", "=on")
+        return text if self.threads is None else f"{text}\nthreads={self.threads}"
 
 
 @dataclass(slots=True)
@@ -52,31 +68,32 @@ class RulesOutcome:
     splits: int = 0
 
 
-def solve_rules(data: RuleModelInput, levels: CostLevels, *, splits_are_cost: bool) -> RulesOutcome:
-    """Optimise lexicographically over the levels under every rule (see module docstring)."""
-    outcome = _solve_levels(data, levels, splits_are_cost, integral=False)
+def solve_rules(data: ClassModel, settings: MipSettings, *, splits_are_cost: bool) -> RulesOutcome:
+    """Optimise lexicographically over the model's levels under every rule (see module
+    docstring), within ``settings``."""
+    outcome = _solve_levels(data, settings, splits_are_cost, integral=False)
     if outcome.fractional:  # not a vertex after all: solve again with integer counts
-        outcome = _solve_levels(data, levels, splits_are_cost, integral=True)
+        outcome = _solve_levels(data, settings, splits_are_cost, integral=True)
     return outcome
 
 
 def _solve_levels(
-    data: RuleModelInput,
-    levels: CostLevels,
+    data: ClassModel,
+    settings: MipSettings,
     splits_are_cost: bool,
     *,
     integral: bool,
 ) -> RulesOutcome:
     built = build_model(data, explain=False, integral=integral)
     model = built.engine.model
-    objectives = _combine(_objectives(built, data, levels, splits_are_cost=splits_are_cost))
-    deadline = time.monotonic() + data.rules.time_limit
+    objectives = _combine(_objectives(built, data, data.levels, splits_are_cost=splits_are_cost))
+    deadline = time.monotonic() + settings.time_limit
     solver = mb.Solver("highs")
-    solver.set_solver_specific_parameters(HIGHS_SETTINGS)
+    solver.set_solver_specific_parameters(settings.highs())
     solver.enable_output(False)
     outcome = RulesOutcome(np.zeros(len(data.arcs), dtype=np.int64), optimal=True)
     if not built.variables:  # nobody to place (HiGHS answers "unknown" on an empty model)
-        if data.require_all and data.places.sum() > 0:
+        if data.options.require_all and data.places.sum() > 0:
             raise InfeasibleError(
                 [
                     "everyone must get a place (--require-all), but nobody can be placed in a "
@@ -89,15 +106,15 @@ def _solve_levels(
         solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
         status = solver.solve(model)
         if status == mb.SolveStatus.INFEASIBLE:
-            raise InfeasibleError(_explain(data))
+            raise InfeasibleError(_explain(data, settings))
         if status not in (mb.SolveStatus.OPTIMAL, mb.SolveStatus.FEASIBLE):
             raise SolverError(
-                f"no assignment found within {data.rules.time_limit:g} s "
+                f"no assignment found within {settings.time_limit:g} s "
                 f"({status.name}); raise the time limit"
             )
         _read(solver, built, outcome)
         if outcome.fractional and len(objectives) == 1 and status == mb.SolveStatus.OPTIMAL:
-            _round_counts(built, solver, outcome, deadline)
+            _round_counts(built, solver, outcome, deadline, settings)
         if status != mb.SolveStatus.OPTIMAL:
             outcome.optimal = False
             outcome.gap = abs(float(solver.objective_value - solver.best_objective_bound))
@@ -107,7 +124,11 @@ def _solve_levels(
 
 
 def _round_counts(
-    built: RuleModel, solver: mb.Solver, outcome: RulesOutcome, deadline: float
+    built: RuleModel,
+    solver: mb.Solver,
+    outcome: RulesOutcome,
+    deadline: float,
+    settings: MipSettings,
 ) -> None:
     """Integer counts for the decisions of a relaxed optimum, when they cost no more.
 
@@ -130,7 +151,7 @@ def _round_counts(
         count.is_integral = True
     # Presolve removes the fixed variables (and keeps HiGHS 1.12 from printing a debug
     # line to stdout when it repairs a solution of a model it did not presolve).
-    solver.set_solver_specific_parameters(HIGHS_SETTINGS.replace("presolve=off", "presolve=on"))
+    solver.set_solver_specific_parameters(settings.highs(presolve=True))
     for only_fractional in (True, False):
         for count, value, upper in zip(counts, relaxed, uppers, strict=True):
             whole = only_fractional and abs(value - round(value)) < 1e-6
@@ -153,7 +174,7 @@ def _read(solver: mb.Solver, built: RuleModel, outcome: RulesOutcome) -> None:
 
 
 def _objectives(
-    built: RuleModel, data: RuleModelInput, levels: CostLevels, *, splits_are_cost: bool
+    built: RuleModel, data: ClassModel, levels: CostLevels, *, splits_are_cost: bool
 ) -> list[tuple[Any, int]]:
     """The lexicographic objectives, each to minimise, in order, with the width of the
     range each can take (what an exact weighting must outweigh).
@@ -164,11 +185,11 @@ def _objectives(
     engine, flows = built.engine, built.flow
     free = int(data.places.sum())
     placed = engine.total(flows)
-    penalty = data.rules.split_penalty * built.splits
+    penalty = data.options.rules.split_penalty * built.splits
     most_splits = int(np.count_nonzero(data.classes.group >= 0)) * len(data.problem.workshops)
     terms = [(_weighted(engine, flows, level), _width(data, level)) for level in levels.arc]
     terms = terms or [(0, 0)]
-    split_range = data.rules.split_penalty * most_splits
+    split_range = data.options.rules.split_penalty * most_splits
     if levels.unassigned is not None:  # leaving people out has a cost per level
         found = _with_leaving_out(built, data, levels)
         if splits_are_cost:
@@ -207,7 +228,7 @@ def _combine(objectives: list[tuple[Any, int]]) -> list[Any]:
 
 
 def _with_leaving_out(
-    built: RuleModel, data: RuleModelInput, levels: CostLevels
+    built: RuleModel, data: ClassModel, levels: CostLevels
 ) -> list[tuple[Any, int]]:
     """Levels whose cost also counts the people left out: each class's unplaced members
     cost ``unassigned[c]``; as flows that is a constant minus that cost per placed person."""
@@ -222,7 +243,7 @@ def _with_leaving_out(
     return found
 
 
-def _width(data: RuleModelInput, level: Ints) -> int:
+def _width(data: ClassModel, level: Ints) -> int:
     """How far a level can range: each class at its dearest arc, times its places."""
     dearest = np.zeros(len(data.classes), dtype=np.int64)
     np.maximum.at(dearest, data.arcs.cls, np.abs(level))
@@ -234,7 +255,7 @@ def _weighted(engine: Engine, flows: list[Any], level: Ints) -> Any:
     return engine.weighted([f for f, _ in pairs], [c for _, c in pairs])
 
 
-def _explain(data: RuleModelInput) -> list[str]:
+def _explain(data: ClassModel, settings: MipSettings) -> list[str]:
     """Which rules cannot hold together, in the organizer's words (a CP-SAT core)."""
     built = build_model(data, explain=True)
     solver = cp_model.CpSolver()
@@ -243,7 +264,7 @@ def _explain(data: RuleModelInput) -> list[str]:
     # relaxation, which proves most conflicts (seats against require-all) at once
     # where level 1 searched for 45 s on ten attendees.
     solver.parameters.linearization_level = 2
-    solver.parameters.max_time_in_seconds = max(data.rules.time_limit, 5.0)
+    solver.parameters.max_time_in_seconds = max(settings.time_limit, 5.0)
     if solver.solve(built.engine.model) != cp_model.INFEASIBLE:
         return [worded("rules_conflict_whole")]
     core = solver.sufficient_assumptions_for_infeasibility()

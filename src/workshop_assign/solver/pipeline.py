@@ -78,7 +78,7 @@ def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solu
     chosen = backend or for_model(model)
     if model.mip and options.require_all:
         _require_groups_fit(problem, classes, options.rules, model.seats_left)
-    solution = chosen.solve(model, model.levels, time_limit=options.rules.time_limit)
+    solution = chosen.solve(model)
     if not model.mip and options.require_all:
         _require_everyone(
             classes, arcs, solution.flows, problem, options=options, seats_left=model.seats_left

@@ -20,37 +20,14 @@ import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
 from ortools.sat.python import cp_model
 
-from workshop_assign.core.model import Problem
-from workshop_assign.core.rules import GroupMode, Rules
+from workshop_assign.core.rules import GroupMode
 from workshop_assign.solver.classes import AttendeeClasses
+from workshop_assign.solver.classmodel import ClassModel
 from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.timetables import Timetable
 from workshop_assign.text import worded
 
 Ints = npt.NDArray[np.int64]
-
-
-@dataclass(frozen=True, slots=True)
-class RuleModelInput:
-    """Everything the model is built from."""
-
-    problem: Problem
-    classes: AttendeeClasses
-    arcs: ClassArcs
-    rules: Rules
-    fixed_load: Ints
-    require_all: bool
-    places: Ints  # per class, the most places it may get (its free size without slots)
-    timetable: Timetable | None = None  # workshops in time slots
-
-    @property
-    def network_shaped(self) -> bool:
-        """True when fixing the booleans leaves a network flow (integral vertices)."""
-        return (
-            self.timetable is None
-            and not self.rules.category_minimums
-            and len(self.rules.spread) <= 1
-        )
 
 
 class Engine:
@@ -105,7 +82,7 @@ class RuleModel:
     variables: list[Any] = field(default_factory=list)  # every variable (none: nothing to solve)
 
 
-def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -> RuleModel:
+def build_model(data: ClassModel, *, explain: bool, integral: bool = True) -> RuleModel:
     built = RuleModel(Engine(explain, integral), [0] * len(data.arcs))
     _unit_flows(built, data)
     arcs = data.arcs
@@ -117,7 +94,7 @@ def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -
     run = _capacity_and_minimums(built, data, load)
     _spread(built, data)
     _category_minimums(built, data, run)
-    if data.require_all:
+    if data.options.require_all:
         built.engine.add(
             built.engine.total(built.flow) == int(data.places.sum()),
             worded("rule_require_all"),
@@ -125,7 +102,7 @@ def build_model(data: RuleModelInput, *, explain: bool, integral: bool = True) -
     return built
 
 
-def _unit_flows(built: RuleModel, data: RuleModelInput) -> None:
+def _unit_flows(built: RuleModel, data: ClassModel) -> None:
     """Flow expressions per arc: counts for classes, size x choice for hard groups."""
     classes, engine = data.classes, built.engine
     by_class: dict[int, list[int]] = defaultdict(list)
@@ -134,7 +111,7 @@ def _unit_flows(built: RuleModel, data: RuleModelInput) -> None:
     groups: dict[int, list[int]] = defaultdict(list)
     for c in np.flatnonzero((classes.group >= 0) & (classes.fixed < 0)).tolist():
         groups[int(classes.group[c])].append(c)  # members without arcs count too
-    hard = data.rules.groups is GroupMode.HARD
+    hard = data.options.rules.groups is GroupMode.HARD
     for c, class_arcs in by_class.items():
         if hard and classes.group[c] >= 0 and classes.fixed[c] < 0:
             continue  # a hard group's members move as one unit (below)
@@ -165,7 +142,7 @@ class _Members:
         return [(c, a) for c in self.classes for a in self.arcs_of.get(c, [])]
 
 
-def _hard_group(built: RuleModel, data: RuleModelInput, members: _Members) -> None:
+def _hard_group(built: RuleModel, data: ClassModel, members: _Members) -> None:
     """One choice per workshop every member ranked; all go there, or none is placed."""
     classes, engine = data.classes, built.engine
     common = set.intersection(*(set(classes.wishes[c]) for c in members.classes))
@@ -178,7 +155,7 @@ def _hard_group(built: RuleModel, data: RuleModelInput, members: _Members) -> No
         built.flow[a] = int(classes.sizes[c]) * choose[w] if w in choose else 0
 
 
-def _soft_group(built: RuleModel, data: RuleModelInput, members: _Members) -> Any:
+def _soft_group(built: RuleModel, data: ClassModel, members: _Members) -> Any:
     """Members placed one by one; each further workshop the group uses (in one slot,
     with time slots) is a split."""
     engine = built.engine
@@ -230,10 +207,10 @@ def _grouped(by: Ints, terms: list[tuple[int, Any]]) -> dict[int, list[Any]]:
     return found
 
 
-def _capacity_and_minimums(built: RuleModel, data: RuleModelInput, load: list[Any]) -> list[Any]:
+def _capacity_and_minimums(built: RuleModel, data: ClassModel, load: list[Any]) -> list[Any]:
     """Seats, minimum sizes with cancellation and must-run; returns run[w] (1 or a bool)."""
     engine = built.engine
-    needs_run = bool(data.rules.category_minimums)
+    needs_run = bool(data.options.rules.category_minimums)
     run: list[Any] = []
     for w, workshop in enumerate(data.problem.workshops):
         minimum = workshop.minimum or 0
@@ -257,11 +234,11 @@ def _capacity_and_minimums(built: RuleModel, data: RuleModelInput, load: list[An
     return run
 
 
-def _spread(built: RuleModel, data: RuleModelInput) -> None:
+def _spread(built: RuleModel, data: ClassModel) -> None:
     """Caps per attribute value per workshop (only where the cap can be reached)."""
     classes, problem = data.classes, data.problem
     fixed_classes = np.flatnonzero(classes.fixed >= 0)
-    for spread in data.rules.spread:
+    for spread in data.options.rules.spread:
         column = classes.attributes.index(spread.attribute)
         for (value, w), arc_list in _by_value(classes, data.arcs, column).items():
             label = classes.value_labels[column][value]
@@ -284,11 +261,11 @@ def _spread(built: RuleModel, data: RuleModelInput) -> None:
             )
 
 
-def _category_minimums(built: RuleModel, data: RuleModelInput, run: list[Any]) -> None:
+def _category_minimums(built: RuleModel, data: ClassModel, run: list[Any]) -> None:
     """At least M people of a category in every running workshop."""
     classes = data.classes
     fixed_classes = np.flatnonzero(classes.fixed >= 0)
-    for minimum in data.rules.category_minimums:
+    for minimum in data.options.rules.category_minimums:
         column = classes.attributes.index(minimum.attribute)
         arcs_by = _by_value(classes, data.arcs, column)
         labels = classes.value_labels[column]

@@ -6,7 +6,16 @@ the floor of the package: it imports nothing else of ours.
 """
 
 from workshop_assign.text.catalogue import LANGUAGES, grouped, message, message_or, section
-from workshop_assign.text.words import Counted, Worded, count, label, one_line, said, worded
+from workshop_assign.text.words import (
+    Counted,
+    Worded,
+    count,
+    label,
+    one_line,
+    said,
+    sentence,
+    worded,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -20,5 +29,6 @@ __all__ = [
     "one_line",
     "said",
     "section",
+    "sentence",
     "worded",
 ]

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from workshop_assign.text.catalogue import grouped, message
 
-__all__ = ["Counted", "Worded", "count", "label", "one_line", "said", "worded"]
+__all__ = ["Counted", "Worded", "count", "label", "one_line", "said", "sentence", "worded"]
+
+
+def sentence(key: str, lang: str, /, **fields: object) -> str:
+    """The catalogue text ``key`` in ``lang`` with its fields said in that language:
+    long numbers grouped, counted nouns in their form, worded parts translated."""
+    return message(key, lang).format(**_in_language(fields, lang))
 
 
 class Worded(str):
@@ -21,12 +27,12 @@ class Worded(str):
     fields: dict[str, object]
 
     def said(self, lang: str) -> str:
-        return message(f"error.{self.key}", lang).format(**_in_language(self.fields, lang))
+        return sentence(f"error.{self.key}", lang, **self.fields)
 
 
 def worded(key: str, /, **fields: object) -> Worded:
     """The English text of ``error.<key>``, remembering how to say it in German."""
-    text = Worded(message(f"error.{key}", "en").format(**_in_language(fields, "en")))
+    text = Worded(sentence(f"error.{key}", "en", **fields))
     text.key, text.fields = key, fields
     return text
 

@@ -1,1 +1,40 @@
-"""."""
+"""Writing results: the organizer's workbook (assignments, rosters, summary, notes and
+the hidden record), CSV and JSON, the letters to attendees, and the file safety every
+writer shares (never over an input, all or nothing).  Functions of a ``Result``."""
+
+import typing as _typing
+
+from workshop_assign._lazy import attach as _attach
+
+if _typing.TYPE_CHECKING:
+    from workshop_assign.write.files import SEND_LOG_SUFFIX, all_or_nothing, atomic_path, protect
+    from workshop_assign.write.metadata import result_metadata
+    from workshop_assign.write.rosters import roster_names
+    from workshop_assign.write.summary import describe_rules, reused_lines
+    from workshop_assign.write.writers import write_result
+
+_HOMES = {
+    "write_result": "workshop_assign.write.writers",
+    "SEND_LOG_SUFFIX": "workshop_assign.write.files",
+    "all_or_nothing": "workshop_assign.write.files",
+    "atomic_path": "workshop_assign.write.files",
+    "protect": "workshop_assign.write.files",
+    "result_metadata": "workshop_assign.write.metadata",
+    "describe_rules": "workshop_assign.write.summary",
+    "reused_lines": "workshop_assign.write.summary",
+    "roster_names": "workshop_assign.write.rosters",
+}
+
+__getattr__, __dir__ = _attach(__name__, _HOMES)
+
+__all__ = [
+    "SEND_LOG_SUFFIX",
+    "all_or_nothing",
+    "atomic_path",
+    "describe_rules",
+    "protect",
+    "result_metadata",
+    "reused_lines",
+    "roster_names",
+    "write_result",
+]

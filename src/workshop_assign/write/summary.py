@@ -13,7 +13,7 @@ import pandas as pd
 
 from workshop_assign._version import library_version
 from workshop_assign.core.rules import GroupMode, Rules
-from workshop_assign.text import label, message, section
+from workshop_assign.text import label, message, section, sentence
 from workshop_assign.write.workbook import Percent
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def describe_rules(rules: Rules, lang: str = "en") -> str:
     """The event-wide rules in a few words (console and Summary)."""
 
     def said(key: str, **fields: object) -> str:
-        return message(f"console.rule_{key}", lang).format(**fields)
+        return sentence(f"console.rule_{key}", lang, **fields)
 
     parts = [
         said(

@@ -1,40 +1,33 @@
 """The MIP backend (HiGHS through OR-Tools' model builder) for rules a flow cannot
 express: minimum sizes with cancellation, must-run, groups, category minimums, several
-caps.  Its status maps to ``Status`` here: proven optimal, or the best found within the
-time limit with the gap to the best bound."""
+caps.  It owns its settings (time limit, threads), and maps HiGHS's answer to
+``Status`` here: proven optimal, or the best found within the time limit with the gap
+to the best bound."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from workshop_assign.core.options import Objective
 from workshop_assign.core.result import Backend, Status
 from workshop_assign.solver.classmodel import ClassModel, Solution
-from workshop_assign.solver.mip import solve_rules
-from workshop_assign.solver.rulemodel import RuleModelInput
-
-if TYPE_CHECKING:
-    from workshop_assign.solver.objectives import CostLevels
+from workshop_assign.solver.mip import MipSettings, solve_rules
 
 
+@dataclass(frozen=True)
 class HighsBackend:
-    """A MIP over the classes, lexicographic levels folded into one exact objective."""
+    """A MIP over the classes, lexicographic levels folded into one exact objective.
 
+    ``time_limit`` is the seconds the whole solve may take (``Rules.time_limit`` when
+    chosen by ``for_model``); ``threads`` None leaves the number to HiGHS."""
+
+    time_limit: float = 60.0
+    threads: int | None = None
     kind = Backend.MIP
 
-    def solve(self, model: ClassModel, levels: CostLevels, *, time_limit: float) -> Solution:
-        options = model.options
-        data = RuleModelInput(
-            model.problem,
-            model.classes,
-            model.arcs,
-            options.rules,
-            model.fixed_load,
-            options.require_all,
-            model.places,
-            model.timetable,
-        )
-        del time_limit  # the rules carry it (Rules.time_limit), read by solve_rules
-        found = solve_rules(data, levels, splits_are_cost=options.objective is Objective.RANK_SUM)
+    def solve(self, model: ClassModel) -> Solution:
+        settings = MipSettings(self.time_limit, self.threads)
+        rank_sum = model.options.objective is Objective.RANK_SUM
+        found = solve_rules(model, settings, splits_are_cost=rank_sum)
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
         return Solution(found.flows, self.kind, status, found.gap, found.splits)
