@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 from hypothesis import strategies as st
+
+import workshop_assign as wa
 
 
 @dataclass(frozen=True)
@@ -108,3 +111,33 @@ def rule_specs(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
         draw(st.booleans()),
         draw(st.integers(0, 4)),
     )
+
+
+def rule_problem(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
+    base = spec.base
+    names = base.names
+    shops = [
+        wa.Workshop(n, c, minimum=m or None, must_run=r)
+        for n, c, m, r in zip(names, base.capacities, spec.minimums, spec.must_run, strict=True)
+    ]
+    keys = list(base.preferences())
+    attributes = pd.DataFrame({"org": spec.orgs, "cat": spec.categories})
+    problem = wa.Problem.from_preferences(
+        base.preferences(), workshops=shops, attributes=attributes
+    )
+    problem = problem.with_rules(
+        groups={k: g for k, g in zip(keys, spec.groups, strict=True) if g},
+        fixed={k: names[f] for k, f in zip(keys, spec.fixed, strict=True) if f >= 0},
+        exclude={
+            k: [names[w] for w in ex] for k, ex in zip(keys, spec.excluded, strict=True) if ex
+        },
+    )
+    rules = wa.Rules(
+        groups="soft" if spec.soft else "hard",
+        split_penalty=spec.penalty,
+        spread=(wa.Spread("org", max_count=spec.spread_cap),) if spec.spread_cap else (),
+        category_minimums=(wa.CategoryMinimum("cat", {"a": spec.category_minimum}),)
+        if spec.category_minimum
+        else (),
+    )
+    return problem, rules

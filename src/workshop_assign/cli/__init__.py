@@ -20,8 +20,8 @@ from typing import NoReturn
 
 import workshop_assign as wa
 from workshop_assign.cli import app, check, compare, inspect, notify, solve, update
-from workshop_assign.cli.console import Console, demand_table, system_language
-from workshop_assign.cli.update import given_options
+from workshop_assign.cli.console import Console, demand_table
+from workshop_assign.cli.invocation import Invocation, given_options
 from workshop_assign.errors import DeliveryError, UsageError
 from workshop_assign.text import one_line
 
@@ -61,9 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     _stop_signals_interrupt()
-    args.given = given_options(parser, sys.argv[1:] if argv is None else argv)
+    given = given_options(parser, sys.argv[1:] if argv is None else argv)
+    call = Invocation(args, given)
     try:
-        code: int = COMMANDS[args.command].run(args)
+        code: int = COMMANDS[args.command].run(call)
         return code
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -77,9 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         if isinstance(error, wa.MissingCapacitiesError):
-            demand = demand_table(error.demand, Console(sys.stdout, _language(args)))
+            demand = demand_table(error.demand, Console(sys.stdout, call.language))
             print(demand.to_string(), file=sys.stdout)
-        print(f"workshop-assign: error: {one_line(error, _language(args))}", file=sys.stderr)
+        print(f"workshop-assign: error: {one_line(error, call.language)}", file=sys.stderr)
         return next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
     except Exception as error:
         if args.debug:
@@ -102,13 +103,6 @@ def _stop_signals_interrupt() -> None:
 
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, interrupt)
-
-
-def _language(args: argparse.Namespace) -> str:
-    """The language of an error line: ``--lang``, else the export's (once it was read),
-    else the system's."""
-    chosen = getattr(args, "lang", None) or getattr(args, "export_language", None)
-    return str(chosen) if chosen else system_language()
 
 
 class _Parser(argparse.ArgumentParser):

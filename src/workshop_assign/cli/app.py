@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from pathlib import Path
 
 from workshop_assign.cli import types as cli_types
+from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import InputError
 
@@ -32,7 +32,8 @@ def add(commands: Subcommands, epilog: str) -> None:
     app.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(call: Invocation) -> int:
+    args = call.options
     if args.export is not None and not args.export.is_file():
         raise InputError(f"{args.export}: no such file; give the export to open, or none")
     try:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from workshop_assign import verify
+from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.write import result_metadata
 
@@ -25,8 +25,9 @@ def add(commands: Subcommands, epilog: str) -> None:
     checker.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(call: Invocation) -> int:
+    args = call.options
     report = verify(args.export, args.result, sheet=args.sheet, key=args.key)
-    lang = args.lang or result_metadata(args.result).get("lang", "en")
+    lang = call.learn_language(result_metadata(args.result).get("lang", "en"))
     sys.stdout.write("\n".join(report.lines(lang)) + "\n")
     return 0 if report.ok else 9

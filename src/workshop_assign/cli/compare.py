@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from workshop_assign import compare
 from workshop_assign.after import comparison_png, comparison_table, comparison_workbook
 from workshop_assign.cli.console import Console
-from workshop_assign.cli.reading import language, read, reading_options
+from workshop_assign.cli.invocation import Invocation
+from workshop_assign.cli.reading import read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import UsageError
 from workshop_assign.read import build_problem, missing_capacities
@@ -31,13 +31,14 @@ def add(commands: Subcommands, epilog: str) -> None:
     command.add_argument("--plot", type=Path, metavar="PNG", help="a PNG chart for reports")
 
 
-def run(args: argparse.Namespace) -> int:
-    parsed = read(args, args.output, args.plot)  # refuses an output that is an input
+def run(call: Invocation) -> int:
+    args = call.options
+    parsed = read(call, args.output, args.plot)  # refuses an output that is an input
     _refuse_other_kinds(args.output, args.plot)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     table = compare(build_problem(parsed), seed=args.seed)
-    out = Console(sys.stdout, language(args, parsed))
+    out = Console(sys.stdout, call.language)
     out.stream.write(comparison_table(table, out.lang).to_string() + "\n")
     written = []
     with all_or_nothing():  # the workbook and the chart, or neither

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 import pandas as pd
 
 from workshop_assign.cli.console import Console, demand_table
-from workshop_assign.cli.reading import language, read, reading_options
+from workshop_assign.cli.invocation import Invocation
+from workshop_assign.cli.reading import read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.read import ParsedExport
 from workshop_assign.text import grouped, label, message
@@ -23,9 +23,9 @@ def add(commands: Subcommands, epilog: str) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    parsed = read(args)
-    out = Console(sys.stdout, language(args, parsed))
+def run(call: Invocation) -> int:
+    parsed = read(call, quiet=True)
+    out = Console(sys.stdout, call.language)
     lang = out.lang
     where = out.text("inspect_sheet", sheet=parsed.sheet) if parsed.sheet else ""
     out.say("inspect_file", path=parsed.path, where=where, row=parsed.table.header_row)

@@ -19,6 +19,7 @@ from workshop_assign import (
 )
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
+from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.core import excerpt
 from workshop_assign.errors import UsageError
@@ -55,7 +56,8 @@ def add(commands: Subcommands, epilog: str) -> None:
     notify.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(call: Invocation) -> int:
+    args = call.options
     log = args.log or args.result.with_suffix(SEND_LOG_SUFFIX)
     reads = [("the result", args.result), ("the template", args.template)]
     protect(reads, [log], log=log)  # the drafts go to a new folder only
@@ -64,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
         server, sender = _server(args), after.sender_header(args.sender or "")[0]
     elif args.sender:
         after.sender_header(args.sender)
-    out = Console(sys.stdout, args.lang or result_metadata(args.result)["lang"])
-    args.export_language = out.lang  # errors from here on in the result's language
+    # errors from here on in the result's language
+    out = Console(sys.stdout, call.learn_language(result_metadata(args.result)["lang"]))
     notices, unreachable = after.messages(args.result, template=args.template, everyone=args.all)
     _report_unreachable(out, unreachable)
     if server is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import workshop_assign as wa
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console
+from workshop_assign.cli.invocation import Invocation
 from workshop_assign.read import ParsedExport, WorkshopMatcher, WorkshopSpec, fold, parse_export
 from workshop_assign.text import label, worded
 from workshop_assign.write import protect
@@ -59,34 +60,42 @@ def reading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def read(args: argparse.Namespace, *writes: Path | None) -> ParsedExport:
-    """Read the export as the options say, after making sure no output is an input."""
+def read(
+    call: Invocation,
+    *writes: Path | None,
+    default_workshops: WorkshopSpec | None = None,
+    quiet: bool = False,
+) -> ParsedExport:
+    """Read the export once, as the options say, after making sure no output is an
+    input; ``default_workshops`` are the seats when neither the options nor the export
+    give any (an update's published ones).  The rows not counted are told on stderr
+    unless ``quiet`` (``inspect`` lists them itself)."""
+    args = call.options
     protect(reads(args), writes)
     if args.capacity and args.workshops:
         raise wa.InputError(worded("seats_twice"))
-    shops: WorkshopSpec | None = (
-        _capacities(args.capacity)
-        if args.capacity
-        else args.workshops or getattr(args, "workshops_from_result", None)
-    )
-    if args.capacity:
-        _check_capacity_names(_parse(args, None).names, _capacities(args.capacity))
-    parsed = _parse(args, shops)
-    args.export_language = parsed.language  # for the words of a later error
-    if args.command != "inspect":
-        say_not_counted(parsed, Console(sys.stderr, language(args, parsed)))
+    capacities = _capacities(args.capacity) if args.capacity else None
+    try:
+        parsed = _parse(args, capacities or args.workshops, default_workshops)
+    except wa.InputError:
+        if capacities:  # a name in --capacity the export does not have is the option's error
+            _check_capacity_names(_parse(args, None, None).names, capacities, every=True)
+        raise
+    if capacities:  # read: each option's name must still be written in the export as it is
+        _check_capacity_names(list(parsed.wish_texts), capacities, every=False)
+    lang = call.learn_language(parsed.language)  # for the words of a later error
+    if not quiet:
+        say_not_counted(parsed, Console(sys.stderr, lang))
     return parsed
 
 
-def language(args: argparse.Namespace, parsed: ParsedExport) -> str:
-    """``--lang``, else the language of the export's headers."""
-    return str(args.lang or parsed.language)
-
-
-def _parse(args: argparse.Namespace, shops: WorkshopSpec | None) -> ParsedExport:
+def _parse(
+    args: argparse.Namespace, shops: WorkshopSpec | None, default: WorkshopSpec | None
+) -> ParsedExport:
     return parse_export(
         args.export,
         workshops=shops,
+        default_workshops=default,
         sheet=args.sheet,
         header_row=args.header_row,
         key=args.key,
@@ -97,17 +106,18 @@ def _parse(args: argparse.Namespace, shops: WorkshopSpec | None) -> ParsedExport
     )
 
 
-def _check_capacity_names(found: list[str], given: dict[str, int]) -> None:
+def _check_capacity_names(found: list[str], given: dict[str, int], *, every: bool) -> None:
     """Each ``--capacity`` name must be a workshop the export names (up to spacing, case
-    and spelling), and each workshop the export names needs its seats: a typo in an
-    option is the option's error, not the export's."""
+    and spelling; a wish read as it only by a typo does not count), and with ``every``
+    each workshop the export names needs its seats: a typo in an option is the option's
+    error, not the export's."""
     in_export = WorkshopMatcher(found)
     for name in given:
         if in_export.match(name, quick=True) is None:
             close = ", ".join(repr(n) for n in in_export.suggestions(name)) or "none"
             raise wa.InputError(worded("capacity_unknown", name=name, close=close))
     options = WorkshopMatcher(list(given))
-    missing = [n for n in found if options.match(n, quick=True) is None]
+    missing = [n for n in found if every and options.match(n, quick=True) is None]
     if missing:
         raise wa.InputError(worded("capacity_missing", name=missing[0]))
 

@@ -12,7 +12,8 @@ import workshop_assign as wa
 from workshop_assign.after import SLOT_WAITLIST
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary, system_language
-from workshop_assign.cli.reading import language, read, reading_options, reads
+from workshop_assign.cli.invocation import Invocation
+from workshop_assign.cli.reading import read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.read import build_problem, missing_capacities
@@ -92,11 +93,12 @@ def waitlists_for(result: wa.Result, n: int | None, progress: Progress) -> pd.Da
     return wa.waitlists(result, n)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(call: Invocation) -> int:
+    args = call.options
     progress = Progress(sys.stderr, args.lang or system_language())
     progress.step("reading", name=args.export.name)
-    parsed = read(args, args.output)
-    lang = progress.lang = language(args, parsed)
+    parsed = read(call, args.output)
+    lang = progress.lang = call.language
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from workshop_assign import update
 from workshop_assign.after import continued, read_published
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary
-from workshop_assign.cli.reading import language, read, reading_options, reads
+from workshop_assign.cli.invocation import Invocation
+from workshop_assign.cli.reading import read, reading_options, reads
 from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
 from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
@@ -29,21 +30,7 @@ from workshop_assign.write import protect, reused_lines, write_result
 RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
 
 
-def given_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[str]:
-    """The destinations of the options written on the command line (not defaults).
-
-    argparse cannot tell a default from a value given; its actions (a private but long
-    stable attribute, used for want of a public one) map each option string to its dest.
-    """
-    actions: dict[str, str] = {}
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                actions |= {o: a.dest for a in sub._actions for o in a.option_strings}
-    return {actions[t.split("=")[0]] for t in argv if t.split("=")[0] in actions}
-
-
-def overrides(args: argparse.Namespace, given: set[str]) -> SolveSettings:
+def overrides(args: argparse.Namespace, given: AbstractSet[str]) -> SolveSettings:
     """The settings written on the command line, which override the published ones."""
     found: SolveSettings = {}
     if "objective" in given:
@@ -76,19 +63,17 @@ def add(commands: Subcommands, epilog: str) -> None:
     add_rule_options(updater)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(call: Invocation) -> int:
     """Continue from a published result: its options, rules and seats unless overridden."""
+    args = call.options
     protect(reads(args), [args.output])
     published = read_published(args.previous)
-    parsed = read(args, args.output)
-    if parsed.workshops is None and not (args.capacity or args.workshops):
-        args.workshops_from_result = published.workshops
-        parsed = read(args, args.output)  # matched against the published workshops
+    parsed = read(call, args.output, default_workshops=published.workshops)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
-    settings, reused = continued(published.options, overrides(args, args.given))
-    if getattr(args, "workshops_from_result", None) is not None:
+    settings, reused = continued(published.options, overrides(args, call.given))
+    if parsed.workshops_from == "default":
         reused.append(("reuse_seats", ""))
     done = update(
         build_problem(parsed),
@@ -97,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         move_cost=args.move_cost,
         **settings,
     )
-    lang = language(args, parsed)
+    lang = call.language
     out = Console(sys.stdout, lang)
     if reused:
         what = "; ".join(reused_lines(reused, lang))

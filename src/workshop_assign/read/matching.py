@@ -36,11 +36,13 @@ from workshop_assign.text import worded
 
 @dataclass(frozen=True, slots=True)
 class MatchedWishes:
-    """The stage's product: each attendee's wishes as workshop names, the names, notes."""
+    """The stage's product: each attendee's wishes as workshop names, the names, notes,
+    and each text the wishes held with the workshop it was read as."""
 
     wishes: list[list[str]]
     names: list[str]
     notes: tuple[Note, ...]
+    read_as: dict[str, str]
 
 
 def match_wishes(
@@ -81,7 +83,8 @@ def match_wishes(
             )
     decided = {text: index for text, (index, _) in read_as.items()}
     wishes = [_row_list(notes, rows_wishes[i], decided, names, int(numbers[i])) for i in kept]
-    return MatchedWishes(wishes, names, tuple(notes))
+    texts = {text: names[index] for text, index in decided.items()}
+    return MatchedWishes(wishes, names, tuple(notes), texts)
 
 
 Cells = dict[str, tuple[str, int]]  # a text -> (column, row) of the first cell holding it

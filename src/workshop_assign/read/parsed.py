@@ -43,6 +43,11 @@ class ParsedExport:
     dropped: dict[int, str] = field(default_factory=dict)
     rules: RuleValues = field(default_factory=RuleValues)
     sheets: tuple[str, ...] = ()  # every sheet of the workbook (empty for CSV)
+    # where ``workshops`` came from: "given", "export" (its own table), "default"
+    # (``default_workshops``: an update's published seats), or None (none yet)
+    workshops_from: str | None = None
+    # each text the wishes held, with the workshop it was read as (the Notes say how)
+    wish_texts: dict[str, str] = field(default_factory=dict)
 
     def to_problem(self, workshops: Sequence[Workshop] | None = None) -> Problem:
         """The Problem, with its Source: attributes are the attendees' original columns.

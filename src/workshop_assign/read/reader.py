@@ -49,6 +49,7 @@ class ReadOptions(TypedDict, total=False):
 
     keep_rows: Sequence[int]
     workshops: WorkshopSpec | None
+    default_workshops: WorkshopSpec | None
     sheet: str | None
     header_row: int | None
     key: str | None
@@ -63,8 +64,9 @@ def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions
     The ``sheet``, ``header_row`` (1-based), layout (``wish_columns`` in rank order) and
     ``key`` column are detected; each can be given, as can a CSV file's ``encoding`` and
     ``delimiter``.  Workshops and seats come from ``workshops`` (a file, a DataFrame,
-    ``{name: seats}`` or ``Workshop`` objects) or else from a ``Workshops`` sheet in the
-    export.  Every decision made about the data is in ``problem.source.notes``.
+    ``{name: seats}`` or ``Workshop`` objects), else from a ``Workshops`` sheet in the
+    export, else from ``default_workshops`` (an update continues with the published
+    seats).  Every decision made about the data is in ``problem.source.notes``.
 
     Raises:
         SpreadsheetError: the file cannot be read or understood (says where).
@@ -87,6 +89,7 @@ def parse_export(
     source: str | Path | pd.DataFrame,
     *,
     workshops: WorkshopSpec | None = None,
+    default_workshops: WorkshopSpec | None = None,
     sheet: str | None = None,
     header_row: int | None = None,
     key: str | None = None,
@@ -102,17 +105,19 @@ def parse_export(
     rows that were read as cancelled or unsubmitted.
     """
     given = read_workshops(workshops) if workshops is not None else None
+    fallback = read_workshops(default_workshops) if default_workshops is not None else None
     if isinstance(source, pd.DataFrame):
+        shops, origin = _seats_from(given, None, fallback)
         table = table_from_frame(source)
-        roles = detect_wishes(table.frame, wish_columns, given)
-        return _understand(
-            Found(table, roles.layout, None, None, None, given, list(roles.notes)), key, keep_rows
-        )
+        roles = detect_wishes(table.frame, wish_columns, shops)
+        found = Found(table, roles.layout, None, None, None, shops, list(roles.notes))
+        return _understand(found, key, keep_rows, origin)
     path = Path(source)
     grids = load_book(path, encoding=encoding, delimiter=delimiter)
     named = pick_sheet(grids, sheet, path) if sheet is not None else None
     shops_grid = workshop_sheet(grids, sheet)
-    shops = given if given is not None else _read_shop_grid(shops_grid)
+    in_export = _read_shop_grid(shops_grid) if given is None else None  # given ones win
+    shops, origin = _seats_from(given, in_export, fallback)
 
     def attempt(grid: Grid) -> tuple[tuple[Table, WishRoles], int]:
         table = table_from_grid(grid, header_row)
@@ -133,7 +138,18 @@ def parse_export(
     notes = [*chosen, *_grid_notes(grid), *_table_notes(table), *roles.notes]
     sheets = tuple(g.sheet for g in grids if g.sheet is not None)
     found = Found(table, roles.layout, str(path), _sha256(path), grid, shops, notes, sheets)
-    return _understand(found, key, keep_rows)
+    return _understand(found, key, keep_rows, origin)
+
+
+def _seats_from(
+    given: list[Workshop] | None, in_export: list[Workshop] | None, fallback: list[Workshop] | None
+) -> tuple[list[Workshop] | None, str | None]:
+    """The workshops to read with, and where they came from: the caller's, the export's
+    own table, the caller's default (an update's published seats), or none yet."""
+    for shops, origin in ((given, "given"), (in_export, "export"), (fallback, "default")):
+        if shops is not None:
+            return shops, origin
+    return None, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +166,9 @@ class Found:
     sheets: tuple[str, ...] = ()  # every sheet of the workbook, to choose another
 
 
-def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> ParsedExport:
+def _understand(
+    found: Found, key: str | None, keep_rows: Sequence[int], origin: str | None
+) -> ParsedExport:
     """The stages after the wishes were found: who is who, which rows count, the names."""
     table, layout, shops = found.table, found.layout, found.shops
     sheet = found.grid.sheet if found.grid else None
@@ -205,7 +223,9 @@ def _understand(found: Found, key: str | None, keep_rows: Sequence[int]) -> Pars
         keys=keys,
         wishes=matched.wishes,
         workshops=shops,
+        workshops_from=origin,
         names=matched.names,
+        wish_texts=matched.read_as,
         notes=(*found.notes, key_note, *roles, *decided.notes, *matched.notes, *rule_notes),
         dropped=decided.dropped,
         rules=rules,

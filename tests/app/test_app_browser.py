@@ -31,7 +31,7 @@ import workshop_assign as wa  # noqa: E402
 from exports import SHOPS, columns_per_rank, write_csv  # noqa: E402
 from workshop_assign.app import create_app  # noqa: E402
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "smart_cities_anmeldungen.xlsx"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "smart_cities_anmeldungen.xlsx"
 
 
 @dataclass

@@ -9,9 +9,6 @@ run stops with one line naming the cell — never a silent merge.
 
 from __future__ import annotations
 
-import csv
-import random
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,56 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workshop_assign as wa
+from forms import FAMILIES, chosen, people_rows, write_export
 from helpers import run
-
-FAMILIES: dict[str, list[str]] = {
-    "lettered": [f"Workshop {c}" for c in "ABCDEFGHIJKL"],
-    "numbered": ["Workshop 1", "Workshop 2", "Workshop 3"],
-    "groups": [f"Gruppe {n}" for n in range(1, 10)],
-    "roman": ["Forum I", "Forum II", "Forum III", "Forum IV"],
-    "prefix": ["Track 1: Digitale Zwillinge", "Track 2: Digitale Zwillinge", "Mobilität"],
-    "suffix": ["Digitale Zwillinge I", "Digitale Zwillinge II", "Mobilitätskonzepte"],
-    "punctuation": ["C++ Basics", "C# Basics", "Python Basics"],
-    "long-short": ["Data Science", "Data Science Advanced", "Stadtplanung", "Stadtplanung II"],
-    "one-word": [
-        "Digitale Zwillinge für Kommunen",
-        "Digitale Zwillinge für Landkreise",
-        "Digitale Zwillinge für Schulen",
-    ],
-    "codes-in-names": ["Raum 1.01: Stadtgrün", "Raum 1.02: Stadtgrün", "Raum 2.01: Stadtgrün"],
-}
-HEADERS = ["Timestamp", "Email Address", "First choice", "Second choice", "Third choice"]
-START = datetime(2025, 5, 5, 9, 0)
-
-
-def write_export(path: Path, rows: list[list[str]], headers: list[str] = HEADERS) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(headers)
-        writer.writerows(rows)
-    return path
-
-
-def people_rows(wishes: list[list[str]], *, newest_first: bool = False) -> list[list[str]]:
-    """One row per person, with a time stamp (ISO) and an invented address."""
-    rows = [
-        [(START + timedelta(minutes=i)).isoformat(sep=" "), f"p{i}@x.example", *w, *[""] * 3]
-        for i, w in enumerate(wishes)
-    ]
-    rows = [row[:5] for row in rows]
-    return rows[::-1] if newest_first else rows
-
-
-def chosen(names: list[str], count: int, seed: int) -> list[list[str]]:
-    """``count`` people, each ranking up to three different names (skewed popularity)."""
-    pick = random.Random(seed)
-    weights = [1 + 3 * (i == 0) + i for i in range(len(names))]
-    lists = []
-    for _ in range(count):
-        first = pick.choices(names, weights)[0]
-        rest = pick.sample([n for n in names if n != first], min(2, len(names) - 1))
-        lists.append([first, *rest])
-    return lists
 
 
 @pytest.mark.parametrize("newest_first", [False, True], ids=["oldest-first", "newest-first"])

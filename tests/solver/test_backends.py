@@ -10,9 +10,18 @@ from hypothesis import given, settings
 import workshop_assign as wa
 from strategies import Spec, specs
 from workshop_assign.core.options import SolveOptions
-from workshop_assign.solver import finish, prepare, solve_model
-from workshop_assign.solver.backends import BACKENDS, FlowBackend, HighsBackend, for_model
+from workshop_assign.solver import finish, pipeline, prepare, solve_model
+from workshop_assign.solver.backends import (
+    BACKENDS,
+    FlowBackend,
+    HighsBackend,
+    SolverBackend,
+    for_model,
+)
 from workshop_assign.solver.classmodel import ClassModel, Solution
+from workshop_assign.solver.mip import MipSettings
+
+real_for_model = for_model
 
 
 def problem_of(spec: Spec) -> wa.Problem:
@@ -74,3 +83,43 @@ def test_what_a_backend_returns_is_checked_before_anyone_sees_it() -> None:
     overfull = Fake(np.full(len(model.arcs), 2, dtype=np.int64), wa.Status.OPTIMAL)
     with pytest.raises(wa.SolverError, match="breaks a rule"):
         finish(model, solve_model(model, overfull))
+
+
+def test_the_mip_backend_owns_its_settings() -> None:
+    shops = [wa.Workshop("A", 3, minimum=2), wa.Workshop("B", 1)]
+    problem = wa.Problem.from_preferences({"a@x.example": ["A"]}, workshops=shops)
+    rules = wa.Rules(time_limit=7.5)
+    chosen = for_model(prepare(problem, SolveOptions.create(rules=rules)))
+    assert chosen == HighsBackend(time_limit=7.5)
+    assert "threads" not in MipSettings(7.5).highs()  # HiGHS's own choice by default
+    assert MipSettings(7.5, threads=2).highs().endswith("threads=2")
+    assert "presolve=on" in MipSettings(7.5, threads=2).highs(presolve=True)
+
+
+class Spy:
+    """Counts what passes the seam, then lets the real backend answer."""
+
+    def __init__(self) -> None:
+        self.models: list[ClassModel] = []
+
+    def __call__(self, model: ClassModel) -> SolverBackend:
+        self.models.append(model)
+        return real_for_model(model)
+
+
+def test_update_and_what_if_solve_through_the_seam(monkeypatch: pytest.MonkeyPatch) -> None:
+    wishes = {f"p{i}@x.example": ["A", "B"] for i in range(6)}
+    problem = wa.Problem.from_preferences(wishes, capacities={"A": 4, "B": 4})
+    result = wa.solve(problem)
+    spy = Spy()
+    monkeypatch.setattr(pipeline, "for_model", spy)
+    later = wa.Problem.from_preferences(
+        {**wishes, "new@x.example": ["B"]}, capacities={"A": 4, "B": 4}
+    )
+    frame = result.to_frame()
+    done = wa.update(later, dict(zip(frame.attendee, frame.workshop, strict=True)))
+    assert done.result.check() == []
+    assert spy.models and len(spy.models[0].classes) >= 1  # the newcomers' small model
+    seen = len(spy.models)
+    wa.what_if(result, 2)
+    assert len(spy.models) > seen  # every re-solve, too

@@ -16,8 +16,7 @@ import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
 from reference import brute_force_rules_update, update_outcomes
-from strategies import RuleSpec, Spec, rule_specs, specs
-from test_rules import build as build_rules_problem
+from strategies import RuleSpec, Spec, rule_problem, rule_specs, specs
 from workshop_assign import synthetic
 from workshop_assign.after import update as updating
 
@@ -119,7 +118,7 @@ def test_update_command_end_to_end(tmp_path: Path) -> None:
 @settings(max_examples=60)
 @given(spec=rule_specs(), data=st.data())
 def test_updates_under_rules_match_brute_force(spec: RuleSpec, data: st.DataObject) -> None:
-    problem, rules = build_rules_problem(spec)
+    problem, rules = rule_problem(spec)
     try:
         first = wa.solve(problem, rules=rules)
     except wa.InfeasibleError:
@@ -136,7 +135,7 @@ def test_updates_under_rules_match_brute_force(spec: RuleSpec, data: st.DataObje
         max(m, c - s) for c, s, m in zip(spec.base.capacities, shrink, spec.minimums, strict=True)
     )
     changed = replace(spec, base=Spec(seats, spec.base.wishes))
-    problem, rules = build_rules_problem(changed)
+    problem, rules = rule_problem(changed)
     names = changed.base.names
     before = [names.index(previous[k]) if previous[k] else None for k in problem.keys]
     expected = brute_force_rules_update(changed, before)

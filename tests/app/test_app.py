@@ -25,12 +25,10 @@ from starlette.testclient import TestClient
 
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, formulas_only, write_csv, write_xlsx
-from test_name_families import FAMILIES, chosen, people_rows, write_export
-from test_read_roles import legend_book, limesurvey_rows
-from test_read_roles import write_csv as write_rows
+from forms import FAMILIES, chosen, legend_book, limesurvey_rows, people_rows, write_export
 from workshop_assign.app import create_app
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "smart_cities_anmeldungen.xlsx"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "smart_cities_anmeldungen.xlsx"
 TOKEN = "k" * 32
 
 
@@ -330,7 +328,7 @@ def test_the_page_reads_name_families_codes_and_unsubmitted_answers_exactly(
     line = by_testid(page, "error")
     assert line.startswith("c.xlsx, Blatt") and "W9" in line and "Zelle E7" in line
     headers, lime = limesurvey_rows()
-    page = upload(client, write_rows(tmp_path / "lime.csv", headers, lime))
+    page = upload(client, write_export(tmp_path / "lime.csv", lime, headers))
     assert "8 Teilnehmende" in by_testid(page, "read-summary")
     page = upload(client, formulas_only(tmp_path / "formeln.xlsx"))
     line = by_testid(page, "error")
@@ -340,7 +338,7 @@ def test_the_page_reads_name_families_codes_and_unsubmitted_answers_exactly(
     rows = [[f"k{i}@schule.example", *pick.sample(options, 4)] for i in range(240)]
     page = upload(
         client,
-        write_rows(tmp_path / "p.csv", ["E-Mail", "Wahl 1", "Wahl 2", "Wahl 3", "Wahl 4"], rows),
+        write_export(tmp_path / "p.csv", rows, ["E-Mail", "Wahl 1", "Wahl 2", "Wahl 3", "Wahl 4"]),
     )
     names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
     assert sorted(names) == sorted(options)

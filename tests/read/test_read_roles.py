@@ -4,29 +4,20 @@ errors that say what is wrong."""
 
 from __future__ import annotations
 
-import csv
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 import workshop_assign as wa
 from exports import formulas_only
+from forms import legend_book, limesurvey_rows, write_export
 from helpers import run
 from workshop_assign.core.provenance import NoteKind
 
 SHOPS = ["Digitale Zwillinge", "Mobilitätskonzepte", "Digitale Kompetenzen für mehr Teilhabe"]
 START = datetime(2025, 5, 5, 9, 0)
-
-
-def write_csv(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(headers)
-        writer.writerows(rows)
-    return path
 
 
 def registrations(stamp: str) -> tuple[list[list[object]], dict[str, tuple[str, ...]]]:
@@ -65,7 +56,7 @@ def test_the_time_of_registration_is_found_by_its_cells(
     if "%B" in stamp:
         rows = [[str(r[0]).replace("May", "Mai"), *r[1:]] for r in rows]
     headers = [heading, "E-Mail", "Erstwunsch", "Zweitwunsch", "Drittwunsch"]
-    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    parsed = wa.parse_export(write_export(tmp_path / "a.csv", rows, headers))
     assert parsed.people.timestamp == heading
     assert dict(zip(parsed.keys, map(tuple, parsed.wishes), strict=True)) == final
     superseded = [n for n in parsed.notes if n.code == "superseded"]
@@ -78,10 +69,10 @@ def test_a_birthday_or_a_date_without_times_is_not_the_time_of_registration(
     rows, _ = registrations("%Y-%m-%d %H:%M")
     rows = [[f"1990-0{1 + i % 9}-1{i % 9}", "2025-06-12", *r] for i, r in enumerate(rows)]
     headers = ["Geburtsdatum", "Datum", "Zeitstempel", "E-Mail", "W1", "W2", "W3"]
-    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    parsed = wa.parse_export(write_export(tmp_path / "a.csv", rows, headers))
     assert parsed.people.timestamp == "Zeitstempel"
     rows = [r[:2] + r[3:] for r in rows]
-    parsed = wa.parse_export(write_csv(tmp_path / "b.csv", [*headers[:2], *headers[3:]], rows))
+    parsed = wa.parse_export(write_export(tmp_path / "b.csv", rows, [*headers[:2], *headers[3:]]))
     assert parsed.people.timestamp is None
 
 
@@ -91,7 +82,7 @@ def test_without_time_stamps_a_repeat_registration_is_kept_with_a_warning(
     rows, _ = registrations("%Y-%m-%d")
     headers = ["Bemerkung", "E-Mail", "Erstwunsch", "Zweitwunsch", "Drittwunsch"]
     rows = [["", *r[1:]] for r in rows]
-    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    parsed = wa.parse_export(write_export(tmp_path / "a.csv", rows, headers))
     assert parsed.people.timestamp is None
     unordered = [n for n in parsed.notes if n.code == "superseded-unordered"]
     assert len(unordered) == 4
@@ -100,32 +91,11 @@ def test_without_time_stamps_a_repeat_registration_is_kept_with_a_warning(
     assert "bitte prüfen, welche Antwort neuer ist" in unordered[0].text("de")
 
 
-def limesurvey_rows() -> tuple[list[str], list[list[object]]]:
-    headers = [
-        "id. Response ID",
-        "submitdate. Date submitted",
-        "lastpage. Last page",
-        "startlanguage. Start language",
-        "vorname. Vorname",
-        "nachname. Nachname",
-        "email. E-Mail-Adresse",
-        "W[1]. Rang 1",
-        "W[2]. Rang 2",
-        "W[3]. Rang 3",
-    ]
-    rows: list[list[object]] = []
-    for i in range(10):
-        sent = "" if i in (3, 7) else (START + timedelta(hours=i)).isoformat(sep=" ")
-        wishes = SHOPS[i % 3 :] + SHOPS[: i % 3]
-        rows.append([i + 1, sent, 2, "de", f"Vor{i}", f"Nach{i}", f"p{i}@x.example", *wishes])
-    return headers, rows
-
-
 def test_unsubmitted_answers_are_taken_out_whatever_text_the_heading_carries(
     tmp_path: Path,
 ) -> None:
     headers, rows = limesurvey_rows()
-    export = write_csv(tmp_path / "lime.csv", headers, rows)
+    export = write_export(tmp_path / "lime.csv", rows, headers)
     parsed = wa.parse_export(export)
     assert parsed.people.names == ("vorname. Vorname", "nachname. Nachname")
     assert parsed.people.timestamp == "submitdate. Date submitted"
@@ -152,7 +122,7 @@ def test_a_completion_column_takes_out_unfinished_answers(
         for i in range(12)
     ]
     headers = ["E-Mail", heading, "Erstwunsch", "Zweitwunsch", "Drittwunsch"]
-    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    parsed = wa.parse_export(write_export(tmp_path / "a.csv", rows, headers))
     assert parsed.keys == [f"p{i}@x.example" for i in range(12) if i % 4]
     notes = [n for n in parsed.notes if n.code == "incomplete"]
     assert [(n.column, n.value) for n in notes] == [(heading, not_done)] * 3
@@ -161,7 +131,7 @@ def test_a_completion_column_takes_out_unfinished_answers(
 def test_a_status_column_of_other_words_takes_nobody_out(tmp_path: Path) -> None:
     rows = [[f"p{i}@x.example", "bezahlt", *SHOPS] for i in range(6)]
     headers = ["E-Mail", "Status", "Erstwunsch", "Zweitwunsch", "Drittwunsch"]
-    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    parsed = wa.parse_export(write_export(tmp_path / "a.csv", rows, headers))
     assert parsed.people.status is None
     assert len(parsed.keys) == 6
 
@@ -169,7 +139,7 @@ def test_a_status_column_of_other_words_takes_nobody_out(tmp_path: Path) -> None
 def test_a_team_column_is_a_suggestion_never_a_rule(tmp_path: Path) -> None:
     rows = [[f"p{i}@x.example", f"Team {i % 3}", *SHOPS] for i in range(9)]
     headers = ["E-Mail", "Team", "Erstwunsch", "Zweitwunsch", "Drittwunsch"]
-    export = write_csv(tmp_path / "a.csv", headers, rows)
+    export = write_export(tmp_path / "a.csv", rows, headers)
     parsed = wa.parse_export(export, workshops=dict.fromkeys(SHOPS, 1))
     assert not parsed.rules
     [note] = [n for n in parsed.notes if n.code == "maybe-group"]
@@ -177,25 +147,8 @@ def test_a_team_column_is_a_suggestion_never_a_rule(tmp_path: Path) -> None:
     assert "not used as a rule" in note.text("en")
     result = wa.solve(parsed.to_problem())
     assert result.n_unassigned == 6  # nine people, three seats: no group kept anyone out
-    grouped = write_csv(tmp_path / "b.csv", ["E-Mail", "Gruppe", *headers[2:]], rows)
+    grouped = write_export(tmp_path / "b.csv", rows, ["E-Mail", "Gruppe", *headers[2:]])
     assert wa.parse_export(grouped, workshops=dict.fromkeys(SHOPS, 9)).rules.groups
-
-
-def legend_book(path: Path, codes: list[object], wishes: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Anmeldungen"
-    sheet.append(["E-Mail", "Name", "Erstwunsch", "Zweitwunsch", "Drittwunsch"])
-    for i, row in enumerate(wishes):
-        sheet.append([f"p{i}@x.example", f"Person {i}", *row])
-    legend = book.create_sheet("Workshops")
-    legend.append(["Nr", "Workshop", "Plätze"])
-    names = [*SHOPS, "Open Data", "Smart Parking", "Bürgerbeteiligung"]
-    for code, name in zip(codes, names, strict=True):
-        legend.append([code, name, 20])
-    book.save(path)
-    return path
 
 
 def test_codes_are_read_through_the_workshop_tables_legend(tmp_path: Path) -> None:
@@ -262,7 +215,7 @@ def test_a_project_list_of_a_hundred_options_shows_its_demand_and_asks_for_seats
     pick = random.Random(7)
     rows = [[f"Kind {i}", f"k{i}@schule.example", *pick.sample(options, 5)] for i in range(300)]
     headers = ["Name", "E-Mail", "Wahl 1", "Wahl 2", "Wahl 3", "Wahl 4", "Wahl 5"]
-    export = write_csv(tmp_path / "projekte.csv", headers, rows)
+    export = write_export(tmp_path / "projekte.csv", rows, headers)
     parsed = wa.parse_export(export)
     assert sorted(parsed.names) == sorted(options)
     assert parsed.layout.columns == tuple(headers[2:])
@@ -280,6 +233,6 @@ def test_a_reason_given_for_a_wish_is_not_a_wish(tmp_path: Path) -> None:
         wishes = pick.sample(SHOPS, 2)
         rows.append([f"p{i}@x.example", *wishes, f"weil Thema {i} mich interessiert"])
     headers = ["E-Mail", "Erstwunsch", "Zweitwunsch", "Warum ist das Ihr Erstwunsch?"]
-    parsed = wa.parse_export(write_csv(tmp_path / "a.csv", headers, rows))
+    parsed = wa.parse_export(write_export(tmp_path / "a.csv", rows, headers))
     assert parsed.layout.columns == ("Erstwunsch", "Zweitwunsch")
     assert sorted(parsed.names) == sorted(SHOPS)

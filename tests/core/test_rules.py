@@ -9,45 +9,15 @@ from hypothesis import given, settings
 
 import workshop_assign as wa
 from reference import brute_force_rules, objective_key
-from strategies import RuleSpec, rule_specs
+from strategies import RuleSpec, rule_problem, rule_specs
 from workshop_assign import synthetic
 from workshop_assign.solver import mip
 
 OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
 
 
-def build(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
-    base = spec.base
-    names = base.names
-    shops = [
-        wa.Workshop(n, c, minimum=m or None, must_run=r)
-        for n, c, m, r in zip(names, base.capacities, spec.minimums, spec.must_run, strict=True)
-    ]
-    keys = list(base.preferences())
-    attributes = pd.DataFrame({"org": spec.orgs, "cat": spec.categories})
-    problem = wa.Problem.from_preferences(
-        base.preferences(), workshops=shops, attributes=attributes
-    )
-    problem = problem.with_rules(
-        groups={k: g for k, g in zip(keys, spec.groups, strict=True) if g},
-        fixed={k: names[f] for k, f in zip(keys, spec.fixed, strict=True) if f >= 0},
-        exclude={
-            k: [names[w] for w in ex] for k, ex in zip(keys, spec.excluded, strict=True) if ex
-        },
-    )
-    rules = wa.Rules(
-        groups="soft" if spec.soft else "hard",
-        split_penalty=spec.penalty,
-        spread=(wa.Spread("org", max_count=spec.spread_cap),) if spec.spread_cap else (),
-        category_minimums=(wa.CategoryMinimum("cat", {"a": spec.category_minimum}),)
-        if spec.category_minimum
-        else (),
-    )
-    return problem, rules
-
-
 def solved_key(spec: RuleSpec, objective: str, backend: str = "auto") -> tuple[int, ...] | None:
-    problem, rules = build(spec)
+    problem, rules = rule_problem(spec)
     rules = wa.Rules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "backend": backend})
     try:
         result = wa.solve(problem, objective=objective, rules=rules)

@@ -232,3 +232,38 @@ def test_without_a_workshop_table_a_name_with_words_left_out_is_an_answer(tmp_pa
     assert parsed.wishes[2][-1] == "Digitale Kompetenzen"
     with_table = wa.parse_export(write_csv(frame, tmp_path / "a.csv"), workshops=SEATS)
     assert with_table.wishes[2][-1] == "Digitale Kompetenzen für mehr Teilhabe"
+
+
+@pytest.mark.parametrize("source", ["xlsx", "frame"])
+def test_default_workshops_count_only_where_nothing_else_gives_seats(
+    tmp_path: Path, source: str
+) -> None:
+    published = {name: seats + 1 for name, seats in SEATS.items()}
+    export: Path | pd.DataFrame = (
+        write_xlsx(columns_per_rank(), tmp_path / "a.xlsx")
+        if source == "xlsx"
+        else columns_per_rank()
+    )
+    parsed = wa.parse_export(export, default_workshops=published)
+    assert parsed.workshops_from == "default"
+    assert {w.name: w.capacity for w in parsed.workshops or ()} == published
+    given = wa.parse_export(export, workshops=SEATS, default_workshops=published)
+    assert given.workshops_from == "given"
+    assert {w.name: w.capacity for w in given.workshops or ()} == SEATS
+    assert wa.parse_export(export).workshops_from is None
+
+
+def test_an_exports_own_table_wins_over_default_workshops(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS)
+    parsed = wa.parse_export(export, default_workshops={n: 1 for n in SEATS})
+    assert parsed.workshops_from == "export"
+    assert {w.name: w.capacity for w in parsed.workshops or ()} == SEATS
+
+
+def test_each_wish_text_says_which_workshop_it_was_read_as() -> None:
+    frame = columns_per_rank()
+    frame.loc[0, "Zweitwunsch"] = "MOBILITÄTSKONZEPTE"
+    parsed = wa.parse_export(frame, workshops=SEATS)
+    assert parsed.wish_texts["MOBILITÄTSKONZEPTE"] == "Mobilitätskonzepte"
+    assert parsed.wish_texts["Mobilitätskonzepte"] == "Mobilitätskonzepte"
+    assert set(parsed.wish_texts.values()) <= set(SEATS)
