@@ -24,16 +24,15 @@ from typing import Unpack
 
 import numpy as np
 import pandas as pd
-from ortools.graph.python import max_flow
 
 from workshop_assign.core.model import Problem
 from workshop_assign.core.options import Objective, SolveOptions, SolveSettings
 from workshop_assign.core.result import Backend, Reason, Result, Status
 from workshop_assign.core.rules import build_attendee_rules
-from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
+from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
 from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.classmodel import ClassModel, Solution
-from workshop_assign.solver.flow import ClassArcs
+from workshop_assign.solver.flow import ClassArcs, most_placed
 from workshop_assign.solver.objectives import CostLevels, cost_levels
 from workshop_assign.text import Counted, message, worded
 from workshop_assign.write.notices import NOTIFIED
@@ -298,25 +297,9 @@ def nobody_moves(model: ClassModel) -> Solution | None:
         )
         flows[sub] = solve_model(newcomers).flows
     waiting = int(classes.sizes[newcomer].sum()) - int(flows[sub].sum())
-    if waiting and _most_placed(model) > int(flows.sum()):
+    if waiting and most_placed(model.classes, model.arcs, model.seats_left) > int(flows.sum()):
         return None  # moving people would place more: the whole model decides
     return Solution(flows, Backend.FLOW, Status.OPTIMAL)
-
-
-def _most_placed(model: ClassModel) -> int:
-    """How many people without a fixed place any assignment can place (a maximum flow)."""
-    classes, arcs = model.classes, model.arcs
-    sizes = np.where(classes.fixed < 0, classes.sizes, 0)
-    n_cls, n_ws = len(classes), len(model.seats_left)
-    source, sink = n_cls + n_ws, n_cls + n_ws + 1
-    solver = max_flow.SimpleMaxFlow()
-    tails = np.concatenate([np.full(n_cls, source), arcs.cls, n_cls + np.arange(n_ws)])
-    heads = np.concatenate([np.arange(n_cls), n_cls + arcs.workshop, np.full(n_ws, sink)])
-    caps = np.concatenate([sizes, sizes[arcs.cls], model.seats_left]).astype(np.int64)
-    solver.add_arcs_with_capacity(tails.astype(np.int64), heads.astype(np.int64), caps)
-    if solver.solve(source, sink) != solver.OPTIMAL:
-        raise SolverError("the maximum flow of an update did not finish")
-    return int(solver.optimal_flow())
 
 
 def _update_levels(

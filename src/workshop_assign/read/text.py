@@ -54,10 +54,21 @@ _ORDINAL_PATTERNS = [
 _BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]+)\]\s*$")
 
 
+CACHED_TEXT = 200  # longer texts are folded each time: a cache must not hold huge cells
+
+
 def fold(text: str) -> str:
     """Ignore spacing, case, Unicode form, and dash and quote styles."""
+    return _folded(text) if len(text) <= CACHED_TEXT else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
     return " ".join(text.casefold().split())
+
+
+# An export repeats a few texts thousands of times (workshop names, "ja", dates).
+_folded = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
 # Punctuation separates words, except a "+" or "#" written onto a word ("C++", "C#"):
@@ -108,11 +119,19 @@ def rank_cell(value: object) -> int | None:
         return None
     if isinstance(value, int | float) and not (isinstance(value, float) and math.isnan(value)):
         return int(value) if float(value).is_integer() and 1 <= value <= 99 else None
-    text = fold(str(value)).rstrip(".")
+    text = str(value)
+    return _rank_text(text) if len(text) <= CACHED_TEXT else _text_rank(text)
+
+
+def _text_rank(text: str) -> int | None:
+    text = fold(text).rstrip(".")
     if text.isdigit():
         number = int(text)
         return number if 1 <= number <= 99 else None
     return ordinal(text) or ORDINAL_WORDS.get(re.sub(r"(e|er|es|en)$", "", text))
+
+
+_rank_text = functools.lru_cache(maxsize=1 << 16)(_text_rank)
 
 
 _RANK_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*[.:)]|#\d{1,2}:?|\(\d{1,2}\))\s*")

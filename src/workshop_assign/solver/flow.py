@@ -251,3 +251,25 @@ def _potentials(net: _Network, flow: Ints, cost: Ints) -> Ints:
             return distance
         distance = relaxed
     raise SolverError("internal error: the flow of a stage was not optimal")
+
+
+def most_placed(classes: AttendeeClasses, arcs: ClassArcs, seats: Ints) -> int:
+    """How many people without a fixed place any assignment can place: the maximum flow
+    from the classes over their arcs into the seats.  Solved by the min-cost flow solver
+    (all costs zero), so one network solver serves every step."""
+    sizes = np.where(classes.fixed < 0, classes.sizes, 0).astype(np.int64)
+    n_cls, n_ws = len(classes), len(seats)
+    source, sink = n_cls + n_ws, n_cls + n_ws + 1
+    tails = np.concatenate([np.full(n_cls, source), arcs.cls, n_cls + np.arange(n_ws)])
+    heads = np.concatenate([np.arange(n_cls), n_cls + arcs.workshop, np.full(n_ws, sink)])
+    caps = np.concatenate([sizes, sizes[arcs.cls], seats]).astype(np.int64)
+    solver = min_cost_flow.SimpleMinCostFlow()
+    solver.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int64), heads.astype(np.int64), caps, np.zeros(len(caps), np.int64)
+    )
+    total = int(sizes.sum())
+    solver.set_node_supply(source, total)
+    solver.set_node_supply(sink, -total)
+    if solver.solve_max_flow_with_min_cost() != _OPTIMAL:
+        raise SolverError("the maximum flow of an update did not finish")
+    return int(solver.maximum_flow())

@@ -30,7 +30,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
-from ortools.sat.python import cp_model
 
 from workshop_assign.errors import InfeasibleError, SolverError
 from workshop_assign.solver.classmodel import ClassModel
@@ -257,6 +256,8 @@ def _weighted(engine: Engine, flows: list[Any], level: Ints) -> Any:
 
 def _explain(data: ClassModel, settings: MipSettings) -> list[str]:
     """Which rules cannot hold together, in the organizer's words (a CP-SAT core)."""
+    from ortools.sat.python import cp_model  # noqa: PLC0415  (loaded only to explain)
+
     built = build_model(data, explain=True)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1

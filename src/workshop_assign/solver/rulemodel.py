@@ -18,7 +18,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from ortools.linear_solver.python import model_builder as mb
-from ortools.sat.python import cp_model
 
 from workshop_assign.core.rules import GroupMode
 from workshop_assign.solver.classes import AttendeeClasses
@@ -37,8 +36,14 @@ class Engine:
     def __init__(self, explain: bool, integral: bool) -> None:
         self.explain = explain
         self.integral = integral or explain
-        self.model: Any = cp_model.CpModel() if explain else mb.Model()  # type: ignore[no-untyped-call]
-        self.linear: Any = cp_model.LinearExpr if explain else mb.LinearExpr
+        if explain:  # CP-SAT only names conflicts: loaded then, not for every solve
+            from ortools.sat.python import cp_model  # noqa: PLC0415
+
+            self.model: Any = cp_model.CpModel()
+            self.linear: Any = cp_model.LinearExpr
+        else:
+            self.model = mb.Model()  # type: ignore[no-untyped-call]
+            self.linear = mb.LinearExpr
         self.reasons: dict[int, str] = {}  # assumption literal -> sentence
         self.counts: list[Any] = []  # how many people (continuous unless integral)
         self.booleans: list[Any] = []  # decisions: a workshop runs, a group goes there
