@@ -240,3 +240,23 @@ def test_a_result_loads_no_writer_and_no_solver() -> None:
 def test_the_command_line_loads_mail_and_web_only_when_asked() -> None:
     loaded = loaded_after("import workshop_assign.cli")
     assert not {"smtplib", "starlette", "uvicorn", "matplotlib"} & loaded
+
+
+@pytest.mark.parametrize("face", FACES[:1] + FACES[3:])
+def test_a_face_names_each_public_name_once_for_readers_for_types_and_for_import(
+    face: str,
+) -> None:
+    """The type checker's imports, the lazy table and ``__all__`` agree, so a name added
+    to one and not the others fails here, not in a user's editor."""
+    module = importlib.import_module(f"{PACKAGE}.{face}".rstrip("."))
+    tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
+    typed = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for imp in node.body
+        if isinstance(imp, ast.ImportFrom)
+        for alias in imp.names
+    }
+    lazy = {name for names in module._HOMES.values() for name in names}
+    assert typed == lazy == set(module.__all__) - {"__version__"}

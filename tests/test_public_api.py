@@ -29,3 +29,19 @@ def test_error_tree() -> None:
     assert issubclass(wa.OutputError, wa.WorkshopAssignError)
     error = wa.SpreadsheetError("bad cell", path="x.xlsx", sheet="Tabelle1", cell="B7")
     assert (error.path, error.sheet, error.cell) == ("x.xlsx", "Tabelle1", "B7")
+
+
+PINNED = {
+    "Attendee", "AttendeeRules", "Backend", "CategoryMinimum", "DeliveryError", "GroupMode",
+    "InfeasibleError", "InputError", "InvalidProblemError", "MissingCapacitiesError", "Note",
+    "Objective", "OutputError", "ParsedExport", "Problem", "Reason", "Result", "Rules",
+    "SlotResult", "SolveOptions", "SolverError", "Source", "Spread", "SpreadsheetError",
+    "Status", "UnsupportedRulesError", "Update", "UsageError", "Verification", "Workshop",
+    "WorkshopAssignError", "__version__", "compare", "parse_export", "read_export", "solve",
+    "solve_slots", "update", "update_published", "verify", "waitlist", "waitlists", "what_if",
+}  # fmt: skip
+
+
+def test_the_public_names_are_pinned() -> None:
+    """Adding or removing a public name is a decision: change this list with it."""
+    assert set(wa.__all__) == PINNED

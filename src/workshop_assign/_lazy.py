@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 
 def attach(
-    package: str, homes: Mapping[str, str]
+    package: str, modules: Mapping[str, Sequence[str]]
 ) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
     """``__getattr__`` and ``__dir__`` for ``package``, whose public names live in the
-    modules ``homes`` gives (name -> module path); a name is looked up once, then kept."""
+    modules ``modules`` gives (module path -> its names); a name is looked up once, then
+    kept."""
+    homes = {name: module for module, names in modules.items() for name in names}
 
     def look_up(name: str) -> object:
         home = homes.get(name)

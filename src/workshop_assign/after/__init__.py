@@ -30,24 +30,26 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.after.published import Published, continued, read_published
     from workshop_assign.after.waitlist import SLOT_WAITLIST
 
-_HOMES = {
-    "SLOT_WAITLIST": "workshop_assign.after.waitlist",
-    "Published": "workshop_assign.after.published",
-    "continued": "workshop_assign.after.published",
-    "read_published": "workshop_assign.after.published",
-    "comparison_png": "workshop_assign.after.compare_report",
-    "comparison_table": "workshop_assign.after.compare_report",
-    "comparison_workbook": "workshop_assign.after.compare_report",
-    "PASSWORD_VARIABLE": "workshop_assign.after.notify",
-    "Delivery": "workshop_assign.after.notify",
-    "Mailer": "workshop_assign.after.notify",
-    "Notice": "workshop_assign.after.notify",
-    "SendLog": "workshop_assign.after.notify",
-    "Server": "workshop_assign.after.notify",
-    "messages": "workshop_assign.after.notify",
-    "send": "workshop_assign.after.notify",
-    "sender_header": "workshop_assign.after.notify",
-    "write_drafts": "workshop_assign.after.notify",
+_HOMES = {  # module: the names it gives this face
+    "workshop_assign.after.waitlist": ("SLOT_WAITLIST",),
+    "workshop_assign.after.published": ("Published", "continued", "read_published"),
+    "workshop_assign.after.compare_report": (
+        "comparison_png",
+        "comparison_table",
+        "comparison_workbook",
+    ),
+    "workshop_assign.after.notify": (
+        "PASSWORD_VARIABLE",
+        "Delivery",
+        "Mailer",
+        "Notice",
+        "SendLog",
+        "Server",
+        "messages",
+        "send",
+        "sender_header",
+        "write_drafts",
+    ),
 }
 
 __getattr__, __dir__ = _attach(__name__, _HOMES)

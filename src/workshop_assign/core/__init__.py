@@ -22,30 +22,21 @@ if _typing.TYPE_CHECKING:
         Spread,
     )
 
-_HOMES = {
-    "Attendee": "workshop_assign.core.model",
-    "Problem": "workshop_assign.core.model",
-    "Workshop": "workshop_assign.core.model",
-    "Objective": "workshop_assign.core.options",
-    "SolveOptions": "workshop_assign.core.options",
-    "SolveSettings": "workshop_assign.core.options",
-    "Note": "workshop_assign.core.provenance",
-    "NoteKind": "workshop_assign.core.provenance",
-    "Source": "workshop_assign.core.provenance",
-    "excerpt": "workshop_assign.core.provenance",
-    "Reason": "workshop_assign.core.reasons",
-    "Backend": "workshop_assign.core.result",
-    "Result": "workshop_assign.core.result",
-    "Status": "workshop_assign.core.result",
-    "LARGEST": "workshop_assign.core.rules",
-    "AttendeeRules": "workshop_assign.core.rules",
-    "CategoryMinimum": "workshop_assign.core.rules",
-    "GroupMode": "workshop_assign.core.rules",
-    "Rules": "workshop_assign.core.rules",
-    "Spread": "workshop_assign.core.rules",
-    "check_result": "workshop_assign.core.checks",
-    "check_timetables": "workshop_assign.core.checks",
-    "rule_violations": "workshop_assign.core.checks",
+_HOMES = {  # module: the names it gives this face
+    "workshop_assign.core.model": ("Attendee", "Problem", "Workshop"),
+    "workshop_assign.core.options": ("Objective", "SolveOptions", "SolveSettings"),
+    "workshop_assign.core.provenance": ("Note", "NoteKind", "Source", "excerpt"),
+    "workshop_assign.core.reasons": ("Reason",),
+    "workshop_assign.core.result": ("Backend", "Result", "Status"),
+    "workshop_assign.core.rules": (
+        "LARGEST",
+        "AttendeeRules",
+        "CategoryMinimum",
+        "GroupMode",
+        "Rules",
+        "Spread",
+    ),
+    "workshop_assign.core.checks": ("check_result", "check_timetables", "rule_violations"),
 }
 
 __getattr__, __dir__ = _attach(__name__, _HOMES)

@@ -25,16 +25,18 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.read.text import fold
     from workshop_assign.read.workshops import WorkshopSpec
 
-_HOMES = {
-    "ParsedExport": "workshop_assign.read.reader",
-    "ReadOptions": "workshop_assign.read.reader",
-    "build_problem": "workshop_assign.read.reader",
-    "missing_capacities": "workshop_assign.read.reader",
-    "parse_export": "workshop_assign.read.reader",
-    "read_export": "workshop_assign.read.reader",
-    "WorkshopMatcher": "workshop_assign.read.names",
-    "WorkshopSpec": "workshop_assign.read.workshops",
-    "fold": "workshop_assign.read.text",
+_HOMES = {  # module: the names it gives this face
+    "workshop_assign.read.reader": (
+        "ParsedExport",
+        "ReadOptions",
+        "build_problem",
+        "missing_capacities",
+        "parse_export",
+        "read_export",
+    ),
+    "workshop_assign.read.names": ("WorkshopMatcher",),
+    "workshop_assign.read.workshops": ("WorkshopSpec",),
+    "workshop_assign.read.text": ("fold",),
 }
 
 __getattr__, __dir__ = _attach(__name__, _HOMES)

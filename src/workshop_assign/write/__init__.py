@@ -13,16 +13,12 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.write.summary import describe_rules, reused_lines
     from workshop_assign.write.writers import write_result
 
-_HOMES = {
-    "write_result": "workshop_assign.write.writers",
-    "SEND_LOG_SUFFIX": "workshop_assign.write.files",
-    "all_or_nothing": "workshop_assign.write.files",
-    "atomic_path": "workshop_assign.write.files",
-    "protect": "workshop_assign.write.files",
-    "result_metadata": "workshop_assign.write.metadata",
-    "describe_rules": "workshop_assign.write.summary",
-    "reused_lines": "workshop_assign.write.summary",
-    "roster_names": "workshop_assign.write.rosters",
+_HOMES = {  # module: the names it gives this face
+    "workshop_assign.write.writers": ("write_result",),
+    "workshop_assign.write.files": ("SEND_LOG_SUFFIX", "all_or_nothing", "atomic_path", "protect"),
+    "workshop_assign.write.metadata": ("result_metadata",),
+    "workshop_assign.write.summary": ("describe_rules", "reused_lines"),
+    "workshop_assign.write.rosters": ("roster_names",),
 }
 
 __getattr__, __dir__ = _attach(__name__, _HOMES)
