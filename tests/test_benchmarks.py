@@ -26,6 +26,7 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
         "flat",
         "per-attendee",
         "milp",
+        "start",
         "cli",
         "cli (realistic)",
         "cli (lettered)",
@@ -35,6 +36,8 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
         "page",
     }
     assert cases["slots"]["status"] == "optimal" and cases["slots"]["sessions"] == 30
+    start = cases["start"]
+    assert 0 < start["import_s"] < start["libraries_s"] < start["solve_example_s"]
     assert cases["update"]["changed"] == 20
     assert all(row["backend"] == "MIP (HiGHS)" for row in cases["rules"]["rows"])
     assert cases["cli"]["cells_written"] > 2_000 * 4
