@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 SHOPS = ["Digitale Zwillinge", "Mobilitätskonzepte", "Digitale Kompetenzen für mehr Teilhabe"]
 SEATS = {
@@ -210,5 +210,21 @@ def formulas_only(path: Path) -> Path:
     sheet.append(["E-Mail", "Name", "Erstwunsch", "Zweitwunsch"])
     for i in range(12):
         sheet.append([f"p{i}@x.example", f"P {i}", f'=IF(1,"{SHOPS[0]}","")', '=IF(1,"B","")'])
+    book.save(path)
+    return path
+
+
+def slot_export(tmp_path: Path) -> Path:
+    """The Halle export with each workshop offered at 14:00 and 16:00, and organisations."""
+    frame = columns_per_rank()
+    frame["Organisation"] = [f"Stadt {i % 3}" for i in range(len(frame))]
+    path = write_xlsx(frame, tmp_path / "slots.xlsx", seats={"x": 1})
+    book = load_workbook(path)
+    sheet = book["Workshops"]
+    sheet.delete_rows(1, sheet.max_row)
+    sheet.append(["Workshop", "Plätze", "Zeitfenster", "Thema", "Mindestens"])
+    for slot in ("14:00", "16:00"):
+        for topic in ("Digitale Zwillinge", "Mobilitätskonzepte", "Teilhabe"):
+            sheet.append([f"{topic} ({slot})", 3, slot, topic, 2])
     book.save(path)
     return path

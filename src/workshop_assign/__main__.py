@@ -1,7 +1,5 @@
 """``python -m workshop_assign``: the same as the ``workshop-assign`` command."""
 
-import sys
+from workshop_assign.cli import entry
 
-from workshop_assign.cli import main
-
-sys.exit(main())
+entry()

@@ -19,7 +19,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from openpyxl import load_workbook
 
-from exports import SEATS, columns_per_rank, write_csv
+from exports import SEATS, columns_per_rank, slot_export, write_csv
 from helpers import digest, run
 from workshop_assign.after.notify import SendLog, Server, messages, send
 from workshop_assign.errors import OutputError
@@ -446,8 +446,6 @@ def test_an_international_address_goes_out_where_the_server_takes_it(
 
 @pytest.mark.parametrize("change", ["slot column deleted", "two sessions in one slot"])
 def test_a_hand_edited_timetable_announces_nothing(tmp_path: Path, change: str) -> None:
-    from test_slots import slot_export  # noqa: PLC0415  # a timetable export, built once
-
     result = tmp_path / "plan.xlsx"
     done = run("solve", str(slot_export(tmp_path)), "-o", str(result), "--what-if", "0")
     assert done.returncode == 0, done.stderr

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,3 +118,31 @@ def test_the_parsed_options_are_only_read(
     out = ["-o", str(tmp_path / "r.xlsx")] if command == "solve" else []
     assert main([command, str(export), *given, *out]) == 0
     assert len(parsed) == 1 and parsed[0].written == []
+
+
+def test_the_command_ends_at_once_yet_says_everything(tmp_path: Path) -> None:
+    """The command skips the interpreter's slow clean-up, so it must flush what it
+    printed itself: with buffered streams (no PYTHONUNBUFFERED) every line arrives, and
+    the exit code is the command's."""
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    given = [f"--capacity={n}={s}" for n, s in SEATS.items()]
+    command = [sys.executable, "-m", "workshop_assign", "solve", str(export), *given]
+    done = subprocess.run(
+        [*command, "-o", str(tmp_path / "r.xlsx"), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.rstrip().splitlines()[-1].startswith("result written to ")
+    bad = subprocess.run(
+        [*command[: -len(given)], "-o", str(tmp_path / "s.xlsx")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == 5 and bad.stdout.strip()  # the demand table, then the error
+    assert bad.stderr.startswith("workshop-assign: error:")

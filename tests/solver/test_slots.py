@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import workshop_assign as wa
-from exports import columns_per_rank, write_xlsx
+from exports import columns_per_rank, slot_export, write_xlsx
 from helpers import run
 from reference import objective_key
 from workshop_assign.solver.slots import solve_slots
@@ -157,22 +157,6 @@ def test_slots_from_the_workshops_sheet_and_the_command_line(tmp_path: Path) -> 
     assert "2 Zeitfenster" in done.stdout
     table = pd.read_excel(target, sheet_name="Zuteilung", engine="calamine")
     assert {"14:00", "16:00"} <= set(table.columns)
-
-
-def slot_export(tmp_path: Path) -> Path:
-    """The Halle export with each workshop offered at 14:00 and 16:00, and organisations."""
-    frame = columns_per_rank()
-    frame["Organisation"] = [f"Stadt {i % 3}" for i in range(len(frame))]
-    path = write_xlsx(frame, tmp_path / "slots.xlsx", seats={"x": 1})
-    book = load_workbook(path)
-    sheet = book["Workshops"]
-    sheet.delete_rows(1, sheet.max_row)
-    sheet.append(["Workshop", "Plätze", "Zeitfenster", "Thema", "Mindestens"])
-    for slot in ("14:00", "16:00"):
-        for topic in ("Digitale Zwillinge", "Mobilitätskonzepte", "Teilhabe"):
-            sheet.append([f"{topic} ({slot})", 3, slot, topic, 2])
-    book.save(path)
-    return path
 
 
 def test_the_slot_path_honours_every_option_or_refuses_it(tmp_path: Path) -> None:

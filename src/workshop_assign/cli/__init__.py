@@ -12,6 +12,7 @@ and an exit code of its own (see ``EXIT_CODES``); a traceback is shown only with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -54,6 +55,21 @@ read; 4 invalid data or options; 5 no seat counts for the workshops; 6 not every
 placed (--require-all); 7 solver error; 8 the result cannot be written; 9 check: the result
 breaks a rule or a re-solve differs; 10 notify: the mail server cannot be reached or stopped
 (run again to continue); 130 interrupted; 1 internal error."""
+
+
+def entry() -> NoReturn:
+    """The ``workshop-assign`` command (and ``python -m workshop_assign``): ``main``, then
+    end the process at once.
+
+    When ``main`` returns, everything the command wrote is closed, each file, log and
+    temporary folder in its own ``with``; what would remain is the interpreter taking
+    pandas, numpy and OR-Tools apart object by object, a tenth of a second of every run
+    for nothing.  So the streams are flushed and the process ends without that."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,4 +149,4 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
