@@ -148,7 +148,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
     cases["one header over two wish columns"] = (
         [str(write_csv(same, tmp / "same.csv"))],
         3,
-        "same.csv: columns B and C and D have the same header 'Wunsch'; rename them",
+        "same.csv: columns B, C and D have the same header 'Wunsch'; rename them",
     )
     ambiguous = columns_per_rank()
     ambiguous.loc[4, "Drittwunsch"] = "Digitale Zwillinge und Mobilitätskonzepte"

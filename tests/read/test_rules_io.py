@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,7 @@ from openpyxl import load_workbook
 import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
 from helpers import run
+from workshop_assign.write import result_metadata
 
 
 def export_with_rules(tmp_path: Path) -> Path:
@@ -73,8 +75,10 @@ def test_cli_rule_options_end_to_end(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "nachweislich optimal" in done.stdout
+    solved = json.loads(result_metadata(target)["solved"])  # solver terms: the record only
+    assert solved["backend"] == "MIP (HiGHS)" and solved["status"] == "optimal"
     summary = pd.read_excel(target, sheet_name="Übersicht", header=None, engine="calamine")
-    assert "MIP (HiGHS)" in summary[1].tolist()
+    assert "niemand schlechter als nötig" in summary[1].tolist()
 
 
 def test_cli_conflicting_rules_give_one_line_and_exit_6(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ def test_every_text_has_both_languages_with_the_same_fields(key: str) -> None:
         "compare",
         "app",
         "error",
+        "hint",
     }
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from workshop_assign.after.compare import FCFS, RSD
 from workshop_assign.errors import InputError
-from workshop_assign.text import message
+from workshop_assign.text import label, message
 from workshop_assign.write.files import atomic_path
 from workshop_assign.write.workbook import open_workbook
 
@@ -19,7 +19,7 @@ def comparison_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``compare``'s table with its mechanisms and columns in ``lang``."""
     mechanisms = {FCFS: "compare.fcfs", RSD: "compare.rsd"}
     index = [
-        message(mechanisms[m], lang) if m in mechanisms else str(m)  # objectives: their names
+        message(mechanisms[m], lang) if m in mechanisms else label(str(m), lang)  # objectives
         for m in table.index
     ]
     columns = {

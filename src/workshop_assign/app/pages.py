@@ -26,7 +26,7 @@ from workshop_assign.after import comparison_table
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.text import label, message
 from workshop_assign.text import worded as error_text
-from workshop_assign.write import roster_names
+from workshop_assign.write import proof, roster_names
 
 HERE = Path(__file__).parent
 WHAT_IF_MIP_PEOPLE = 1_000  # with rules that need the MIP, what-if re-solves each workshop
@@ -351,12 +351,12 @@ def _view(session: Session) -> dict[str, Any]:
 
 
 def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[str, Any]:
-    proof = message("console.proven" if result.proven_optimal else "console.not_proven", lang)
+    said = proof(result, lang)
     summary = t(
         "result_summary",
         n=len(result.problem.keys),
-        objective=result.objective.value,
-        proof=proof.format(gap=f"{result.gap:g}"),
+        objective=label(result.objective.value, lang),
+        proof=said[:1].upper() + said[1:],
     )
     counts = [(t("wish", rank=r), n) for r, n in result.rank_counts.items()]
     counts.append((t("unassigned"), result.n_unassigned))

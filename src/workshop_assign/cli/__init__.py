@@ -24,7 +24,7 @@ from workshop_assign.cli import app, check, compare, inspect, notify, solve, upd
 from workshop_assign.cli.console import Console, demand_table
 from workshop_assign.cli.invocation import Invocation, given_options
 from workshop_assign.errors import DeliveryError, UsageError
-from workshop_assign.text import one_line
+from workshop_assign.text import cli_hint, one_line
 
 COMMANDS = {
     "solve": solve,
@@ -96,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, wa.MissingCapacitiesError):
             demand = demand_table(error.demand, Console(sys.stdout, call.language))
             print(demand.to_string(), file=sys.stdout)
-        print(f"workshop-assign: error: {one_line(error, call.language)}", file=sys.stderr)
+        said = one_line(error, call.language) + cli_hint(error, call.language)
+        print(f"workshop-assign: error: {said}", file=sys.stderr)
         return next(code for kind, code in EXIT_CODES.items() if isinstance(error, kind))
     except Exception as error:
         if args.debug:

@@ -11,7 +11,7 @@ from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.reading import read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.read import ParsedExport
-from workshop_assign.text import grouped, label, message
+from workshop_assign.text import cli_hint, grouped, label, message
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -47,7 +47,7 @@ def run(call: Invocation) -> int:
         out.say("inspect_no_seats")
     out.say("inspect_notes", n=len(parsed.notes))
     for note in parsed.notes:
-        out.stream.write(f"  {note.line(lang)}\n")
+        out.stream.write(f"  {note.line(lang)}{cli_hint(note, lang)}\n")
     return 0
 
 

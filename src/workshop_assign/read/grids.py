@@ -9,6 +9,7 @@ including title and blank rows, so that row numbers match what the organizer see
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import re
 import stat
@@ -20,7 +21,7 @@ from typing import IO
 from python_calamine import CalamineError, CalamineWorkbook
 
 from workshop_assign.errors import SpreadsheetError
-from workshop_assign.text import worded
+from workshop_assign.text import Worded, worded
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 WORKSHOP_SHEETS = {"workshops", "workshop", "kapazitäten", "kapazitaeten", "capacities", "plätze"}
@@ -82,12 +83,12 @@ def load_book(
         raise SpreadsheetError(worded("folder", path=path), path=str(path))
     if not stat.S_ISREG(status.st_mode):
         raise SpreadsheetError(
-            f"{path}: is not a regular file (a pipe or device); save the export as a file "
-            "and give that",
+            worded("not_regular", path=path),
             path=str(path),
         )
     if status.st_size > MAX_FILE:
-        raise too_large(path, f"{status.st_size:,} bytes", f"{MAX_FILE:,} bytes")
+        size, limit = worded("size_bytes", n=status.st_size), worded("size_bytes", n=MAX_FILE)
+        raise too_large(path, size, limit)
     try:
         path.open("rb").close()  # not readable: say so, not "damaged" (calamine's words)
         if path.suffix.lower() in EXCEL_SUFFIXES or _is_zip(path):
@@ -97,21 +98,18 @@ def load_book(
         raise _cannot_read(path, error) from None
 
 
-def too_large(path: Path, size: str, limit: str) -> SpreadsheetError:
+def too_large(path: Path, size: Worded, limit: Worded) -> SpreadsheetError:
     """The one line for anything too large to read, whatever the format."""
-    return SpreadsheetError(
-        f"{path}: is too large to be read as a registration export ({size}; the limit is "
-        f"{limit}); remove what is not registration data, or split the export",
-        path=str(path),
-    )
+    return SpreadsheetError(worded("too_large", path=path, size=size, limit=limit), path=str(path))
 
 
 def _cannot_read(path: Path, error: OSError) -> SpreadsheetError:
-    return SpreadsheetError(
-        f"{path}: cannot be read ({error.strerror or type(error).__name__}); check that the "
-        "file is yours to read and not open elsewhere",
-        path=str(path),
+    reason = (
+        worded("no_permission")
+        if isinstance(error, PermissionError)
+        else worded("os_error", code=errno.errorcode.get(error.errno or 0, type(error).__name__))
     )
+    return SpreadsheetError(worded("cannot_open", path=path, reason=reason), path=str(path))
 
 
 def pick_sheet(grids: list[Grid], sheet: str, path: Path) -> Grid:
@@ -166,13 +164,8 @@ def _as_read(cell: object) -> object:
 
 
 def _unreadable(path: Path, error: Exception, sheet: str | None = None) -> SpreadsheetError:
-    reason = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
-    return SpreadsheetError(
-        f"{path}: cannot be read as an Excel workbook ({reason}); it may be damaged or "
-        "truncated, or not a spreadsheet: download the export again",
-        path=str(path),
-        sheet=sheet,
-    )
+    del error  # the library's own words name its internals; --debug shows them
+    return SpreadsheetError(worded("not_a_workbook", path=path), path=str(path), sheet=sheet)
 
 
 def _filled_rows(grid: Grid) -> int:
@@ -186,18 +179,14 @@ def _check_parts(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             for part in archive.infolist():
                 if part.file_size > MAX_UNPACKED:
-                    raise too_large(
-                        path,
-                        f"its part {part.filename} unpacks to {part.file_size:,} bytes",
-                        f"{MAX_UNPACKED:,} bytes",
-                    )
+                    size = worded("size_part", part=part.filename, n=part.file_size)
+                    raise too_large(path, size, worded("size_bytes", n=MAX_UNPACKED))
             if "xl/sharedStrings.xml" in archive.namelist():
                 with archive.open("xl/sharedStrings.xml") as shared:
                     longest = _longest_text(shared)
                 if longest > MAX_CELL:
-                    raise too_large(
-                        path, f"a cell of {longest:,} characters", f"{MAX_CELL:,} per cell"
-                    )
+                    size, limit = worded("size_cell", n=longest), worded("per_cell", n=MAX_CELL)
+                    raise too_large(path, size, limit)
     except (zipfile.BadZipFile, OSError, KeyError, EOFError):
         return  # not a zip (.xls) or damaged: calamine says so in its own words
 
@@ -291,13 +280,12 @@ def load_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
         rows = [[_typed(c) for c in row] for row in reader]
     except csv.Error as error:
         if "field larger" not in str(error):
+            line = reader.line_num
             raise SpreadsheetError(
-                f"{path}, line {reader.line_num}: cannot be read as CSV ({error}); export it again",
-                path=str(path),
-            ) from None
-        raise too_large(
-            path, f"a cell in line {reader.line_num} is longer", f"{MAX_CELL:,} characters"
-        ) from None
+                worded("csv_line", path=path, line=line), path=str(path)
+            ) from error
+        size = worded("size_line", line=reader.line_num)
+        raise too_large(path, size, worded("per_cell", n=MAX_CELL)) from None
     return Grid(str(path), None, rows, [], used, sep)
 
 
@@ -322,12 +310,9 @@ def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError) as error:
             if encoding:
                 raise SpreadsheetError(
-                    f"{path}: cannot be decoded as {encoding} ({error}); try another --encoding",
-                    path=str(path),
-                ) from None
-    raise SpreadsheetError(
-        f"{path}: is neither UTF-8 nor Windows-1252 text; give its --encoding", path=str(path)
-    )
+                    worded("undecodable", path=path, encoding=encoding), path=str(path)
+                ) from error
+    raise SpreadsheetError(worded("unknown_text", path=path), path=str(path))
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -295,8 +295,7 @@ def _reject_merged_headers(grid: Grid, index: int) -> None:
         if r0 <= index <= r1 and c1 > c0:
             span = f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"
             raise SpreadsheetError(
-                f"{_where(grid)}, cells {span}: the header row has merged cells; unmerge them "
-                "so that every column has its own header",
+                worded("merged_header", where=_where(grid), span=span),
                 path=grid.path,
                 sheet=grid.sheet,
                 cell=span,
@@ -304,4 +303,4 @@ def _reject_merged_headers(grid: Grid, index: int) -> None:
 
 
 def _where(grid: Grid) -> str:
-    return f"{grid.path}, sheet {grid.sheet!r}" if grid.sheet else str(grid.path)
+    return worded("at_sheet", path=grid.path, sheet=grid.sheet) if grid.sheet else str(grid.path)

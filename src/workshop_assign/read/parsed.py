@@ -125,7 +125,7 @@ class Where:
         """The file and sheet, as a message starts."""
         if self.sheet:
             return worded("at_sheet", path=self.path, sheet=self.sheet)
-        return self.path or "the table"
+        return self.path or worded("the_table")
 
     def letter(self, column: str) -> str:
         """The column's letter, as the spreadsheet shows it."""

@@ -251,11 +251,10 @@ def _reject_same_headers(table: Table, layout: Layout, where: Where) -> None:
     for group in table.same_headers:
         inside = [c for c in group if c in layout.columns]
         if len(inside) > 1:
-            letters = " and ".join(where.letter(c) for c in inside)
+            *rest, last = [where.letter(c) for c in inside]
+            letters = worded("letters", rest=", ".join(rest), last=last)
             raise SpreadsheetError(
-                f"{where.place()}: columns {letters} have the same header {group[0]!r}; "
-                "rename them (e.g. Erstwunsch, Zweitwunsch) or name the wish columns in rank "
-                "order with --wish-columns",
+                worded("same_header", place=where.place(), letters=letters, header=group[0]),
                 path=where.path,
                 sheet=where.sheet,
             )
@@ -311,9 +310,12 @@ def _reject_huge_cells(table: Table, columns: list[str], where: Where) -> None:
         if len(lengths) and lengths.max() > LONGEST_CELL:
             at = int(lengths.to_numpy().argmax())
             raise SpreadsheetError(
-                f"{where.cell(column, int(table.rows[at]))}: holds {lengths.max():,} characters "
-                f"({excerpt(table.frame[column].iloc[at])!r}); expected a short name: correct "
-                "the cell",
+                worded(
+                    "huge_cell",
+                    cell=where.cell(column, int(table.rows[at])),
+                    length=int(lengths.max()),
+                    text=excerpt(table.frame[column].iloc[at]),
+                ),
                 path=where.path,
                 sheet=where.sheet,
             )

@@ -17,6 +17,7 @@ from workshop_assign.read.grids import Grid, column_letter, load_book
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
 from workshop_assign.read.sheets import workshop_sheet
 from workshop_assign.read.text import cell_text, fold, is_blank
+from workshop_assign.text import worded
 
 NAME_WORDS = ("workshop", "name", "titel", "title", "bezeichnung", "angebot")
 SLOT_WORDS = ("zeitfenster", "slot", "uhrzeit", "time slot", "runde", "session")
@@ -75,11 +76,12 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
     name = _column(headers, NAME_WORDS) or headers[0]
     rest = [h for h in headers if h != name]
     seats = _column(rest, SEAT_WORDS)
-    where = f"{path}, sheet {sheet!r}" if sheet else str(path or "the workshop table")
+    where = (
+        worded("at_sheet", path=path, sheet=sheet) if sheet else path or worded("workshop_table")
+    )
     if seats is None:
         raise SpreadsheetError(
-            f"{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') "
-            "next to the workshop names",
+            worded("no_seat_column", where=where),
             path=path,
             sheet=sheet,
         )
@@ -146,7 +148,7 @@ def _whole(value: object, where: str, cell: str, sheet: str | None, path: str | 
     if text.isdigit():
         return int(text)
     raise SpreadsheetError(
-        f"{where}, cell {cell}: {text[:30]!r} is not a number of seats; write a whole number",
+        worded("seats_cell", where=where, cell=cell, text=text[:30]),
         path=path,
         sheet=sheet,
         cell=cell,

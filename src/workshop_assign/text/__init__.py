@@ -9,6 +9,7 @@ from workshop_assign.text.catalogue import LANGUAGES, grouped, message, message_
 from workshop_assign.text.words import (
     Counted,
     Worded,
+    cli_hint,
     count,
     label,
     one_line,
@@ -21,6 +22,7 @@ __all__ = [
     "LANGUAGES",
     "Counted",
     "Worded",
+    "cli_hint",
     "count",
     "grouped",
     "label",

@@ -105,26 +105,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.warning": ("check", "prüfen"),
     "label.title": ("Workshop assignment", "Workshop-Zuteilung"),
     "label.objective": ("Objective", "Ziel"),
-    "label.rank-sum": (
-        "smallest total rank cost (rank-sum)",
-        "kleinste Summe der Rangkosten (rank-sum)",
+    # The objectives in the event's words (the glossary): the id (rank-sum, ...) stays in
+    # the hidden record and on the command line.
+    "label.rank-sum": ("the best wishes overall", "insgesamt möglichst gute Wünsche"),
+    "label.rank-sum_says": (
+        "every place counts by the wish it fulfils, a first wish most; the assignment with "
+        "the best total wins",
+        "jeder Platz zählt nach dem Wunsch, den er erfüllt, ein Erstwunsch am meisten; "
+        "gewählt wird die Zuteilung mit der besten Summe",
     ),
-    "label.rank-maximal": (
-        "most 1st choices, then 2nd, ... (rank-maximal)",
-        "meiste Erstwünsche, dann Zweitwünsche, ... (rank-maximal)",
+    "label.rank-maximal": ("as many first wishes as possible", "möglichst viele Erstwünsche"),
+    "label.rank-maximal_says": (
+        "first as many first wishes as possible, then as many second wishes, and so on",
+        "zuerst möglichst viele Erstwünsche, dann möglichst viele Zweitwünsche und so weiter",
     ),
-    "label.fair": (
-        "fewest at the worst rank, then the next (fair)",
-        "wenigste beim schlechtesten Rang, dann beim nächsten (fair)",
+    "label.fair": ("nobody worse off than needed", "niemand schlechter als nötig"),
+    "label.fair_says": (
+        "as few people as possible without a place or at their last wish, then at the wish "
+        "before, and so on",
+        "so wenige wie möglich ohne Platz oder beim letzten Wunsch, dann beim vorletzten "
+        "und so weiter",
     ),
-    "label.value_of_objective": ("Objective value", "Zielwert"),
-    "label.proven": ("Proven optimal", "Optimalität bewiesen"),
-    "label.backend": ("Solver", "Löser"),
+    "label.quality": ("Result", "Ergebnis"),
+    "label.proven": (
+        "the best possible assignment (proven)",
+        "die beste mögliche Zuteilung (nachgewiesen)",
+    ),
+    "label.not_proven": (
+        "a good assignment; that none is better could not be shown within the time limit",
+        "eine gute Zuteilung; dass es keine bessere gibt, ließ sich im Zeitlimit nicht zeigen",
+    ),
+    "label.group_mode_hard": ("always kept together", "bleiben immer zusammen"),
+    "label.group_mode_soft": ("kept together where it costs little", "möglichst zusammen"),
     "label.what_if": (
         "With more seats (each re-solved exactly)",
         "Mit mehr Plätzen (jeweils exakt neu gelöst)",
     ),
-    "label.gap": ("Gap to the best bound", "Abstand zur besten Schranke"),
     "label.yes": ("yes", "ja"),
     "label.no": ("no", "nein"),
     "label.per_rank": ("People per rank received", "Personen je erhaltenem Wunsch"),
@@ -139,14 +155,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.free": ("Free", "Frei"),
     "label.fill_share": ("Fill", "Auslastung"),
     "label.options": ("Options", "Optionen"),
-    "label.rank_costs": ("Rank costs", "Rangkosten"),
-    "label.unassigned_cost": ("Unassigned cost", "Kosten für Nichtzuteilung"),
+    "label.rank_costs": ("Weight of each wish", "Gewichtung je Wunsch"),
+    "label.unassigned_cost": ("Weight of no place", "Gewichtung „ohne Platz“"),
     "label.require_all": ("Everyone must be placed", "Alle müssen einen Platz bekommen"),
     "label.fill_unranked": (
         "Fill free seats of unranked workshops",
         "Freie Plätze nicht gewählter Workshops füllen",
     ),
-    "label.seed": ("Seed for ties", "Zufallsstartwert für Gleichstände"),
+    "label.seed": ("Draw number for ties", "Losnummer bei Gleichstand"),
     "label.input": ("Input", "Eingabe"),
     "label.file": ("File", "Datei"),
     "label.sha256": ("SHA-256 of the file", "SHA-256 der Datei"),
@@ -166,18 +182,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # code: (English, German); fields in braces come from Note.params
     "note.sheet": ("read sheet {sheet!r}", "Tabellenblatt {sheet!r} gelesen"),
     "note.sheet-chosen": (
-        "read sheet {sheet!r}: {rows} rows with wishes (passed over: {others}); choose "
-        "another with --sheet",
-        "Tabellenblatt {sheet!r} gelesen: {rows} Zeilen mit Wünschen (übergangen: {others}); "
-        "ein anderes mit --sheet wählen",
+        "read sheet {sheet!r}: {rows} rows with wishes (passed over: {others})",
+        "Tabellenblatt {sheet!r} gelesen: {rows} Zeilen mit Wünschen (übergangen: {others})",
     ),
     "note.header": (
         "column headers found in row {header_row}",
         "Spaltenüberschriften in Zeile {header_row}",
     ),
     "note.layout": (
-        "wishes read as {layout}: {columns} ({evidence}); choose others with --wish-columns",
-        "Wünsche gelesen als {layout}: {columns} ({evidence}); andere mit --wish-columns wählen",
+        "wishes read as {layout}: {columns} ({evidence})",
+        "Wünsche gelesen als {layout}: {columns} ({evidence})",
     ),
     "note.people-columns": (
         "names from {names}, organisation from {organisation}, e-mail from {email}, time of "
@@ -208,12 +222,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "eigene Person geführt (bitte prüfen)",
     ),
     "note.kept-row": (
-        "read as cancelled or unsubmitted, kept as asked (--keep-row)",
-        "als storniert oder nicht abgeschickt gelesen, auf Wunsch behalten (--keep-row)",
+        "read as cancelled or unsubmitted, kept as asked",
+        "als storniert oder nicht abgeschickt gelesen, auf Wunsch behalten",
     ),
     "note.key": (
-        "attendees identified by column {column!r} ({evidence}); choose another with --key",
-        "Teilnehmende erkannt an Spalte {column!r} ({evidence}); eine andere mit --key wählen",
+        "attendees identified by column {column!r} ({evidence})",
+        "Teilnehmende erkannt an Spalte {column!r} ({evidence})",
     ),
     "note.encoding": (
         "file read as {encoding}, separated by {delimiter!r}",
@@ -240,8 +254,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mehrere Workshops haben Rang {rank}: Reihenfolge der Spalten übernommen",
     ),
     "note.cancelled": (
-        "not an attendee: marked cancelled (keep it with --keep-row)",
-        "keine Teilnahme: als storniert markiert (behalten mit --keep-row)",
+        "not an attendee: marked cancelled",
+        "keine Teilnahme: als storniert markiert",
     ),
     "note.superseded": (
         "not counted: the same person registered again in row {winner} (the later one counts)",
@@ -613,7 +627,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.rank": ("rank {rank}", "{rank}. Wunsch"),
     "compare.unassigned": ("unassigned", "ohne Platz"),
     "compare.worst": ("worst rank", "schlechtester Wunsch"),
-    "compare.worse_off": ("worse off than rank-sum", "schlechter als mit rank-sum"),
+    "compare.worse_off": (
+        "worse off than with the best wishes overall",
+        "schlechter gestellt als bei „insgesamt möglichst gute Wünsche“",
+    ),
     "compare.sheet": ("Comparison", "Vergleich"),
     "compare.title": ("People per rank received", "Personen je erhaltenem Wunsch"),
     "compare.plot_title": (
@@ -621,7 +638,85 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Personen je erhaltenem Wunsch, nach Verfahren",
     ),
     "compare.people": ("people", "Personen"),
+    # -- what only the command line adds: the option that changes a decision ----------
+    "hint.error.undecodable": ("; try another --encoding", "; eine andere --encoding angeben"),
+    "hint.error.unknown_text": (
+        ", or give its --encoding",
+        " oder die Kodierung mit --encoding angeben",
+    ),
+    "hint.error.same_header": (" with --wish-columns", " mit --wish-columns"),
+    "hint.note.sheet-chosen": ("; choose another with --sheet", "; ein anderes mit --sheet wählen"),
+    "hint.note.layout": (
+        "; choose others with --wish-columns",
+        "; andere mit --wish-columns wählen",
+    ),
+    "hint.note.key": ("; choose another with --key", "; eine andere mit --key wählen"),
+    "hint.note.kept-row": (" (--keep-row)", " (--keep-row)"),
+    "hint.note.cancelled": ("; keep it with --keep-row", "; behalten mit --keep-row"),
+    "hint.note.incomplete": ("; keep it with --keep-row", "; behalten mit --keep-row"),
     # -- errors worded for people (the command line and the page) -----------------------
+    "error.not_regular": (
+        "{path}: is not a regular file (a pipe or device); save the export as a file and give that",
+        "{path}: ist keine gewöhnliche Datei (eine Pipe oder ein Gerät); die Anmeldungen als "
+        "Datei speichern und diese angeben",
+    ),
+    "error.too_large": (
+        "{path}: is too large to be read as a registration export ({size}; the limit is "
+        "{limit}); remove what is not registration data, or split the export",
+        "{path}: ist zu groß für eine Anmeldeliste ({size}; höchstens {limit}); bitte "
+        "entfernen, was keine Anmeldungen sind, oder die Liste teilen",
+    ),
+    "error.cannot_open": (
+        "{path}: cannot be read ({reason}); check that the file is yours to read and not "
+        "open elsewhere",
+        "{path}: kann nicht gelesen werden ({reason}); bitte prüfen, ob Sie die Datei lesen "
+        "dürfen und ob sie anderswo geöffnet ist",
+    ),
+    "error.not_a_workbook": (
+        "{path}: cannot be read as an Excel workbook; it may be damaged or truncated, or "
+        "not a spreadsheet: download the export again",
+        "{path}: lässt sich nicht als Excel-Arbeitsmappe lesen; sie ist vielleicht "
+        "beschädigt, unvollständig oder keine Tabelle: bitte die Anmeldungen erneut "
+        "herunterladen",
+    ),
+    "error.csv_line": (
+        "{path}, line {line}: cannot be read as CSV; export it again",
+        "{path}, Zeile {line}: lässt sich nicht als CSV lesen; bitte erneut exportieren",
+    ),
+    "error.undecodable": (
+        "{path}: cannot be decoded as {encoding}",
+        "{path}: lässt sich nicht als {encoding} lesen",
+    ),
+    "error.unknown_text": (
+        "{path}: is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8",
+        "{path}: ist weder UTF-8- noch Windows-1252-Text; bitte als „CSV UTF-8“ speichern",
+    ),
+    "error.same_header": (
+        "{place}: columns {letters} have the same header {header!r}; rename them (e.g. "
+        "Erstwunsch, Zweitwunsch) or name the wish columns in rank order",
+        "{place}: die Spalten {letters} haben dieselbe Überschrift {header!r}; bitte "
+        "umbenennen (z. B. Erstwunsch, Zweitwunsch) oder die Wunschspalten in der "
+        "Reihenfolge der Wünsche angeben",
+    ),
+    "error.huge_cell": (
+        "{cell}: holds {length} characters ({text!r}); expected a short name: correct the cell",
+        "{cell}: enthält {length} Zeichen ({text!r}); erwartet ist ein kurzer Name: bitte "
+        "die Zelle korrigieren",
+    ),
+    "error.no_seat_column": (
+        "{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') next to the workshop names",
+        "{where}: hat neben den Workshopnamen keine Spalte mit Plätzen (z. B. „Plätze“)",
+    ),
+    "error.seats_cell": (
+        "{where}, cell {cell}: {text!r} is not a number of seats; write a whole number",
+        "{where}, Zelle {cell}: {text!r} ist keine Platzzahl; bitte eine ganze Zahl eintragen",
+    ),
+    "error.merged_header": (
+        "{where}, cells {span}: the header row has merged cells; unmerge them so that every "
+        "column has its own header",
+        "{where}, Zellen {span}: die Kopfzeile hat verbundene Zellen; bitte die Verbindung "
+        "aufheben, damit jede Spalte eine eigene Überschrift hat",
+    ),
     "error.no_file": (
         "{path}: no such file; check the path",
         "{path}: Datei nicht gefunden; bitte den Pfad prüfen",
@@ -776,6 +871,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.at_sheet": ("{path}, sheet {sheet!r}", "{path}, Blatt {sheet!r}"),
     "error.at_cell": ("{place}, cell {cell}", "{place}, Zelle {cell}"),
     "error.at_row": ("{place}, row {row}", "{place}, Zeile {row}"),
+    "error.the_table": ("the table", "die Tabelle"),
+    "error.size_bytes": ("{n} bytes", "{n} Bytes"),
+    "error.size_part": (
+        "its part {part} unpacks to {n} bytes",
+        "ihr Teil {part} entpackt zu {n} Bytes",
+    ),
+    "error.size_cell": ("a cell of {n} characters", "eine Zelle mit {n} Zeichen"),
+    "error.size_line": ("a cell in line {line} is longer", "eine Zelle in Zeile {line} ist länger"),
+    "error.per_cell": ("{n} characters per cell", "{n} Zeichen je Zelle"),
+    "error.no_permission": ("Permission denied", "keine Berechtigung"),
+    "error.os_error": ("the system refused: {code}", "das System verweigert es: {code}"),
+    "error.workshop_table": ("the workshop table", "die Workshoptabelle"),
+    "error.letters": ("{rest} and {last}", "{rest} und {last}"),
     "error.more_cells": (" (and {n} more cells)", " (und {n} weitere Zellen)"),
     "error.no_match": (
         "{cell}: {text!r}{more} matches no workshop; closest: {close}. Correct the cell, or "
@@ -1038,8 +1146,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "app.rules": ("4. Rules and objective", "4. Regeln und Ziel"),
     "app.rank_costs": (
-        "Rank costs (rank-sum), e.g. 0,1,3",
-        "Kosten je Wunsch (rank-sum), z. B. 0,1,3",
+        "Weight of each wish (for the best wishes overall), e.g. 0,1,3",
+        "Gewichtung je Wunsch (bei „insgesamt möglichst gute Wünsche“), z. B. 0,1,3",
     ),
     "app.require_all": (
         "Everyone must get a place (else say why)",
@@ -1060,8 +1168,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.solve": ("Assign", "Zuteilen"),
     "app.result": ("5. Result", "5. Ergebnis"),
     "app.result_summary": (
-        "{n} attendees, objective {objective}: {proof}",
-        "{n} Teilnehmende, Ziel {objective}: {proof}",
+        "{n} attendees, goal: {objective}. {proof}",
+        "{n} Teilnehmende, Ziel: {objective}. {proof}",
     ),
     "app.per_wish": ("People per wish received", "Personen je erhaltenem Wunsch"),
     "app.fill": ("Fill per workshop", "Belegung je Workshop"),

@@ -8,9 +8,19 @@ page, the workbook or the console meets the same words for the same thing.
 
 from __future__ import annotations
 
-from workshop_assign.text.catalogue import grouped, message
+from workshop_assign.text.catalogue import grouped, message, message_or
 
-__all__ = ["Counted", "Worded", "count", "label", "one_line", "said", "sentence", "worded"]
+__all__ = [
+    "Counted",
+    "Worded",
+    "cli_hint",
+    "count",
+    "label",
+    "one_line",
+    "said",
+    "sentence",
+    "worded",
+]
 
 
 def sentence(key: str, lang: str, /, **fields: object) -> str:
@@ -77,6 +87,17 @@ def one_line(error: BaseException, lang: str = "en") -> str:
     text_in = getattr(error, "text", None)
     text = text_in(lang) if callable(text_in) else str(error)
     return " ".join(str(text).split()) or type(error).__name__
+
+
+def cli_hint(said: object, lang: str) -> str:
+    """What the command line adds to an error or a note: the option that changes the
+    decision (``hint.error.<key>``, ``hint.note.<code>``); the page and the workbook
+    never show it, they offer a control instead.  Empty where there is none."""
+    if isinstance(said, BaseException):
+        kind, key = "error", getattr(said.args[0], "key", None) if said.args else None
+    else:
+        kind, key = "note", getattr(said, "code", None)
+    return message_or(f"hint.{kind}.{key}", lang, "") if key else ""
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:

@@ -10,14 +10,14 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.write.files import SEND_LOG_SUFFIX, all_or_nothing, atomic_path, protect
     from workshop_assign.write.metadata import result_metadata
     from workshop_assign.write.rosters import roster_names
-    from workshop_assign.write.summary import describe_rules, reused_lines
+    from workshop_assign.write.summary import describe_rules, proof, reused_lines
     from workshop_assign.write.writers import write_result
 
 _HOMES = {  # module: the names it gives this face
     "workshop_assign.write.writers": ("write_result",),
     "workshop_assign.write.files": ("SEND_LOG_SUFFIX", "all_or_nothing", "atomic_path", "protect"),
     "workshop_assign.write.metadata": ("result_metadata",),
-    "workshop_assign.write.summary": ("describe_rules", "reused_lines"),
+    "workshop_assign.write.summary": ("describe_rules", "proof", "reused_lines"),
     "workshop_assign.write.rosters": ("roster_names",),
 }
 
@@ -28,6 +28,7 @@ __all__ = [
     "all_or_nothing",
     "atomic_path",
     "describe_rules",
+    "proof",
     "protect",
     "result_metadata",
     "reused_lines",

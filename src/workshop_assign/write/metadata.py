@@ -53,6 +53,14 @@ def metadata_values(
             ensure_ascii=False,
         ),
     }
+    values["solved"] = json.dumps(  # the solver's own terms, kept here, not on the sheets
+        {
+            "status": result.status.value,
+            "objective_value": result.objective_value,
+            "backend": result.backend.value,
+            "gap": result.gap,
+        }
+    )
     if source is not None:  # who to write to, for ``notify``
         people = {"email": source.email_column, "names": list(source.name_columns)}
         values["people"] = json.dumps(people, ensure_ascii=False)

@@ -31,10 +31,8 @@ def summary_rows(
     rows: list[list[object]] = [[label("title", lang)], []]
     rows += [
         [label("objective", lang), label(result.objective.value, lang)],
-        [label("proven", lang), label("yes" if result.proven_optimal else "no", lang)],
-        [label("value_of_objective", lang), _number_or_text(result.objective_value)],
-        [label("backend", lang), result.backend],
-        [label("gap", lang), result.gap],
+        ["", label(f"{result.objective.value}_says", lang)],
+        [label("quality", lang), proof(result, lang)],
         *_timetable_rows(result, lang),
         [],
     ]
@@ -49,6 +47,11 @@ def summary_rows(
         rows += [[label("reused", lang)], *taken, []]
     rows += [*_option_rows(result, lang), [], *_input_rows(result, lang)]
     return rows
+
+
+def proof(result: Result, lang: str) -> str:
+    """Whether a better assignment is known not to exist, in words (no solver terms)."""
+    return label("proven" if result.proven_optimal else "not_proven", lang)
 
 
 def describe_rules(rules: Rules, lang: str = "en") -> str:
@@ -116,11 +119,6 @@ def _rank_rows(result: Result, lang: str) -> list[list[object]]:
     return rows
 
 
-def _number_or_text(value: object) -> object:
-    """A single number as a number; levels (rank-maximal, fair) as their tuple's text."""
-    return value if isinstance(value, int) else str(value)
-
-
 def _fill_rows(result: Result, lang: str) -> list[list[object]]:
     stats = result.statistics()
     rows: list[list[object]] = [
@@ -171,7 +169,8 @@ def _rule_rows(result: Result, lang: str) -> list[list[object]]:
         )
         rows += [[label(key, lang), n] for key, n in counted if n]
         if groups:
-            rows.append([label("rule_group_mode", lang), rules.groups.value])
+            mode = label(f"group_mode_{rules.groups.value}", lang)
+            rows.append([label("rule_group_mode", lang), mode])
     for spread in rules.spread:
         cap = spread.max_count if spread.max_count is not None else Percent(spread.max_share or 0)
         rows.append([label("rule_spread", lang).format(attribute=spread.attribute), cap])
