@@ -66,6 +66,10 @@ def page_states(tmp_path: Path, lang: str) -> dict[str, str]:
     states["compared"] = str(tab.post("/compare", data={"csrf": tab.csrf()}).text)
     messy = write_xlsx(columns_per_rank(), tmp_path / "anmeldungen.xlsx", title_rows=2)
     states["read messy export"] = upload(tab, messy)
+    published = wa.solve(wa.read_export(EXAMPLE)).to_excel(tmp_path / "published.xlsx")
+    files = {"previous": ("published.xlsx", published.read_bytes())}
+    files["newer"] = ("anmeldungen.xlsx", EXAMPLE.read_bytes())
+    states["updated"] = str(tab.post("/update", data={"csrf": tab.csrf()}, files=files).text)
     broken = tmp_path / "kaputt.xlsx"
     broken.write_bytes(b"PK\x03\x04 not a workbook")
     states["broken upload"] = upload(tab, broken)

@@ -28,10 +28,10 @@ if _typing.TYPE_CHECKING:
         write_drafts,
     )
     from workshop_assign.after.published import Published, continued, read_published
-    from workshop_assign.after.waitlist import SLOT_WAITLIST
+    from workshop_assign.after.waitlist import SLOT_WAITLIST, WAITLIST, default_waitlist
 
 _HOMES = {  # module: the names it gives this face
-    "workshop_assign.after.waitlist": ("SLOT_WAITLIST",),
+    "workshop_assign.after.waitlist": ("SLOT_WAITLIST", "WAITLIST", "default_waitlist"),
     "workshop_assign.after.published": ("Published", "continued", "read_published"),
     "workshop_assign.after.compare_report": (
         "comparison_png",
@@ -57,6 +57,7 @@ __getattr__, __dir__ = _attach(__name__, _HOMES)
 __all__ = [
     "PASSWORD_VARIABLE",
     "SLOT_WAITLIST",
+    "WAITLIST",
     "Delivery",
     "Mailer",
     "Notice",
@@ -67,6 +68,7 @@ __all__ = [
     "comparison_table",
     "comparison_workbook",
     "continued",
+    "default_waitlist",
     "messages",
     "read_published",
     "send",

@@ -62,9 +62,12 @@ class Update:
         frame["why"] = [message(f"move.{key}", lang).format(**fields) for key, fields in self.why]
         return frame
 
-    def to_excel(self, path: str | Path, *, lang: str | None = None) -> Path:
-        """The new result's workbook with the change list (Changes) and the record
-        ``check`` needs to verify it by re-running this update."""
+    def to_excel(
+        self, path: str | Path, *, lang: str | None = None, waitlists: pd.DataFrame | None = None
+    ) -> Path:
+        """The new result's workbook with the change list (Changes), the Waitlist sheet
+        when ``waitlists`` are given, and the record ``check`` needs to verify it by
+        re-running this update."""
         language = lang or (
             self.result.problem.source.language if self.result.problem.source else "en"
         )
@@ -74,6 +77,7 @@ class Update:
             lang=language,
             changes=self.changes(language),
             update=self.record(),
+            waitlists=waitlists,
             reused=reused_lines(self.reused, language),
         )
 

@@ -25,6 +25,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.after.update import update
+from workshop_assign.core.result import Backend
 from workshop_assign.errors import InputError, UnsupportedRulesError
 from workshop_assign.read.names import WorkshopMatcher
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from workshop_assign.core.result import Result
 
 COLUMNS = ["position", "attendee", "from", "rank", "moves"]
+WAITLIST = 5  # people per full workshop on a Waitlist by default
+WAITLIST_PEOPLE = 10_000  # above this many attendees, waitlists only when asked for
+WAITLIST_PEOPLE_MIP = 1_000  # the same where the rules need the MIP (slower re-solves)
 SLOT_WAITLIST = (
     "a waitlist is worked out by updates, which timetables (workshops in time slots) "
     "do not have yet"
@@ -108,6 +112,13 @@ def waitlists(result: Result, n: int = 5) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     table = pd.concat(tables, ignore_index=True)[columns]
     return table.astype({"position": "Int64", "rank": "Int64"})
+
+
+def default_waitlist(result: Result) -> int:
+    """How many people a waitlist holds when nobody said: ``WAITLIST`` where its
+    re-solves are cheap (one update per freed seat and full workshop), else none."""
+    most = WAITLIST_PEOPLE if result.backend is Backend.FLOW else WAITLIST_PEOPLE_MIP
+    return WAITLIST if len(result.problem.keys) <= most and not result.has_slots else 0
 
 
 def full_workshops(result: Result) -> list[str]:

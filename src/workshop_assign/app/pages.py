@@ -22,11 +22,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import workshop_assign as wa
-from workshop_assign.after import comparison_table
+from workshop_assign.after import comparison_table, default_waitlist, read_published
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
+from workshop_assign.read import ParsedExport
 from workshop_assign.text import label, message
 from workshop_assign.text import worded as error_text
-from workshop_assign.write import proof, roster_names
+from workshop_assign.write import changes_table, proof, roster_names, waitlist_table
 
 HERE = Path(__file__).parent
 WHAT_IF_MIP_PEOPLE = 1_000  # with rules that need the MIP, what-if re-solves each workshop
@@ -121,24 +122,28 @@ class Pages:
         if not isinstance(file, UploadFile) or not file.filename:
             raise wa.InputError(message("app.no_export", session.lang))
         stored = session.keep_upload(file.filename, await file.read())
+        try:
+            parsed = wa.parse_export(stored)
+        except wa.WorkshopAssignError as error:  # what was loaded before stays loaded
+            session.error = session.said(error)
+            return self._back(session, False)
         session.export, session.export_name = stored, file.filename
-        session.overrides, session.result, session.moves = {}, None, None
-        session.comparison = session.what_if = None
-        _read(session)
+        session.overrides = {}
+        _forget_results(session)
+        _loaded(session, parsed)
         return self._back(session, False, "#read")
 
     async def reread(self, request: Request, session: Session) -> Response:
         form: FormData = request.state.form
+        wishes = [str(c) for c in form.getlist("wish_column") if str(c)]
         session.overrides = {
             "sheet": _text(form, "sheet") or None,
             "header_row": int(_text(form, "header_row")) if _text(form, "header_row") else None,
             "key": _text(form, "key") or None,
-            "wish_columns": [_text(form, "wish_columns")] if _text(form, "wish_columns") else None,
-            "keep_rows": [
-                int(r) for r in _text(form, "keep_rows").replace(" ", "").split(",") if r
-            ],
+            "wish_columns": wishes or None,
+            "keep_rows": [int(str(r)) for r in form.getlist("keep") if str(r).isdigit()],
         }
-        session.result = None
+        _forget_results(session)
         _read(session)
         return self._back(session, False, "#read")
 
@@ -164,7 +169,8 @@ class Pages:
             )
         ]
         session.settings = {k: _text(form, k) for k in ("objective", "rank_costs", "max_per")}
-        session.settings["require_all"] = "1" if form.get("require_all") else ""
+        for box in ("require_all", "fill_unranked"):
+            session.settings[box] = "1" if form.get(box) else ""
         missing = [s.name for s in session.shops if not s.seats]
         if missing:
             raise wa.InputError(
@@ -175,6 +181,7 @@ class Pages:
         session.result, session.update, session.moves = result, None, None
         cheap = result.backend is wa.Backend.FLOW or len(problem.keys) <= WHAT_IF_MIP_PEOPLE
         session.what_if = wa.what_if(result, 5) if cheap else None
+        session.waitlists = _waitlists(result)
         return self._back(session, False, "#result")
 
     async def update(self, request: Request, session: Session) -> Response:
@@ -185,9 +192,14 @@ class Pages:
         published = session.keep_upload(previous.filename or "result.xlsx", await previous.read())
         export = session.keep_upload(newer.filename or "export.xlsx", await newer.read())
         done = wa.update_published(published, export)
+        seats = read_published(published).workshops
+        session.export, session.export_name = export, newer.filename or "export.xlsx"
+        session.overrides = {"default_workshops": seats}  # as the update read it
+        _forget_results(session)
+        _read(session)
         session.result, session.moves = done.result, done.moves_in(session.lang)
         session.update = done
-        session.what_if = None
+        session.waitlists = _waitlists(done.result)
         return self._back(session, False, "#result")
 
     async def compare(self, request: Request, session: Session) -> Response:
@@ -242,12 +254,11 @@ class Pages:
             return Response(status_code=404)
         stem = "zuteilung" if session.lang == "de" else "assignment"
         target = session.folder / f"{stem}-{secrets.token_hex(4)}.{kind}"
-        writer = {
-            "xlsx": session.update.to_excel if session.update else session.result.to_excel,
-            "csv": session.result.to_csv,
-            "json": session.result.to_json,
-        }[kind]
-        written = writer(target, lang=session.lang)
+        if kind == "xlsx":
+            book = session.update or session.result
+            written = book.to_excel(target, lang=session.lang, waitlists=session.waitlists)
+        else:
+            written = getattr(session.result, f"to_{kind}")(target, lang=session.lang)
         return FileResponse(written, filename=f"{stem}.{kind}")
 
 
@@ -259,6 +270,23 @@ def _read(session: Session) -> None:
     except wa.WorkshopAssignError as error:
         session.parsed, session.error = None, session.said(error)
         return
+    _loaded(session, parsed)
+
+
+def _forget_results(session: Session) -> None:
+    """A new reading makes every result of the old one stale: nothing of it stays shown."""
+    session.result = session.update = session.moves = None
+    session.comparison = session.what_if = session.waitlists = None
+
+
+def _waitlists(result: wa.Result) -> pd.DataFrame | None:
+    """The waitlists the command line would write by default (none where costly)."""
+    n = default_waitlist(result)
+    return wa.waitlists(result, n) if n else None
+
+
+def _loaded(session: Session, parsed: ParsedExport) -> None:
+    """Show ``parsed``: its language unless one was chosen, its workshops and seats."""
     session.parsed, session.error = parsed, None
     if not session.lang_chosen:
         session.lang = parsed.language
@@ -300,6 +328,7 @@ def _settings(session: Session, parsed: Any) -> dict[str, Any]:
     if chosen.get("rank_costs"):
         settings["rank_costs"] = tuple(int(c) for c in chosen["rank_costs"].split(","))
     settings["require_all"] = bool(chosen.get("require_all"))
+    settings["fill_unranked"] = bool(chosen.get("fill_unranked"))
     organisation = parsed.people.organisation
     if chosen.get("max_per") and organisation:
         cap = _count(chosen["max_per"], organisation)
@@ -328,6 +357,8 @@ def _view(session: Session) -> dict[str, Any]:
             key=parsed.people.key,
         )
         view["columns"] = [str(c) for c in parsed.table.frame.columns]
+        view["wish_slots"] = _wish_slots(parsed, t)
+        view["keepable"] = _keepable(parsed, session, lang)
         view["not_counted"] = [(label(r, lang), n) for r, n in parsed.not_counted().items()]
         view["notes"] = [n.line(lang) for n in parsed.notes]
         view["demand"] = _bars_by_rank(parsed.demand(), lang)
@@ -344,6 +375,10 @@ def _view(session: Session) -> dict[str, Any]:
         view |= _result_view(session.result, lang, t)
     if session.what_if is not None:
         view["what_if"] = _what_if_table(session.what_if, t)
+    if session.waitlists is not None:
+        view["waitlist"] = _shown(waitlist_table(session.waitlists, lang))
+    if session.update is not None:
+        view["changes"] = _shown(changes_table(session.update.changes(lang), lang))
     if session.comparison is not None:
         view["comparison"] = comparison_table(session.comparison, lang)
         view["comparison_bars"] = _comparison_bars(session.comparison, lang)
@@ -374,12 +409,50 @@ def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[st
             if w == workshop
         ]
         rosters.append((workshop, [(name, key) for _, name, key in sorted(members)]))
+    explained = result.explanations(lang).to_numpy()
+    unplaced = [
+        (names[i], str(key), str(reason), str(explained[i] or ""))
+        for i, (key, workshop, reason) in enumerate(
+            zip(frame["attendee"], frame["workshop"], frame["reason"], strict=True)
+        )
+        if not isinstance(workshop, str)
+    ]
     return {
+        "unplaced": unplaced,
         "result_summary": summary,
         "per_wish": _bars(counts),
         "fill": [(n, a, c, round(100 * a / c) if c else 0) for n, a, c in fill],
         "rosters": rosters,
     }
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    """A table for the page: an empty cell where a value is missing (never "nan")."""
+    return table.astype(object).where(table.notna(), "")
+
+
+KEEPABLE = ("cancelled", "incomplete")  # rows an organizer may count after all
+
+
+def _wish_slots(parsed: ParsedExport, t: Callable[..., str]) -> list[tuple[str, str]]:
+    """One choice of column per rank, in rank order, the columns read now chosen, and
+    one more for a further rank."""
+    chosen = [str(c) for c in parsed.layout.columns]
+    return [(t("wish", rank=i + 1), c) for i, c in enumerate([*chosen, ""])]
+
+
+def _keepable(parsed: ParsedExport, session: Session, lang: str) -> list[tuple[int, str, bool]]:
+    """Rows taken out as cancelled or never submitted, each a box to keep it, and the
+    rows kept so far (ticked): (sheet row, what the row is, kept)."""
+    key = parsed.people.key
+    rows = []
+    for position, reason in sorted(parsed.dropped.items()):
+        if reason in KEEPABLE:
+            who = str(parsed.table.frame.iloc[position][key])
+            rows.append((int(parsed.table.rows[position]), f"{who} ({label(reason, lang)})", False))
+    kept = session.overrides.get("keep_rows") or []
+    assert isinstance(kept, list)
+    return rows + [(int(row), "", True) for row in kept]
 
 
 def _what_if_table(table: pd.DataFrame, t: Callable[..., str]) -> pd.DataFrame:

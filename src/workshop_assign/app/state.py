@@ -57,6 +57,7 @@ class Session:
     moves: pd.DataFrame | None = None
     update: wa.Update | None = None  # when the result came from an update
     comparison: pd.DataFrame | None = None
+    waitlists: pd.DataFrame | None = None  # of the result, where cheap (as the CLI's)
     uploads: dict[str, str] = field(default_factory=dict)  # stored path -> the name given
 
     def keep_upload(self, name: str, content: bytes, kind: str = "export") -> Path:

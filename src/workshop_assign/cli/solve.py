@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.after import SLOT_WAITLIST
+from workshop_assign.after import SLOT_WAITLIST, WAITLIST, default_waitlist
 from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary, system_language
 from workshop_assign.cli.invocation import Invocation
@@ -72,9 +72,8 @@ def add_waitlist_option(command: argparse.ArgumentParser) -> None:
         type=cli_types.count,
         metavar="N",
         help="a Waitlist sheet: for each full workshop the next N people who would get a "
-        f"freed seat, with the moves it triggers (default {WAITLIST} up to "
-        f"{WAITLIST_PEOPLE:,} attendees, {WAITLIST_PEOPLE_MIP:,} with rules that need the "
-        "MIP; 0: off)",
+        f"freed seat, with the moves it triggers (default {WAITLIST} where its re-solves are "
+        "cheap; 0: off)",
     )
 
 
@@ -82,9 +81,7 @@ def waitlists_for(result: wa.Result, n: int | None, progress: Progress) -> pd.Da
     """The Waitlist sheet's table: by default only where its re-solves are cheap (one
     update per freed seat and full workshop); time slots have none (no update yet)."""
     if n is None:
-        most = WAITLIST_PEOPLE if result.backend is wa.Backend.FLOW else WAITLIST_PEOPLE_MIP
-        cheap = len(result.problem.keys) <= most and not result.has_slots
-        n = WAITLIST if cheap else 0
+        n = default_waitlist(result)
     if n <= 0:
         return None
     if result.has_slots:
@@ -124,11 +121,6 @@ def run(call: Invocation) -> int:
     progress.done()
     print_summary(result, written, Console(sys.stdout, lang))
     return 0
-
-
-WAITLIST = 5  # people per full workshop on the Waitlist sheet by default
-WAITLIST_PEOPLE = 10_000  # above this many attendees, waitlists only when asked for
-WAITLIST_PEOPLE_MIP = 1_000  # the same where the rules need the MIP (slower re-solves)
 
 
 def _what_if(

@@ -1125,14 +1125,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.header_row": ("Header row", "Kopfzeile"),
     "app.key": ("Column that identifies people", "Spalte, die Personen unterscheidet"),
     "app.wish_columns": (
-        "Wish columns, in rank order (comma-separated)",
-        "Wunschspalten in Rangfolge (mit Komma getrennt)",
+        "The columns of the wishes, first wish first",
+        "Die Spalten der Wünsche, der Erstwunsch zuerst",
     ),
     "app.keep_rows": (
-        "Rows to keep although cancelled (numbers, comma-separated)",
-        "Trotz Absage behalten: Zeilennummern (mit Komma getrennt)",
+        "Count these rows after all (read as cancelled or never sent)",
+        "Diese Zeilen doch zählen (gelesen als storniert oder nie abgeschickt)",
     ),
     "app.read_again": ("Read again", "Neu einlesen"),
+    "app.row": ("row {row}", "Zeile {row}"),
+    "app.fill_unranked": (
+        "Give free seats to people whose wishes are full (in a workshop they did not choose)",
+        "Freie Plätze an Personen vergeben, deren Wünsche voll sind (in einem nicht "
+        "gewählten Workshop)",
+    ),
+    "app.unplaced_list": ("Without a place ({n})", "Ohne Platz ({n})"),
+    "app.person": ("Person", "Person"),
+    "app.why": ("Why", "Warum"),
+    "app.changes": ("What the update changed", "Was die Aktualisierung geändert hat"),
+    "app.waitlist": (
+        "Waitlist: who gets a seat that becomes free",
+        "Nachrückliste: wer einen frei werdenden Platz bekommt",
+    ),
     "app.demand": ("Demand per workshop and rank", "Nachfrage je Workshop und Wunsch"),
     "app.workshops": ("3. Workshops", "3. Workshops"),
     "app.name": ("Workshop", "Workshop"),

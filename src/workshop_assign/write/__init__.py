@@ -11,10 +11,10 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.write.metadata import result_metadata
     from workshop_assign.write.rosters import roster_names
     from workshop_assign.write.summary import describe_rules, proof, reused_lines
-    from workshop_assign.write.writers import write_result
+    from workshop_assign.write.writers import changes_table, waitlist_table, write_result
 
 _HOMES = {  # module: the names it gives this face
-    "workshop_assign.write.writers": ("write_result",),
+    "workshop_assign.write.writers": ("changes_table", "waitlist_table", "write_result"),
     "workshop_assign.write.files": ("SEND_LOG_SUFFIX", "all_or_nothing", "atomic_path", "protect"),
     "workshop_assign.write.metadata": ("result_metadata",),
     "workshop_assign.write.summary": ("describe_rules", "proof", "reused_lines"),
@@ -27,11 +27,13 @@ __all__ = [
     "SEND_LOG_SUFFIX",
     "all_or_nothing",
     "atomic_path",
+    "changes_table",
     "describe_rules",
     "proof",
     "protect",
     "result_metadata",
     "reused_lines",
     "roster_names",
+    "waitlist_table",
     "write_result",
 ]

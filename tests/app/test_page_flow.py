@@ -1,0 +1,110 @@
+"""The page as one flow an organizer follows: a wrong file keeps what was loaded, each
+correction is a control (columns in rank order, a box per row to count), the result
+lists who has no place and why, the waitlist is on the page and in the download, free
+seats can go to people whose wishes are full, and after an update every section shows
+the updated event."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("starlette", reason="the page needs the app extra")
+
+import workshop_assign as wa
+from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
+from pages import EXAMPLE, Tab, by_testid, page_tab, upload
+
+
+def solve(tab: Tab, seats: dict[str, int], **extra: str) -> str:
+    page = tab.page()
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    form: dict[str, object] = {"csrf": tab.csrf(), "objective": "rank-sum", "name": names}
+    form |= {"seats": [str(seats[n]) for n in names], "minimum": [""] * len(names)}
+    form |= {"room": [""] * len(names), **extra}
+    return str(tab.post("/solve", data=form).text)
+
+
+def test_a_file_that_cannot_be_read_keeps_the_export_loaded(tmp_path: Path) -> None:
+    tab = page_tab(tmp_path)
+    upload(tab, EXAMPLE)
+    broken = tmp_path / "kaputt.xlsx"
+    broken.write_bytes(b"PK\x03\x04 damaged")
+    page = upload(tab, broken)
+    error = by_testid(page, "error")
+    assert error.startswith("kaputt.xlsx: lässt sich nicht als Excel-Arbeitsmappe lesen")
+    assert str(tmp_path) not in page and "/tmp" not in error
+    assert "326 Teilnehmende" in by_testid(page, "read-summary")  # still loaded
+
+
+def test_the_wish_columns_are_chosen_in_rank_order(tmp_path: Path) -> None:
+    tab = page_tab(tmp_path)
+    page = upload(tab, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS))
+    chooser = page[page.index('data-testid="wish-columns"') :]
+    assert chooser.count('<select name="wish_column">') == 4  # three read, one more
+    form = {"csrf": tab.csrf(), "wish_column": ["Zweitwunsch", "Erstwunsch", "Drittwunsch", ""]}
+    page = tab.post("/read", data=form).text
+    assert "Zweitwunsch, Erstwunsch, Drittwunsch" in by_testid(page, "read-summary")
+
+
+def test_a_cancelled_row_is_a_box_to_count_it(tmp_path: Path) -> None:
+    frame = columns_per_rank()
+    frame["Bemerkung"] = ["", "", "storniert", "", "", "", "", "", "", ""]
+    tab = page_tab(tmp_path)
+    page = upload(tab, write_xlsx(frame, tmp_path / "a.xlsx", seats=SEATS))
+    boxes = page[page.index('data-testid="keep-rows"') :]
+    row = re.search(r'name="keep" value="(\d+)"', boxes)
+    assert row is not None and "storniert" in boxes[: boxes.index("</fieldset>")]
+    before = by_testid(page, "read-summary")
+    page = tab.post("/read", data={"csrf": tab.csrf(), "keep": [row.group(1)]}).text
+    assert "9 Teilnehmende" in before and "10 Teilnehmende" in by_testid(page, "read-summary")
+    assert re.search(rf'name="keep" value="{row.group(1)}" checked', page)
+
+
+def test_who_has_no_place_and_why_and_free_seats_for_them(tmp_path: Path) -> None:
+    wishes = {f"p{i}@x.example": [SHOPS[0]] for i in range(5)}
+    frame = pd.DataFrame({"E-Mail": list(wishes), "Erstwunsch": [w[0] for w in wishes.values()]})
+    seats = {SHOPS[0]: 3, SHOPS[1]: 5}
+    tab = page_tab(tmp_path)
+    upload(tab, write_xlsx(frame, tmp_path / "a.xlsx", seats=seats))
+    page = solve(tab, seats)
+    unplaced = page[page.index('data-testid="unplaced"') :]
+    assert unplaced[: unplaced.index("</table>")].count("<tr>") == 1 + 2  # head, two people
+    assert "Ohne Platz (2)" in page
+    page = solve(tab, seats, fill_unranked="1")
+    assert "Ohne Platz (0)" in page and 'data-testid="fill-unranked" checked' in page
+
+
+def test_the_waitlist_is_on_the_page_and_in_the_download(tmp_path: Path) -> None:
+    tab = page_tab(tmp_path)
+    upload(tab, EXAMPLE)
+    page = solve(tab, {"Digitale Zwillinge": 90, "Mobilitätskonzepte": 110} | {SHOPS[2]: 130})
+    waitlist = page[page.index('data-testid="waitlist"') :]
+    assert "Digitale Zwillinge" in waitlist[: waitlist.index("</table>")]
+    download = io.BytesIO(tab.get("/download/xlsx").content)
+    book = pd.read_excel(download, sheet_name=None, engine="calamine")
+    assert "Nachrückliste" in book
+
+
+def test_after_an_update_every_section_shows_the_updated_event(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "v1.xlsx")
+    published = wa.solve(wa.read_export(export, workshops=SEATS)).to_excel(tmp_path / "p.xlsx")
+    frame = columns_per_rank().iloc[1:]  # one cancelled by leaving, no seats in the export
+    later = write_xlsx(frame, tmp_path / "v2.xlsx")
+    tab = page_tab(tmp_path)
+    upload(tab, export)  # the old export was loaded, without seats
+    files = {
+        "previous": ("p.xlsx", published.read_bytes()),
+        "newer": ("v2.xlsx", later.read_bytes()),
+    }
+    page = tab.post("/update", data={"csrf": tab.csrf()}, files=files).text
+    assert "9 Teilnehmende" in by_testid(page, "read-summary")  # the newer export
+    assert 'id="missing" hidden' in page  # the published seats are on the page
+    seats = re.findall(r'name="seats" min="0" value="(\d*)"', page)
+    assert seats == [str(SEATS[n]) for n in SHOPS]
+    changes = page[page.index('data-testid="changes"') :]
+    assert "nicht mehr angemeldet" in changes[: changes.index("</table>")]
