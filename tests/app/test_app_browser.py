@@ -223,3 +223,45 @@ def test_an_upload_over_the_limit_says_so(browser: Any, tmp_path: Path) -> None:
         opened.click('[data-testid="back"]')  # not a dead end: back to the same page
         opened.wait_for_selector('[data-testid="export-file"]')
         context.close()
+
+
+AXE = Path(__file__).parents[1] / ".cache" / "axe.min.js"  # make test fetches it from npm
+
+
+def audit(page: Any) -> list[str]:
+    """axe-core's serious and critical findings on the page as it stands now."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not fetched (make test does, with npm)")
+def test_every_step_of_the_page_passes_an_accessibility_audit(page: Any) -> None:
+    findings = {"start": audit(page)}
+    page.set_input_files('[data-testid="export-file"]', str(EXAMPLE))
+    page.wait_for_selector('[data-testid="read-summary"]')
+    findings["read"] = audit(page)
+    page.click('[data-testid="solve"]')
+    page.wait_for_selector('[data-testid="result-summary"]')
+    findings["result"] = audit(page)
+    page.click('[data-testid="compare"]')
+    page.wait_for_selector('[data-testid="comparison-chart"]')
+    findings["compared"] = audit(page)
+    assert {step: found for step, found in findings.items() if found} == {}
+
+
+def test_the_page_is_usable_with_the_keyboard(page: Any) -> None:
+    page.set_input_files('[data-testid="export-file"]', str(EXAMPLE))
+    page.wait_for_selector('[data-testid="read-summary"]')
+    page.focus('[data-testid="solve"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-testid="result-summary"]')
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.dataset.testid || ''"))
+    assert {"download-xlsx", "person-search"} <= reached

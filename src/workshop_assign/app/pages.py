@@ -361,7 +361,6 @@ def _view(session: Session) -> dict[str, Any]:
         view["keepable"] = _keepable(parsed, session, lang)
         view["not_counted"] = [(label(r, lang), n) for r, n in parsed.not_counted().items()]
         view["notes"] = [n.line(lang) for n in parsed.notes]
-        view["demand"] = _bars_by_rank(parsed.demand(), lang)
         view["missing"] = [s.name for s in session.shops if not s.seats]
         view["organisation"] = parsed.people.organisation
         view["groups"] = bool(parsed.rules.groups)
@@ -502,20 +501,6 @@ def _bars(items: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
     """(label, value, width in percent of the largest) for a CSS bar chart."""
     top = max((v for _, v in items), default=0) or 1
     return [(name, value, round(100 * value / top)) for name, value in items]
-
-
-def _bars_by_rank(demand: pd.DataFrame, lang: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
-    top = int(demand.to_numpy().max(initial=0)) or 1
-    return [
-        (
-            str(name),
-            [
-                (message("app.wish", lang).format(rank=c), int(v), round(100 * int(v) / top))
-                for c, v in row.items()
-            ],
-        )
-        for name, row in demand.iterrows()
-    ]
 
 
 def _text(form: FormData, name: str) -> str:

@@ -1104,14 +1104,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Everything stays on this computer: the page runs here and sends nothing away.",
         "Alles bleibt auf diesem Rechner: die Seite läuft hier und sendet nichts weg.",
     ),
-    "app.export": ("1. Registration export", "1. Anmeldeliste"),
+    "app.export": ("Registration export", "Anmeldeliste"),
     "app.choose": (
         "Drop or choose the export (xlsx, xls, ods, csv)",
         "Anmeldeliste hierher ziehen oder auswählen (xlsx, xls, ods, csv)",
     ),
     "app.read": ("Read", "Einlesen"),
     "app.working": ("Working …", "Wird bearbeitet …"),
-    "app.how_read": ("2. How it was read", "2. So wurde gelesen"),
+    "app.how_read": ("How it was read", "So wurde gelesen"),
     "app.summary": (
         "{n} attendees read from {file}{sheet}, header row {row}; wishes: {layout} "
         "({columns}); people told apart by {key}",
@@ -1148,7 +1148,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nachrückliste: wer einen frei werdenden Platz bekommt",
     ),
     "app.demand": ("Demand per workshop and rank", "Nachfrage je Workshop und Wunsch"),
-    "app.workshops": ("3. Workshops", "3. Workshops"),
+    "app.workshops": ("Workshops", "Workshops"),
     "app.name": ("Workshop", "Workshop"),
     "app.seats": ("Seats", "Plätze"),
     "app.minimum": ("Minimum", "Mindestzahl"),
@@ -1158,7 +1158,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Seats are missing for: {names}. Fill them in to solve.",
         "Es fehlen Platzzahlen für: {names}. Bitte eintragen, dann kann zugeteilt werden.",
     ),
-    "app.rules": ("4. Rules and objective", "4. Regeln und Ziel"),
+    "app.rules": ("Rules and objective", "Regeln und Ziel"),
     "app.rank_costs": (
         "Weight of each wish (for the best wishes overall), e.g. 0,1,3",
         "Gewichtung je Wunsch (bei „insgesamt möglichst gute Wünsche“), z. B. 0,1,3",
@@ -1180,7 +1180,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} feste Plätze und {m} Ausschlüsse aus der Anmeldeliste gelten",
     ),
     "app.solve": ("Assign", "Zuteilen"),
-    "app.result": ("5. Result", "5. Ergebnis"),
+    "app.result": ("Result", "Ergebnis"),
     "app.result_summary": (
         "{n} attendees, goal: {objective}. {proof}",
         "{n} Teilnehmende, Ziel: {objective}. {proof}",
@@ -1197,7 +1197,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Was {n} Plätze mehr je Workshop ändern würden",
     ),
     "app.downloads": ("Downloads", "Herunterladen"),
-    "app.after": ("6. After the first run", "6. Nach der ersten Zuteilung"),
+    "app.after": ("After the first run", "Nach der ersten Zuteilung"),
     "app.update": (
         "Update a published result with a newer export (moves as few people as possible)",
         "Ein veröffentlichtes Ergebnis mit einer neueren Anmeldeliste aktualisieren "
