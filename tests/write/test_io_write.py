@@ -48,7 +48,7 @@ def test_german_workbook(solved: tuple[wa.Result, Path], tmp_path: Path) -> None
     roster = book["Digitale Zwillinge"]
     assert roster.iloc[0, 0] == "Digitale Zwillinge"  # a title to print
     assert roster.iloc[1, 0] == "3 Personen / 3 Plätze"
-    header = ["Name", "Organisation", "E-Mail", "Erhaltener Wunsch", "Unterschrift"]
+    header = ["Name", "Organisation", "Unterschrift"]  # a list for the door: no addresses
     assert roster.iloc[3].tolist() == header
     names = roster.iloc[4:, 0].tolist()
     assert all(", " in n for n in names)  # "Albrecht, Ana": surname first
@@ -167,3 +167,40 @@ def test_too_many_messages_for_a_sheet_point_to_notify(
     book = sheets(result.to_excel(tmp_path / "many.xlsx"))
     assert book["Benachrichtigungen"].shape == (2, 1)
     assert "workshop-assign notify" in book["Benachrichtigungen"].iloc[1, 0]
+
+
+def test_rosters_show_e_mail_and_wish_only_when_asked(
+    solved: tuple[wa.Result, Path], tmp_path: Path
+) -> None:
+    result, _ = solved
+    written = result.to_excel(tmp_path / "r.xlsx", lang="de", roster_columns=("email", "rank"))
+    roster = sheets(written)["Digitale Zwillinge"]
+    assert roster.iloc[3].tolist() == [
+        "Name",
+        "Organisation",
+        "E-Mail",
+        "Erhaltener Wunsch",
+        "Unterschrift",
+    ]
+    with pytest.raises(wa.InputError, match="roster columns"):
+        result.to_excel(tmp_path / "s.xlsx", roster_columns=("phone",))
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_every_sheet_prints_as_a_list(solved: tuple[wa.Result, Path], tmp_path: Path) -> None:
+    result, _ = solved
+    written = result.to_excel(tmp_path / "r.xlsx", lang="de", waitlists=wa.waitlists(result))
+    book = load_workbook(written)
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        setup = sheet.page_setup
+        assert setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert setup.fitToWidth in (1, None) and setup.fitToHeight == 0, sheet.title
+        assert "Seite &P von &N" in sheet.oddFooter.center.text, sheet.title
+        assert sheet.oddHeader.left.text, sheet.title  # the sheet's title on every page
+    assert book["Zuteilung"].page_setup.orientation == "landscape"  # wide: on its side
+    assert book["Zuteilung"].print_title_rows == "$1:$1"
+    roster = book["Digitale Zwillinge"]
+    assert roster.print_options.gridLines  # ruled, to sign on
+    assert roster.sheet_format.defaultRowHeight >= 20

@@ -10,6 +10,7 @@ pandas' ``DataFrame.to_excel`` does, so importing it loads no writer and no solv
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -247,16 +248,23 @@ class Result:
         lang: str | None = None,
         what_if: tuple[int, pd.DataFrame] | None = None,
         waitlists: pd.DataFrame | None = None,
+        roster_columns: Sequence[str] = (),
     ) -> Path:
         """Write the organizer's workbook: assignments, rosters, summary and notes.
 
         ``lang`` is ``"de"`` or ``"en"`` (default: the language of the export's headers);
         ``what_if`` is ``(extra seats, workshop_assign.what_if(result, extra))`` for the
         Summary's lines on what more seats would change; ``waitlists``
-        (``workshop_assign.waitlists(result)``) becomes the Waitlist sheet.
+        (``workshop_assign.waitlists(result)``) becomes the Waitlist sheet;
+        ``roster_columns`` adds ``"email"`` or ``"rank"`` (the wish received) to the
+        printed rosters, which show name and organisation.
         """
         return self._write(
-            _suffixed(path, ".xlsx"), lang=lang, what_if=what_if, waitlists=waitlists
+            _suffixed(path, ".xlsx"),
+            lang=lang,
+            what_if=what_if,
+            waitlists=waitlists,
+            roster_columns=roster_columns,
         )
 
     def to_csv(self, path: str | Path, *, lang: str | None = None) -> Path:
@@ -274,12 +282,20 @@ class Result:
         lang: str | None,
         what_if: tuple[int, pd.DataFrame] | None = None,
         waitlists: pd.DataFrame | None = None,
+        roster_columns: Sequence[str] = (),
     ) -> Path:
         """Hand the writing to ``write.writers``; imported here, not at the top, so that
         a Result (and the solver that makes one) loads no writer until one is asked for."""
         from workshop_assign.write.writers import write_result  # noqa: PLC0415
 
-        return write_result(self, path, lang=lang, what_if=what_if, waitlists=waitlists)
+        return write_result(
+            self,
+            path,
+            lang=lang,
+            what_if=what_if,
+            waitlists=waitlists,
+            roster_columns=roster_columns,
+        )
 
     def check(self) -> list[str]:
         """Violations of the hard constraints (empty when the result is valid)."""

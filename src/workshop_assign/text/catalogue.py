@@ -74,6 +74,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "label.rule_none": ("none beyond the seats", "keine außer den Plätzen"),
     "label.signature": ("Signature", "Unterschrift"),
+    "label.pages": ("page &P of &N", "Seite &P von &N"),
     "label.room": ("Room", "Raum"),
     "label.slot": ("Time", "Zeit"),
     "label.move_attendee": ("Attendee", "Teilnehmende"),

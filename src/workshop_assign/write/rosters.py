@@ -2,41 +2,50 @@
 
 Each roster starts with a title (the workshop, its room and time where the workshop
 table gives them, how many are coming), then a table: name (surname first where first
-and last names are separate columns), organisation, e-mail, the wish received, and an
-empty column to sign.  People are sorted by surname.  The page is A4, as wide as the
-table fits on one page, with the table's header repeated on every printed page.
+and last names are separate columns, as written, spaces trimmed), organisation, and an
+empty column to sign in, its rows tall and ruled.  E-mail and the wish received stay off
+a list that hangs on a door unless asked for (``extra``).  People are sorted by surname.
+The page is A4, as wide as the table fits on one page, with the table's header repeated
+on every printed page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from workshop_assign.core._encode import as_rows
+from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, fold, is_blank
 from workshop_assign.text import label
-from workshop_assign.write.workbook import Book, write_table
+from workshop_assign.write.workbook import Book, print_setup, write_table
 
 if TYPE_CHECKING:
     from workshop_assign.core.result import Result
 
-A4 = 9  # xlsxwriter's paper code
 TITLE_ROWS = 3  # title, details, an empty row; the table's header follows
+EXTRA_COLUMNS = ("email", "rank")  # what a roster may show besides name and organisation
+SIGNING_HEIGHT = 24  # points: room to sign on a printed list
 
 
-def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[int, pd.DataFrame]]:
+def rosters(
+    result: Result, table: pd.DataFrame, lang: str, extra: Sequence[str] = ()
+) -> Iterator[tuple[int, pd.DataFrame]]:
     """Per workshop (by index), its roster, sorted by surname; with time slots a
-    workshop is one session, and its roster lists who is there in its slot."""
+    workshop is one session, and its roster lists who is there in its slot.  ``extra``
+    adds ``"email"`` and ``"rank"`` (the wish received) to name and organisation."""
+    check_columns(extra)
     names, surnames = roster_names(result, table)
     columns: dict[str, object] = {label("name", lang): names}
     source = result.problem.source
     if source is not None and source.organisation_column:
         columns[label("organisation", lang)] = table[source.organisation_column].to_numpy()
     if (
-        source is not None
+        "email" in extra
+        and source is not None
         and source.email_column
         and source.email_column not in source.name_columns
     ):
@@ -52,8 +61,18 @@ def rosters(result: Result, table: pd.DataFrame, lang: str) -> Iterator[tuple[in
         people = order[workshop_of[order, column] == index]
         rank = pd.Series(rank_of[people, column], dtype="Int64").replace(0, pd.NA)
         table = roster.iloc[people].reset_index(drop=True)
-        table.insert(len(table.columns) - 1, label("rank", lang), rank)
+        if "rank" in extra:
+            table.insert(len(table.columns) - 1, label("rank", lang), rank)
         yield index, table
+
+
+def check_columns(extra: Sequence[str]) -> None:
+    """Refuse a roster column there is none of, before anything is written."""
+    unknown = set(extra) - set(EXTRA_COLUMNS)
+    if unknown:
+        raise InputError(
+            f"roster columns {sorted(unknown)}: choose from {', '.join(EXTRA_COLUMNS)}"
+        )
 
 
 def roster_names(result: Result, table: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -99,12 +118,11 @@ def write_roster(book: Book, result: Result, index: int, roster: pd.DataFrame, l
     ]
     sheet.write_string(0, 0, workshop.name, book.formats["title"])
     sheet.write_string(1, 0, " · ".join(details))
-    write_table(book, title, sheet, roster, first_row=TITLE_ROWS, filter_=False)
-    sheet.set_column(len(roster.columns) - 1, len(roster.columns) - 1, 24)  # room to sign
-    sheet.repeat_rows(TITLE_ROWS)
-    sheet.set_paper(A4)
-    sheet.fit_to_pages(1, 0)  # as wide as one page, as long as it takes
-    sheet.set_header(f"&L{workshop.name.replace('&', '&&')}&R&P / &N")
+    sheet.set_default_row(SIGNING_HEIGHT)  # before any row is written (constant memory)
+    sheet.hide_gridlines(0)  # ruled on paper: a line to sign on
+    widths = write_table(book, title, sheet, roster, first_row=TITLE_ROWS, filter_=False)
+    sheet.set_column(len(roster.columns) - 1, len(roster.columns) - 1, 28)  # room to sign
+    print_setup(book, sheet, workshop.name, [*widths[:-1], 28], header_row=TITLE_ROWS)
 
 
 def _labelled(name: str, value: str | None) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -76,6 +76,7 @@ class Book:
     formats: dict[str, object]
     taken: set[str] = field(default_factory=set)  # casefolded sheet names
     cut: list[CutCell] = field(default_factory=list)
+    pages: str = "&P / &N"  # the printed page's footer: "Seite &P von &N" in German
 
     def reserve(self, name: str) -> None:
         """Keep a name for a sheet the writer adds itself (no other sheet may take it)."""
@@ -90,7 +91,8 @@ class Book:
         """A sheet holding ``table`` (headers, then rows), refused if it cannot fit."""
         fits(table, name)
         title, sheet = self.sheet(name)
-        write_table(self, title, sheet, table)
+        widths = write_table(self, title, sheet, table)
+        print_setup(self, sheet, title, widths, header_row=0)
         return title, sheet
 
 
@@ -176,14 +178,16 @@ def write_table(
     *,
     first_row: int = 0,
     filter_: bool = True,
-) -> None:
+) -> list[float]:
     """Headers (at ``first_row``), then the rows; each column converted once, so each
-    cell is one call; each column as wide as its header and first cells need."""
+    cell is one call; each column as wide as its header and first cells need (the
+    widths are returned, for the page set-up)."""
     top = first_row + 1
     prepared = [_prepared(table.iloc[:, i]) for i in range(len(table.columns))]
+    widths = [_width(str(h), *prepared[i]) for i, h in enumerate(table.columns)]
     for column, header in enumerate(table.columns):
         _text(book, title, sheet, (first_row, column), str(header), style=book.formats["bold"])
-        sheet.set_column(column, column, _width(str(header), *prepared[column]))
+        sheet.set_column(column, column, widths[column])
     sheet.freeze_panes(top, 0)
     for row in range(len(table)):
         for column, (kind, values) in enumerate(prepared):
@@ -202,6 +206,28 @@ def write_table(
                 write_cell(book, title, sheet, (row + top, column), value)
     if filter_ and len(table.columns):
         sheet.autofilter(first_row, 0, first_row + max(len(table), 1), len(table.columns) - 1)
+    return widths
+
+
+A4 = 9  # xlsxwriter's paper code
+PORTRAIT_WIDTH = 100  # characters of columns a portrait A4 page shows at a readable size
+
+
+def print_setup(
+    book: Book, sheet: Worksheet, title: str, widths: Sequence[float], *, header_row: int | None
+) -> None:
+    """Every sheet prints as a list: A4, on its side where the columns are wide, one page
+    wide and as many long as it takes, the header row on every page, the sheet's title
+    at the top and the page number at the foot."""
+    sheet.set_paper(A4)
+    if sum(widths) > PORTRAIT_WIDTH:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if header_row is not None:
+        sheet.repeat_rows(header_row)
+    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    sheet.set_header(f"&L&B{title.replace('&', '&&')}", {"margin": 0.3})
+    sheet.set_footer(f"&C{book.pages}", {"margin": 0.3})
 
 
 WIDEST = 45  # characters; longer texts wrap in the cell's view, not the sheet's layout
@@ -217,9 +243,13 @@ def _width(header: str, kind: str, values: list[object]) -> float:
 
 
 def write_rows(book: Book, title: str, sheet: Worksheet, rows: list[list[object]]) -> None:
-    """Free-form rows (the Summary): a bold title where a row has one cell."""
-    sheet.set_column(0, 0, 34)
+    """Free-form rows (the Summary): a bold title where a row has one cell; the first
+    column as wide as its longest label, so that nothing is cut when printed."""
+    labels = [len(cell_text(r[0])) for r in rows if len(r) > 1 and r[0] is not None]
+    first = min(WIDEST + 15, max([34, *(n + 2 for n in labels)]))
+    sheet.set_column(0, 0, first)
     sheet.set_column(1, 6, 16)
+    print_setup(book, sheet, title, [first, *[16] * 6], header_row=None)
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
             bold = column == 0 and len(values) == 1

@@ -29,7 +29,7 @@ from workshop_assign.text import label, message, worded
 from workshop_assign.write.files import atomic_path, never_formula, protect
 from workshop_assign.write.metadata import METADATA_SHEET, metadata_values, write_metadata
 from workshop_assign.write.notices import NOTIFIED, fill
-from workshop_assign.write.rosters import rosters, write_roster
+from workshop_assign.write.rosters import check_columns, rosters, write_roster
 from workshop_assign.write.summary import summary_rows
 from workshop_assign.write.workbook import MAX_CELL, Book, open_workbook, write_rows
 
@@ -52,13 +52,16 @@ def write_result(
     update: Mapping[str, object] | None = None,
     waitlists: pd.DataFrame | None = None,
     reused: Sequence[str] = (),
+    roster_columns: Sequence[str] = (),
 ) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix.
 
     ``changes`` (``Update.changes()``) becomes the Changes sheet, ``update``
     (``Update.record()``) the record ``check`` needs to re-run the update, and
     ``waitlists`` (``waitlist.waitlists(result)``) the Waitlist sheet, ``reused`` the
-    Summary's lines on what an update took over from the result it continued.
+    Summary's lines on what an update took over from the result it continued;
+    ``roster_columns`` (``"email"``, ``"rank"``) what the rosters show besides name and
+    organisation.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -66,12 +69,16 @@ def write_result(
         raise InputError(worded("output_suffix", name=target.name))
     source = result.problem.source
     protect([("the export", Path(source.path) if source and source.path else None)], [target])
+    check_columns(roster_columns)
     language = lang or (result.problem.source.language if result.problem.source else "en")
     if language not in ("de", "en"):
         raise InputError(f"unknown language {language!r}; choose de or en")
     with atomic_path(target) as temporary:
         _WRITERS[suffix](
-            result, temporary, language, Extras(what_if, changes, update, waitlists, tuple(reused))
+            result,
+            temporary,
+            language,
+            Extras(what_if, changes, update, waitlists, tuple(reused), tuple(roster_columns)),
         )
     return target
 
@@ -181,15 +188,17 @@ class Extras:
     update: Mapping[str, object] | None = None
     waitlists: pd.DataFrame | None = None
     reused: tuple[str, ...] = ()
+    roster_columns: tuple[str, ...] = ()
 
 
 def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
     with open_workbook(path) as book:
+        book.pages = label("pages", lang)
         book.reserve(METADATA_SHEET)
         key = key_column(result, lang)  # one pass over the keys, for the table and metadata
         table = assignments(result, lang, key)
         book.table(label("Assignments", lang), table)
-        for index, roster in rosters(result, table, lang):
+        for index, roster in rosters(result, table, lang, extras.roster_columns):
             write_roster(book, result, index, roster, lang)
         summary_name, summary = book.sheet(label("Summary", lang))
         rows = summary_rows(result, lang, extras.what_if, extras.reused)
