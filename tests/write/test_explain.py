@@ -68,3 +68,31 @@ def test_explanations_reach_the_assignment_sheet(tmp_path: pytest.TempPathFactor
     result = wa.solve(wa.Problem.from_preferences(prefs, capacities={"A": 1, "B": 2}))
     table = pd.read_csv(result.to_csv(tmp_path / "r.csv"))  # type: ignore[operator]
     assert table["Explanation"].tolist()[1:] == ["2nd choice: A had 3 first choices for 1 seat"] * 2
+
+
+def test_the_rule_that_held_someone_out_is_named_with_its_numbers() -> None:
+    wishes = {f"p{i}@x.example": ["W1", "W2"] for i in range(3)}
+    attributes = pd.DataFrame({"Organisation": ["Stadt A", "Stadt A", "Stadt A"]})
+    problem = wa.Problem.from_preferences(
+        wishes, capacities={"W1": 5, "W2": 5}, attributes=attributes
+    )
+    rules = wa.Rules(spread=(wa.Spread("Organisation", max_count=2),))
+    result = wa.solve(problem, rules=rules)
+    said = result.explanations("de")
+    moved = [s for s in said if s]
+    assert moved == [
+        "2. Wunsch: W1 hatte schon 2 Personen aus Stadt A (höchstens 2 je Organisation)"
+    ]
+    english = [s for s in result.explanations("en") if s]
+    assert english == [
+        "2nd choice: W1 already had 2 people from Stadt A (at most 2 per Organisation)"
+    ]
+
+
+def test_a_group_that_does_not_fit_is_named() -> None:
+    wishes = {"a@x.example": ["W1", "W2"], "b@x.example": ["W1", "W2"], "c@x.example": ["W1"]}
+    problem = wa.Problem.from_preferences(wishes, capacities={"W1": 2, "W2": 3})
+    problem = problem.with_rules(groups={"a@x.example": "g", "b@x.example": "g"})
+    result = wa.solve(problem, rules=wa.Rules(groups="hard"), objective="rank-maximal")
+    said = result.explanations("en").tolist()
+    assert said == ["2nd choice: W1 had no room for your whole group"] * 2 + [None]

@@ -1265,9 +1265,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "explain.excluded": ("{workshop} is excluded for you", "{workshop} ist für Sie ausgeschlossen"),
     "explain.rules": (
-        "{workshop} had free seats, but the rules (group, spread, categories) left none for you",
-        "{workshop} hatte freie Plätze, aber die Regeln (Gruppe, Verteilung, Kategorien) "
-        "ließen keinen für Sie",
+        "{workshop} had free seats, but the event's rules left none for you",
+        "{workshop} hatte freie Plätze, aber die Regeln der Veranstaltung ließen keinen für Sie",
+    ),
+    "explain.spread": (
+        "{workshop} already had {n} people from {value} (at most {n} per {attribute})",
+        "{workshop} hatte schon {n} Personen aus {value} (höchstens {n} je {attribute})",
+    ),
+    "explain.group": (
+        "{workshop} had no room for your whole group",
+        "{workshop} hatte keinen Platz für Ihre ganze Gruppe",
     ),
     "explain.cost": (
         "{workshop} had free seats, but leaving you out cost less",

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign.core.reasons import Reason
+from workshop_assign.core.rules import Spread
 from workshop_assign.text import section
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ def explanations(result: Result, lang: str = "en") -> pd.Series:
         }
     )
     facts = _Facts(result)
+    for i, values in enumerate(facts.spread_values):  # the rule that held a person out
+        keys[f"spread {i}"] = pd.factorize(values)[0]
+    if facts.grouped is not None:
+        keys["grouped"] = facts.grouped
     rows = list(keys.itertuples(index=False, name=None))
     first_of: dict[tuple[int, ...], int] = {}
     for position, key in enumerate(rows):
@@ -73,6 +78,37 @@ class _Facts:
         )
         self.first = first[problem.topic_of]  # per workshop: first choices for its topic
         self.minimum = [w.minimum or 0 for w in problem.workshops]
+        # per cap on an attribute: each person's value, and who of each value sits where
+        self.spreads = [
+            s
+            for s in result.options.rules.spread
+            if problem.attributes is not None and s.attribute in problem.attributes
+        ]
+        self.spread_values = [
+            problem.attributes[s.attribute].astype(str).to_numpy()  # type: ignore[index]
+            for s in self.spreads
+        ]
+        people, _, _ = result.placements()
+        self.held = [
+            pd.Series(values[people]).groupby(placed).value_counts()
+            for values in self.spread_values
+        ]
+        groups = problem.rules.groups if problem.rules is not None else None
+        self.grouped = (
+            np.asarray([g is not None for g in groups])
+            if groups is not None and any(g is not None for g in groups)
+            else None
+        )
+
+    def held_out(self, w: int, position: int) -> tuple[Spread, str, int] | None:
+        """The cap on an attribute that workshop ``w`` had reached for this person's value
+        (the rule, the value, the cap), if any."""
+        for spread, values, held in zip(self.spreads, self.spread_values, self.held, strict=True):
+            value = str(values[position])
+            cap = spread.cap(int(self.seats[w]))
+            if int(held.get((w, value), 0)) >= cap:
+                return spread, value, cap
+        return None
 
 
 def _sentence(
@@ -110,8 +146,21 @@ def _clause(facts: _Facts, words: dict[str, str], w: int, position: int) -> str:
         return words["full"].format(workshop=name, seats=seats)
     if facts.load[w] == 0 and facts.minimum[w]:
         return words["closed"].format(workshop=name, minimum=facts.minimum[w])
-    explicit_cost = facts.result.options.unassigned_cost is not None
-    return words["cost" if explicit_cost else "rules"].format(workshop=name)
+    return _free_but_closed(facts, words, w, position)
+
+
+def _free_but_closed(facts: _Facts, words: dict[str, str], w: int, position: int) -> str:
+    """Seats were free in ``w``: the rule that kept this person out, as plainly as known."""
+    name = facts.names[w]
+    if facts.result.options.unassigned_cost is not None:
+        return words["cost"].format(workshop=name)
+    capped = facts.held_out(w, position)
+    if capped is not None:
+        spread, value, cap = capped
+        return words["spread"].format(workshop=name, n=cap, value=value, attribute=spread.attribute)
+    if facts.grouped is not None and facts.grouped[position]:
+        return words["group"].format(workshop=name)
+    return words["rules"].format(workshop=name)
 
 
 def _counted(words: dict[str, str], noun: str, number: int) -> str:
