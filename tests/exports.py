@@ -228,3 +228,17 @@ def slot_export(tmp_path: Path) -> Path:
             sheet.append([f"{topic} ({slot})", 3, slot, topic, 2])
     book.save(path)
     return path
+
+
+def timed_export(tmp_path: Path, start: object = "14:00") -> Path:
+    """The Halle export whose Workshops sheet says room, date, start and end."""
+    path = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS)
+    book = load_workbook(path)
+    sheet = book["Workshops"]
+    for column, header in zip("CDEF", ["Raum", "Datum", "Beginn", "Ende"], strict=True):
+        sheet[f"{column}1"] = header
+    for row in range(2, 2 + len(SEATS)):
+        sheet[f"C{row}"], sheet[f"D{row}"] = f"Raum 1.0{row}", "12.06.2025"
+        sheet[f"E{row}"], sheet[f"F{row}"] = start, "15:30"
+    book.save(path)
+    return path

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import email
+import email.policy
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from openpyxl import load_workbook
 
-from exports import columns_per_rank, write_xlsx
+import workshop_assign as wa
+from exports import columns_per_rank, timed_export, write_xlsx
 from helpers import run
 from workshop_assign.after.notify import DeliveryError, Server, messages, send
 
@@ -249,3 +251,18 @@ def test_messages_read_as_a_person_writes_them(tmp_path: Path) -> None:
     assert all("/" not in f and not f.startswith(".") for f in files)
     assert len(files) == len(notices) + 1  # and messages.csv
     assert {p.parent for p in drafts.rglob("*")} == {drafts}
+
+
+def test_a_letter_says_when_and_brings_a_calendar_invitation(tmp_path: Path) -> None:
+    result = wa.solve(wa.read_export(timed_export(tmp_path)))
+    published = result.to_excel(tmp_path / "zuteilung.xlsx", lang="de")
+    done = run("notify", str(published), "--out", str(tmp_path / "drafts"))
+    assert done.returncode == 0, done.stderr
+    draft = next((tmp_path / "drafts").glob("*.eml"))
+    mail = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None and "Zeit: 12.06.2025, 14:00–15:30 Uhr" in body.get_content()
+    (calendar,) = [part for part in mail.iter_attachments()]
+    assert calendar.get_content_type() == "text/calendar"
+    assert calendar.get_filename() == "workshop.ics"
+    assert "DTSTART:20250612T140000" in calendar.get_content()

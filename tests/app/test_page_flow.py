@@ -20,12 +20,12 @@ from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
 from pages import EXAMPLE, Tab, by_testid, page_tab, upload
 
 
-def solve(tab: Tab, seats: dict[str, int], **extra: str) -> str:
+def solve(tab: Tab, seats: dict[str, int], **extra: object) -> str:
     page = tab.page()
     names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
     form: dict[str, object] = {"csrf": tab.csrf(), "objective": "rank-sum", "name": names}
     form |= {"seats": [str(seats[n]) for n in names], "minimum": [""] * len(names)}
-    form |= {"room": [""] * len(names), **extra}
+    form |= {"room": [""] * len(names)} | extra
     return str(tab.post("/solve", data=form).text)
 
 
@@ -108,3 +108,20 @@ def test_after_an_update_every_section_shows_the_updated_event(tmp_path: Path) -
     assert seats == [str(SEATS[n]) for n in SHOPS]
     changes = page[page.index('data-testid="changes"') :]
     assert "nicht mehr angemeldet" in changes[: changes.index("</table>")]
+
+
+def test_date_and_times_typed_on_the_page_reach_the_letters(tmp_path: Path) -> None:
+    tab = page_tab(tmp_path)
+    upload(tab, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS))
+    n = len(SEATS)
+    extra = {"day": ["2025-06-12"] * n, "start": ["14:00"] * n, "end": ["15:30"] * n}
+    page = solve(tab, SEATS, **extra)
+    assert 'name="day" value="2025-06-12"' in page  # kept as typed
+    room = {"room": ["Raum 1"] * n}
+    solve(tab, SEATS, **extra, **room)
+    download = io.BytesIO(tab.get("/download/xlsx").content)
+    letters = pd.read_excel(download, sheet_name="Benachrichtigungen", engine="calamine")
+    assert letters["Nachricht"].str.contains("12.06.2025, 14:00–15:30 Uhr").all()
+    wrong = {"day": ["bald"] * n, "start": ["14:00"] * n, "end": [""] * n}
+    page = solve(tab, SEATS, **wrong)
+    assert "&#39;bald&#39; ist kein Datum und keine Uhrzeit" in by_testid(page, "error")

@@ -101,6 +101,14 @@ def _email(notice: Notice, sender: str | None) -> EmailMessage:
     mail["To"] = notice.to
     mail["Subject"] = notice.subject
     mail.set_content(notice.body)
+    if notice.calendar:  # one click puts the workshop in the calendar
+        mail.add_attachment(
+            notice.calendar.encode(),
+            maintype="text",
+            subtype="calendar",
+            filename="workshop.ics",
+            params={"method": "PUBLISH"},
+        )
     return mail
 
 

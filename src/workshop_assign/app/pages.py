@@ -24,7 +24,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 import workshop_assign as wa
 from workshop_assign.after import comparison_table, default_waitlist, read_published
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
-from workshop_assign.read import ParsedExport
+from workshop_assign.read import NotAMomentError, ParsedExport, span
 from workshop_assign.text import label, message
 from workshop_assign.text import worded as error_text
 from workshop_assign.write import changes_table, proof, roster_names, waitlist_table
@@ -150,23 +150,23 @@ class Pages:
     async def solve(self, request: Request, session: Session) -> Response:
         form: FormData = request.state.form
         parsed = _parsed(session)
+        names = form.getlist("name")
+        column = {
+            field: [str(v).strip() for v in form.getlist(field)] or [""] * len(names)
+            for field in ("seats", "minimum", "room", "day", "start", "end")
+        }
         session.shops = [
             ShopRow(
-                name=str(name),
-                seats=str(seats).strip(),
-                minimum=str(minimum).strip(),
-                room=str(room).strip(),
+                str(name),
+                seats=column["seats"][i],
+                minimum=column["minimum"][i],
+                room=column["room"][i],
                 must_run=str(i) in form.getlist("must_run"),
+                day=column["day"][i],
+                start=column["start"][i],
+                end=column["end"][i],
             )
-            for i, (name, seats, minimum, room) in enumerate(
-                zip(
-                    form.getlist("name"),
-                    form.getlist("seats"),
-                    form.getlist("minimum"),
-                    form.getlist("room"),
-                    strict=True,
-                )
-            )
+            for i, name in enumerate(names)
         ]
         session.settings = {k: _text(form, k) for k in ("objective", "rank_costs", "max_per")}
         for box in ("require_all", "fill_unranked"):
@@ -292,7 +292,16 @@ def _loaded(session: Session, parsed: ParsedExport) -> None:
         session.lang = parsed.language
     if parsed.workshops is not None:
         session.shops = [
-            ShopRow(w.name, str(w.capacity), str(w.minimum or ""), w.room or "", w.must_run)
+            ShopRow(
+                w.name,
+                str(w.capacity),
+                str(w.minimum or ""),
+                w.room or "",
+                w.must_run,
+                f"{w.starts:%Y-%m-%d}" if w.starts else "",
+                f"{w.starts:%H:%M}" if w.starts else "",
+                f"{w.ends:%H:%M}" if w.ends else "",
+            )
             for w in parsed.workshops
         ]
     else:
@@ -306,12 +315,19 @@ def _parsed(session: Session) -> Any:
 
 
 def _workshop(row: ShopRow) -> wa.Workshop:
+    try:
+        starts, ends = span(row.day, row.start, row.end)
+    except NotAMomentError as wrong:
+        said = error_text("not_a_moment_on_page", name=row.name, text=str(wrong))
+        raise wa.InputError(said) from None
     return wa.Workshop(
         row.name,
         _count(row.seats, row.name),
         minimum=_count(row.minimum, row.name) if row.minimum else None,
         room=row.room or None,
         must_run=row.must_run,
+        starts=starts,
+        ends=ends,
     )
 
 

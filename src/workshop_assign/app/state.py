@@ -33,6 +33,9 @@ class ShopRow:
     minimum: str = ""
     room: str = ""
     must_run: bool = False
+    day: str = ""  # as the browser's date field gives it: 2025-06-12
+    start: str = ""  # and its time fields: 14:00
+    end: str = ""
 
 
 @dataclass

@@ -14,6 +14,7 @@ import numbers
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import cached_property
 from types import MappingProxyType
 from typing import overload
@@ -45,6 +46,8 @@ class Workshop:
     slot: str | None = None
     topic: str | None = None
     code: str | None = None  # the short code wishes may name it by ("W1"), from a legend
+    starts: datetime | None = None  # when it begins and ends, where the table says so
+    ends: datetime | None = None
 
     @property
     def topic_name(self) -> str:

@@ -13,6 +13,7 @@ import typing as _typing
 from workshop_assign._lazy import attach as _attach
 
 if _typing.TYPE_CHECKING:
+    from workshop_assign.read.moments import NotAMomentError, span
     from workshop_assign.read.names import WorkshopMatcher
     from workshop_assign.read.reader import (
         ParsedExport,
@@ -33,15 +34,18 @@ _HOMES = {  # module: the names it gives this face
         "missing_capacities",
         "parse_export",
         "read_export",
+        "span",
     ),
     "workshop_assign.read.names": ("WorkshopMatcher",),
     "workshop_assign.read.workshops": ("WorkshopSpec",),
     "workshop_assign.read.text": ("fold",),
+    "workshop_assign.read.moments": ("NotAMomentError", "span"),
 }
 
 __getattr__, __dir__ = _attach(__name__, _HOMES)
 
 __all__ = [
+    "NotAMomentError",
     "ParsedExport",
     "ReadOptions",
     "WorkshopMatcher",
@@ -51,4 +55,5 @@ __all__ = [
     "missing_capacities",
     "parse_export",
     "read_export",
+    "span",
 ]

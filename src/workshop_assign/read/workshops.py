@@ -6,8 +6,10 @@ or from Python arguments.  Headers are recognised in German and English.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -15,6 +17,7 @@ from workshop_assign.core.model import Workshop
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.grids import Grid, column_letter, load_book
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
+from workshop_assign.read.moments import NotAMomentError, clock_of, day_of, moment
 from workshop_assign.read.sheets import workshop_sheet
 from workshop_assign.read.text import cell_text, fold, is_blank
 from workshop_assign.text import worded
@@ -52,6 +55,10 @@ CODE_HEADERS = {
     "#",
 }
 LONGEST_CODE = 12  # a legend's codes are short ("W1", "DZ", "3a")
+Moment = TypeVar("Moment", date, time)
+DATE_HEADERS = {"datum", "date", "tag", "day"}  # whole headings: "Ende" is in "Teilnehmende"
+START_HEADERS = {"beginn", "start", "von", "from", "anfang", "startzeit", "start time"}
+END_HEADERS = {"ende", "end", "bis", "until", "endzeit", "end time"}
 
 WorkshopSpec = Path | str | pd.DataFrame | Mapping[str, int] | Sequence[Workshop]
 
@@ -91,6 +98,7 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
     slot = _column(rest, SLOT_WORDS)
     topic = _column(rest, TOPIC_WORDS)
     code = _code_column(frame, [h for h in rest if h not in (seats, minimum)])
+    when = [_heading(rest, names) for names in (DATE_HEADERS, START_HEADERS, END_HEADERS)]
     found = []
     for position, row in enumerate(frame.itertuples(index=False)):
         values = dict(zip(headers, row, strict=True))
@@ -104,6 +112,11 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
             cell = f"{column_letter(headers.index(column))}{row_number}"
             return _whole(values[column], where, cell, sheet, path)
 
+        def cell(column: str, row_number: int = row_number) -> str:
+            return f"{column_letter(headers.index(column))}{row_number}"
+
+        starts, ends = _when(values, when, cell, (where, sheet, path))
+
         found.append(
             Workshop(
                 " ".join(cell_text(values[name]).split()),
@@ -114,9 +127,55 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
                 _text(values, slot),
                 _text(values, topic),
                 _text(values, code),
+                starts,
+                ends,
             )
         )
     return found
+
+
+def _cell(
+    parse: Callable[[object], Moment | None],
+    values: dict[str, object],
+    column: str | None,
+    cell: Callable[[str], str],
+    place: tuple[object, str | None, str | None],
+) -> Moment | None:
+    """One date or time cell read, or the one line that names it."""
+    if column is None:
+        return None
+    try:
+        return parse(values[column])
+    except NotAMomentError as wrong:
+        where, sheet, path = place
+        text = str(wrong)[:30]
+        raise SpreadsheetError(
+            worded("not_a_moment", where=where, cell=cell(column), text=text),
+            path=path,
+            sheet=sheet,
+            cell=cell(column),
+        ) from None
+
+
+def _heading(headers: list[str], names: set[str]) -> str | None:
+    return next((h for h in headers if fold(h).strip(" :.") in names), None)
+
+
+def _when(
+    values: dict[str, object],
+    columns: list[str | None],
+    cell: Callable[[str], str],
+    place: tuple[object, str | None, str | None],
+) -> tuple[datetime | None, datetime | None]:
+    """When the workshop begins and ends (``Datum``, ``Beginn``, ``Ende``); a cell that
+    is no date or time stops the reading, named."""
+    date_column, start_column, end_column = columns
+    day = _cell(day_of, values, date_column, cell, place)
+    if day is None and start_column and isinstance(values[start_column], datetime):
+        day = day_of(values[start_column])  # "Beginn" holding the whole moment
+    begin = _cell(clock_of, values, start_column, cell, place)
+    end = _cell(clock_of, values, end_column, cell, place)
+    return moment(day, begin), moment(day, end)
 
 
 def _code_column(frame: pd.DataFrame, headers: list[str]) -> str | None:

@@ -712,6 +712,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{where}, cell {cell}: {text!r} is not a number of seats; write a whole number",
         "{where}, Zelle {cell}: {text!r} ist keine Platzzahl; bitte eine ganze Zahl eintragen",
     ),
+    "error.not_a_moment": (
+        "{where}, cell {cell}: {text!r} is not a date or a time of day; write it like "
+        "12.06.2025 or 14:00",
+        "{where}, Zelle {cell}: {text!r} ist kein Datum und keine Uhrzeit; bitte wie "
+        "12.06.2025 oder 14:00 schreiben",
+    ),
+    "error.not_a_moment_on_page": (
+        "{name}: {text!r} is not a date or a time of day",
+        "{name}: {text!r} ist kein Datum und keine Uhrzeit",
+    ),
     "error.merged_header": (
         "{where}, cells {span}: the header row has merged cells; unmerge them so that every "
         "column has its own header",
@@ -1154,6 +1164,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.seats": ("Seats", "Plätze"),
     "app.minimum": ("Minimum", "Mindestzahl"),
     "app.room": ("Room", "Raum"),
+    "app.day": ("Date", "Datum"),
+    "app.start": ("Starts", "Beginn"),
+    "app.end": ("Ends", "Ende"),
     "app.must_run": ("Must run", "Findet sicher statt"),
     "app.missing_seats": (
         "Seats are missing for: {names}. Fill them in to solve.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,12 @@ def metadata_values(
         "key_column": key_column,
         "workshops": json.dumps(
             [
-                [w.name, w.capacity, w.minimum, w.must_run, w.slot, w.topic, w.room, w.code]
+                [
+                    *(w.name, w.capacity, w.minimum, w.must_run, w.slot, w.topic, w.room),
+                    w.code,
+                    w.starts.isoformat() if w.starts else None,
+                    w.ends.isoformat() if w.ends else None,
+                ]
                 for w in result.problem.workshops
             ],
             ensure_ascii=False,
@@ -151,7 +157,22 @@ def _edited(path: Path, why: str) -> InputError:
 
 def _workshop(*row: object) -> Workshop:
     """One published workshop row: name, seats, minimum, must-run, then (not in older
-    workbooks) slot, topic, room and code."""
+    workbooks) slot, topic, room, code, and when it begins and ends."""
     name, seats, minimum, must_run, *rest = row
-    slot, topic, room, code = (*rest, None, None, None, None)[:4]
-    return Workshop(name, seats, minimum, room, bool(must_run), slot, topic, code)  # type: ignore[arg-type]
+    slot, topic, room, code, starts, ends = (*rest, None, None, None, None, None, None)[:6]
+    return Workshop(
+        str(name),
+        int(str(seats)),
+        int(str(minimum)) if minimum is not None else None,
+        _optional(room),
+        bool(must_run),
+        _optional(slot),
+        _optional(topic),
+        _optional(code),
+        datetime.fromisoformat(str(starts)) if starts else None,
+        datetime.fromisoformat(str(ends)) if ends else None,
+    )
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)

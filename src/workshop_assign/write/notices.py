@@ -14,6 +14,7 @@ import re
 import string
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,7 @@ from workshop_assign.core.model import Workshop
 from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
 from workshop_assign.text import label, message
+from workshop_assign.write.calendar import invitation
 from workshop_assign.write.mailbox import mailbox
 
 FIELDS = ("name", "workshop", "room", "time", "rank", "explanation")
@@ -38,6 +40,7 @@ class Notice:
     subject: str
     body: str
     written: str = ""  # the address cell as written, when it is not one plain address
+    calendar: str = ""  # an invitation (.ics) where date, time and room are known
 
     @property
     def digest(self) -> str:
@@ -107,6 +110,7 @@ def fill(
     ``Notice.to`` is empty where a row has no address.  With time slots (a column per
     slot) the workshop, room and time name each slot's workshop in turn."""
     shops = {w.name: w for w in workshops}
+    stamp = datetime.now(UTC).replace(microsecond=0)
     slots = list(dict.fromkeys(w.slot for w in shops.values() if w.slot))
     names = list(names)
     notices = []
@@ -121,6 +125,7 @@ def fill(
             values |= _timetable(row, slots, shops, lang)
         chosen = template or Template.default(lang, placed=bool(values["workshop"]))
         values["details"] = _details(values, lang)
+        shop = shops.get(values["workshop"])
         notices.append(
             Notice(
                 person,
@@ -129,6 +134,7 @@ def fill(
                 " ".join(chosen.subject.format(**values).split()),
                 _tidy(chosen.body.format(**values)),
                 "" if to or not written.strip() else written,
+                invitation(shop, person, stamp) if shop and not slots else "",
             )
         )
     return notices
@@ -168,10 +174,20 @@ def _values(
         "name": name,
         "workshop": workshop,
         "room": (shop.room or "") if shop else "",
-        "time": (shop.slot or "") if shop else "",
+        "time": when(shop, lang) if shop else "",
         "rank": text(row.get(label("rank", lang))),
         "explanation": text(row.get(label("explanation", lang))),
     }
+
+
+def when(workshop: Workshop, lang: str) -> str:
+    """When a workshop takes place, as a letter says it ("12.06.2025, 14:00–15:30 Uhr");
+    its time slot where no date and time are known."""
+    if workshop.starts is None:
+        return workshop.slot or ""
+    day = f"{workshop.starts:%d.%m.%Y}" if lang == "de" else f"{workshop.starts:%Y-%m-%d}"
+    hours = f"{workshop.starts:%H:%M}" + (f"–{workshop.ends:%H:%M}" if workshop.ends else "")
+    return f"{day}, {hours}" + (" Uhr" if lang == "de" else "")
 
 
 def _timetable(
