@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -125,3 +126,19 @@ def test_date_and_times_typed_on_the_page_reach_the_letters(tmp_path: Path) -> N
     wrong = {"day": ["bald"] * n, "start": ["14:00"] * n, "end": [""] * n}
     page = solve(tab, SEATS, **wrong)
     assert "&#39;bald&#39; ist kein Datum und keine Uhrzeit" in by_testid(page, "error")
+
+
+def test_the_letters_come_from_the_page_as_drafts_to_send(tmp_path: Path) -> None:
+    tab = page_tab(tmp_path)
+    upload(tab, EXAMPLE)
+    solve(tab, {"Digitale Zwillinge": 90, "Mobilitätskonzepte": 110} | {SHOPS[2]: 130})
+    download = tab.get("/download/zip")
+    assert download.status_code == 200
+    assert 'filename="briefe.zip"' in download.headers["content-disposition"]
+    with zipfile.ZipFile(io.BytesIO(download.content)) as archive:
+        names = archive.namelist()
+        assert "messages.csv" in names
+        drafts = [n for n in names if n.endswith(".eml")]
+        assert len(drafts) == 326  # everyone in the example has an address
+        letter = archive.read(drafts[0]).decode()
+    assert "Guten Tag" in letter and "/tmp" not in letter

@@ -10,6 +10,7 @@ A library error becomes the one line the command line would print, shown on the 
 from __future__ import annotations
 
 import secrets
+import zipfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import workshop_assign as wa
-from workshop_assign.after import comparison_table, default_waitlist, read_published
+from workshop_assign.after import (
+    comparison_table,
+    default_waitlist,
+    messages,
+    read_published,
+    write_drafts,
+)
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
 from workshop_assign.read import NotAMomentError, ParsedExport, span
 from workshop_assign.text import label, message
@@ -250,16 +257,39 @@ class Pages:
     async def download(self, request: Request) -> Response:
         session = self._known(request)
         kind = request.path_params["kind"]
-        if session is None or session.result is None or kind not in ("xlsx", "csv", "json"):
+        if session is None or session.result is None or kind not in DOWNLOADS:
             return Response(status_code=404)
         stem = "zuteilung" if session.lang == "de" else "assignment"
         target = session.folder / f"{stem}-{secrets.token_hex(4)}.{kind}"
+        if kind == "zip":
+            return FileResponse(_letters(session, target), filename=f"{_letters_name(session)}.zip")
         if kind == "xlsx":
             book = session.update or session.result
             written = book.to_excel(target, lang=session.lang, waitlists=session.waitlists)
         else:
             written = getattr(session.result, f"to_{kind}")(target, lang=session.lang)
         return FileResponse(written, filename=f"{stem}.{kind}")
+
+
+DOWNLOADS = ("xlsx", "csv", "json", "zip")  # the workbook, its table, and the letters
+
+
+def _letters_name(session: Session) -> str:
+    return "briefe" if session.lang == "de" else "letters"
+
+
+def _letters(session: Session, target: Path) -> Path:
+    """Every attendee's letter as a draft to send (.eml, with the calendar invitation)
+    and the mail-merge table, in one zip: made from the workbook, as ``notify`` does."""
+    assert session.result is not None
+    book = target.with_suffix(".xlsx")
+    (session.update or session.result).to_excel(book, lang=session.lang)
+    notices, _ = messages(book)
+    folder = write_drafts(notices, target.with_suffix(""), sender=None, lang=session.lang)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.iterdir()):
+            archive.write(path, path.name)
+    return target
 
 
 def _read(session: Session) -> None:

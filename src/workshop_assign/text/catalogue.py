@@ -1211,6 +1211,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Was {n} Plätze mehr je Workshop ändern würden",
     ),
     "app.downloads": ("Downloads", "Herunterladen"),
+    "app.letters": (
+        "Letters to the attendees (drafts to send, zip)",
+        "Briefe an die Teilnehmenden (Entwürfe zum Senden, zip)",
+    ),
     "app.after": ("After the first run", "Nach der ersten Zuteilung"),
     "app.update": (
         "Update a published result with a newer export (moves as few people as possible)",
