@@ -6,6 +6,7 @@ Each step's screenshot is saved under the test's temporary folder (``screens/``)
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -265,3 +266,46 @@ def test_the_page_is_usable_with_the_keyboard(page: Any) -> None:
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.dataset.testid || ''"))
     assert {"download-xlsx", "person-search"} <= reached
+
+
+GUIDE_SHOTS = "WORKSHOP_ASSIGN_GUIDE_SHOTS"  # a folder: the guide's pictures are taken anew
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_guides_steps_from_export_to_letters(
+    browser: Any, server: Server, tmp_path: Path, lang: str
+) -> None:
+    """The organizer's guide (docs/) walked step by step in a browser of that language;
+    each step's part of the page is photographed (into $WORKSHOP_ASSIGN_GUIDE_SHOTS when
+    set, for the guide)."""
+    folder = Path(os.environ.get(GUIDE_SHOTS) or tmp_path / "guide")
+    folder.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(
+        accept_downloads=True,
+        locale="de-DE" if lang == "de" else "en-GB",
+        viewport={"width": 1100, "height": 900},
+    )
+    page = context.new_page()
+    page.goto(server.url)
+    page.click(f'.lang button[value="{lang}"]')
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+
+    def step(name: str, selector: str) -> None:
+        page.locator(selector).screenshot(path=str(folder / f"{lang}-{name}.png"))
+
+    step("1-export", "#export")
+    page.set_input_files('[data-testid="export-file"]', str(EXAMPLE))
+    page.wait_for_selector('[data-testid="read-summary"]')
+    page.click("#read details:nth-of-type(2) summary")  # open "correct a guess"
+    step("2-read", "#read")
+    step("3-workshops", "#workshops")
+    step("4-rules", "#rules")
+    page.click('[data-testid="solve"]')
+    page.wait_for_selector('[data-testid="result-summary"]')
+    step("5-result", "#result .head")
+    with page.expect_download() as info:
+        page.click('[data-testid="download-letters"]')
+    assert info.value.suggested_filename == ("briefe.zip" if lang == "de" else "letters.zip")
+    step("6-after", "#after")
+    assert len(list(folder.glob(f"{lang}-*.png"))) == 6
+    context.close()
