@@ -33,10 +33,14 @@ $(AXE):
 	    || echo "axe-core could not be fetched: the accessibility audit will be skipped"; \
 	else echo "npm not found: the accessibility audit of the browser tests will be skipped"; fi
 
+# The tests start the command hundreds of times: let Python keep its compiled modules.
+test: export PYTHONDONTWRITEBYTECODE :=
+test-slow: export PYTHONDONTWRITEBYTECODE :=
+
 test: $(STAMP) $(AXE)  ## the test suite on every core (pytest-xdist); the slow cases: make test-slow
 	$(BIN)/python -m pytest -n auto -m "not large and not slow"
 
-test-slow: $(STAMP)  ## the slow cases (CI runs them after make test)
+test-slow: $(STAMP) $(AXE)  ## the slow cases (CI runs them after make test)
 	$(BIN)/python -m pytest -n auto -m slow
 
 lint: $(STAMP)  ## ruff and mypy --strict on src/

@@ -240,6 +240,7 @@ def audit(page: Any) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not fetched (make test does, with npm)")
 def test_every_step_of_the_page_passes_an_accessibility_audit(page: Any) -> None:
     findings = {"start": audit(page)}
@@ -271,6 +272,7 @@ def test_the_page_is_usable_with_the_keyboard(page: Any) -> None:
 GUIDE_SHOTS = "WORKSHOP_ASSIGN_GUIDE_SHOTS"  # a folder: the guide's pictures are taken anew
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_guides_steps_from_export_to_letters(
     browser: Any, server: Server, tmp_path: Path, lang: str

@@ -159,6 +159,7 @@ def test_slots_from_the_workshops_sheet_and_the_command_line(tmp_path: Path) -> 
     assert {"14:00", "16:00"} <= set(table.columns)
 
 
+@pytest.mark.slow
 def test_the_slot_path_honours_every_option_or_refuses_it(tmp_path: Path) -> None:
     path = slot_export(tmp_path)
     target = tmp_path / "out.xlsx"

@@ -47,6 +47,7 @@ def printed(workbook: Path, folder: Path) -> list[str]:
     return [page.extract_text() or "" for page in reader.pages]
 
 
+@pytest.mark.slow
 def test_the_example_workbook_prints_as_lists_you_hang_on_a_door(tmp_path: Path) -> None:
     result = wa.solve(wa.read_export(EXAMPLE))
     written = result.to_excel(
