@@ -20,7 +20,7 @@ from pages import EXAMPLE, Tab, page_tab, upload
 CODE_WORDS = re.compile(
     r"--[a-z]|\brank-sum\b|\brank-maximal\b|\bMIP\b|HiGHS|\bgap\b|\bbackend\b|Schranke"
     r"|Löser|Zielwert|\bhard\b|\bsoft\b|\bNone\b|\bnan\b|\bNaN\b|\bTrue\b|\bFalse\b"
-    r"|Traceback|/tmp/|workshop-assign-|[{}]"
+    r"|Traceback|/tmp/|workshop-assign-|[{}]|(?:^|\s)/(?:[\w.-]+/)+"  # ...or a path
 )
 ENGLISH = re.compile(
     r"\b(the|and|with|seats|people|choice|rank|error|cannot|unassigned|objective|solver"

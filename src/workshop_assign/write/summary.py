@@ -7,6 +7,7 @@ place, and so that the roster and summary tables can be tested without writing a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -210,7 +211,7 @@ def _input_rows(result: Result, lang: str) -> list[list[object]]:
     if source is not None:
         dropped = source.dropped["reason"].value_counts() if len(source.dropped) else pd.Series()
         rows += [
-            [label("file", lang), source.path or "-"],
+            [label("file", lang), Path(source.path).name if source.path else "-"],  # no path
             [label("sha256", lang), source.sha256 or "-"],
             [label("sheet", lang), source.sheet or "-"],
             [label("header_row", lang), source.header_row or "-"],
