@@ -242,7 +242,7 @@ def audit(page: Any) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not fetched (make test does, with npm)")
-def test_every_step_of_the_page_passes_an_accessibility_audit(page: Any) -> None:
+def test_every_step_of_the_page_passes_an_accessibility_audit(page: Any, tmp_path: Path) -> None:
     findings = {"start": audit(page)}
     page.set_input_files('[data-testid="export-file"]', str(EXAMPLE))
     page.wait_for_selector('[data-testid="read-summary"]')
@@ -253,6 +253,12 @@ def test_every_step_of_the_page_passes_an_accessibility_audit(page: Any) -> None
     page.click('[data-testid="compare"]')
     page.wait_for_selector('[data-testid="comparison-chart"]')
     findings["compared"] = audit(page)
+    published = wa.solve(wa.read_export(EXAMPLE)).to_excel(tmp_path / "published.xlsx")
+    page.set_input_files('input[name="previous"]', str(published))
+    page.set_input_files('input[name="newer"]', str(EXAMPLE))
+    page.click('[data-testid="update"]')
+    page.wait_for_selector('[data-testid="changes"]')
+    findings["updated"] = audit(page)
     assert {step: found for step, found in findings.items() if found} == {}
 
 
