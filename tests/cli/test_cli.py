@@ -30,7 +30,8 @@ def test_solve_writes_the_workbook_and_prints_a_summary(tmp_path: Path) -> None:
     target = tmp_path / "anmeldungen_zuteilung.xlsx"
     assert target.exists()
     assert f"Ergebnis geschrieben: {target}" in done.stdout  # German, like the export
-    assert "10 Teilnehmende, Ziel rank-sum (nachweislich optimal)" in done.stdout
+    said = "10 Teilnehmende, Ziel: insgesamt möglichst gute Wünsche (--objective rank-sum); "
+    assert said + "die beste mögliche Zuteilung (nachgewiesen)" in done.stdout
     assert done.stderr == ""
     assert digest(export) == before
     sheets = pd.read_excel(target, sheet_name=None, engine="calamine")
@@ -429,3 +430,14 @@ def test_why_not_everyone_fits_is_said_in_the_exports_language(tmp_path: Path) -
         "solve", str(export), "-o", str(tmp_path / "o.xlsx"), "--require-all", "--lang", "en"
     )
     assert "10 attendees but only 3 seats in all workshops together" in english.stderr
+
+
+def test_rosters_show_e_mail_only_when_asked_on_the_command_line(tmp_path: Path) -> None:
+    export = write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS)
+    done = run("solve", str(export), "-o", str(tmp_path / "r.xlsx"), "--roster-columns", "email")
+    assert done.returncode == 0, done.stderr
+    roster = load_workbook(tmp_path / "r.xlsx")["Digitale Zwillinge"]
+    assert [c.value for c in roster[4]] == ["Name", "Organisation", "E-Mail", "Unterschrift"]
+    wrong = run("solve", str(export), "-o", str(tmp_path / "s.xlsx"), "--roster-columns", "phone")
+    assert wrong.returncode == 4 and "roster columns ['phone']" in wrong.stderr
+    assert not (tmp_path / "s.xlsx").exists()

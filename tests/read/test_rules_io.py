@@ -74,7 +74,7 @@ def test_cli_rule_options_end_to_end(tmp_path: Path) -> None:
         "fair",
     )
     assert done.returncode == 0, done.stderr
-    assert "nachweislich optimal" in done.stdout
+    assert "die beste mögliche Zuteilung (nachgewiesen)" in done.stdout
     solved = json.loads(result_metadata(target)["solved"])  # solver terms: the record only
     assert solved["backend"] == "MIP (HiGHS)" and solved["status"] == "optimal"
     summary = pd.read_excel(target, sheet_name="Übersicht", header=None, engine="calamine")

@@ -13,7 +13,8 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.text import sentence
+from workshop_assign.text import label, sentence
+from workshop_assign.write import proof
 
 
 def system_language() -> str:
@@ -69,23 +70,19 @@ class Progress:
 
 def print_summary(result: wa.Result, written: Path, out: Console) -> None:
     """The result in a few lines: objective and proof, people per wish, seats taken."""
-    proof = (
-        out.text("proven")
-        if result.proven_optimal
-        else out.text("not_proven", gap=f"{result.gap:g}")
-    )
+    said = proof(result, out.lang)
     timetable = (
         out.text("timetable", slots=len(result.slots), k=result.per_attendee)
         if result.has_slots
         else ""
     )
-    objective = result.objective.value
+    objective = f"{label(result.objective.value, out.lang)} (--objective {result.objective.value})"
     out.say(
         "attendees",
         people=len(result.problem.keys),
         timetable=timetable,
         objective=objective,
-        proof=proof,
+        proof=said,
     )
     parts = [out.text("choice", rank=str(r), n=n) for r, n in result.rank_counts.items()]
     if result.n_unranked:

@@ -66,7 +66,15 @@ def add(commands: Subcommands, epilog: str) -> None:
 
 
 def add_waitlist_option(command: argparse.ArgumentParser) -> None:
-    """``--waitlist N``, shared with ``update``."""
+    """``--waitlist N`` and ``--roster-columns``, shared with ``update``."""
+    command.add_argument(
+        "--roster-columns",
+        type=lambda text: tuple(part.strip() for part in text.split(",") if part.strip()),
+        default=(),
+        metavar="email,rank",
+        help="also print e-mail and/or the wish received on the rosters (name and "
+        "organisation always; left off by default: the lists hang on doors)",
+    )
     command.add_argument(
         "--waitlist",
         type=cli_types.count,
@@ -117,7 +125,14 @@ def run(call: Invocation) -> int:
     what_if = _what_if(result, args.what_if, progress)
     waitlists = waitlists_for(result, args.waitlist, progress)
     progress.step("writing", name=target.name)
-    written = write_result(result, target, lang=lang, what_if=what_if, waitlists=waitlists)
+    written = write_result(
+        result,
+        target,
+        lang=lang,
+        what_if=what_if,
+        waitlists=waitlists,
+        roster_columns=args.roster_columns,
+    )
     progress.done()
     print_summary(result, written, Console(sys.stdout, lang))
     return 0

@@ -97,6 +97,7 @@ def run(call: Invocation) -> int:
         update=done.record(),
         waitlists=waitlists,
         reused=reused_lines(reused, lang),
+        roster_columns=args.roster_columns,
     )
     kinds = changes["change"][changes["attendee"].notna()].value_counts()
     counts = {kind: int(kinds.get(kind, 0)) for kind in ("new", "placed", "moved", "gone")}

@@ -452,17 +452,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # -- what the command line prints ---------------------------------------------------
     "console.attendees": (
-        "{people} attendees{timetable}, objective {objective} ({proof})",
-        "{people} Teilnehmende{timetable}, Ziel {objective} ({proof})",
+        "{people} attendees{timetable}, goal: {objective}; {proof}",
+        "{people} Teilnehmende{timetable}, Ziel: {objective}; {proof}",
     ),
     "console.timetable": (
         ", {slots} slots, up to {k} workshops each",
         ", {slots} Zeitfenster, bis zu {k} Workshops je Person",
-    ),
-    "console.proven": ("proven optimal", "nachweislich optimal"),
-    "console.not_proven": (
-        "best found within the time limit, {gap} from the best bound",
-        "das beste im Zeitlimit gefundene, {gap} von der besten Schranke",
     ),
     "console.choice": ("choice {rank}: {n}", "{rank}. Wunsch: {n}"),
     "console.unranked": ("free seat not ranked: {n}", "freier Platz ohne Wunsch: {n}"),
