@@ -142,3 +142,26 @@ def test_the_letters_come_from_the_page_as_drafts_to_send(tmp_path: Path) -> Non
         assert len(drafts) == 326  # everyone in the example has an address
         letter = archive.read(drafts[0]).decode()
     assert "Guten Tag" in letter and "/tmp" not in letter
+
+
+def current_step(page: str) -> tuple[str, str]:
+    steps = page[page.index('data-testid="steps"') :]
+    found = re.search(r'<li class="current" aria-current="step"><a href="#(\w+)">', steps)
+    assert found is not None and steps.count('aria-current="step"') == 1
+    return found.group(1), by_testid(page, "next-step")
+
+
+def test_the_page_guides_through_its_steps(tmp_path: Path) -> None:
+    tab = page_tab(tmp_path)
+    assert current_step(tab.page()) == (
+        "export",
+        "Als Nächstes: die Anmeldeliste wählen und „Einlesen“ klicken.",
+    )
+    page = upload(tab, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx"))  # no seats yet
+    assert current_step(page)[0] == "workshops"
+    assert '<li class="later"><span>' in page  # the result is not there yet
+    page = upload(tab, write_xlsx(columns_per_rank(), tmp_path / "b.xlsx", seats=SEATS))
+    assert current_step(page)[0] == "rules"
+    page = solve(tab, SEATS)
+    assert current_step(page)[0] == "after"
+    assert page.count('<li class="done">') == 5

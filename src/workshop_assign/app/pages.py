@@ -390,6 +390,7 @@ def _view(session: Session) -> dict[str, Any]:
         return message(f"app.{key}", lang).format(**fields)
 
     view: dict[str, Any] = {"s": session, "t": t, "lang": lang, "label": lambda k: label(k, lang)}
+    view["steps"], view["next_step"] = _steps(session, t)
     parsed = session.parsed
     if parsed is not None:
         view["summary"] = t(
@@ -469,6 +470,36 @@ def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[st
         "fill": [(n, a, c, round(100 * a / c) if c else 0) for n, a, c in fill],
         "rosters": rosters,
     }
+
+
+STEPS = ("export", "read", "workshops", "rules", "result", "after")
+STEP_TITLES = ("export", "how_read", "workshops", "rules", "result", "after")
+
+
+def _steps(session: Session, t: Callable[..., str]) -> tuple[list[tuple[str, str, str]], str]:
+    """The flow an organizer follows, each step done, the current one, or later (not
+    there yet); and one sentence on what to do now."""
+    parsed, assigned = session.parsed is not None, session.result is not None
+    seated = parsed and all(s.seats for s in session.shops)
+    done = [parsed, parsed, seated, assigned, assigned, session.update is not None]
+    shown = [True, parsed, parsed, parsed, assigned, True]
+    # once assigned, what follows the event is next; before, the first step not done
+    current = len(STEPS) - 1 if assigned else done.index(False)
+    steps = [
+        (
+            step,
+            t(title),
+            "later"
+            if not shown[i]
+            else "current"
+            if i == current
+            else "done"
+            if done[i]
+            else "later",
+        )
+        for i, (step, title) in enumerate(zip(STEPS, STEP_TITLES, strict=True))
+    ]
+    return steps, t(f"next_{STEPS[current]}")
 
 
 def _shown(table: pd.DataFrame) -> pd.DataFrame:

@@ -1140,6 +1140,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "app.read_again": ("Read again", "Neu einlesen"),
     "app.row": ("row {row}", "Zeile {row}"),
+    "app.steps": ("Steps", "Schritte"),
+    "app.next_export": (
+        "Next: choose the registration export and click “Read”.",
+        "Als Nächstes: die Anmeldeliste wählen und „Einlesen“ klicken.",
+    ),
+    "app.next_read": (
+        "Next: check how the export was read.",
+        "Als Nächstes: prüfen, wie die Liste gelesen wurde.",
+    ),
+    "app.next_workshops": (
+        "Next: enter the seats of every workshop.",
+        "Als Nächstes: für jeden Workshop die Plätze eintragen.",
+    ),
+    "app.next_rules": (
+        "Next: choose the goal and the rules, then click “Assign”.",
+        "Als Nächstes: Ziel und Regeln wählen, dann „Zuteilen“ klicken.",
+    ),
+    "app.next_result": (
+        "Next: look at the result and download the workbook and the letters.",
+        "Als Nächstes: das Ergebnis ansehen, Arbeitsmappe und Briefe herunterladen.",
+    ),
+    "app.next_after": (
+        "Download the workbook and the letters; when people cancel or register late, update "
+        "the published result below.",
+        "Arbeitsmappe und Briefe herunterladen; bei Absagen oder späten Anmeldungen unten "
+        "das veröffentlichte Ergebnis aktualisieren.",
+    ),
     "app.fill_unranked": (
         "Give free seats to people whose wishes are full (in a workshop they did not choose)",
         "Freie Plätze an Personen vergeben, deren Wünsche voll sind (in einem nicht "
