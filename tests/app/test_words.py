@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 pytest.importorskip("starlette", reason="the page needs the app extra")
 
 import workshop_assign as wa
-from exports import SEATS, columns_per_rank, write_xlsx
+from exports import SEATS, columns_per_rank, ms_forms, write_xlsx
 from pages import EXAMPLE, Tab, page_tab, upload
 
 CODE_WORDS = re.compile(
@@ -66,6 +66,11 @@ def page_states(tmp_path: Path, lang: str) -> dict[str, str]:
     states["compared"] = str(tab.post("/compare", data={"csrf": tab.csrf()}).text)
     messy = write_xlsx(columns_per_rank(), tmp_path / "anmeldungen.xlsx", title_rows=2)
     states["read messy export"] = upload(tab, messy)
+    forms = ms_forms()
+    forms.loc[len(forms)] = forms.iloc[0]  # registered twice
+    forms.loc[2, "E-Mail"] = "  ANNA.JUNG77@KOMMUNE.EXAMPLE "
+    states["read Microsoft Forms"] = upload(tab, write_xlsx(forms, tmp_path / "forms.xlsx"))
+    states["solved Microsoft Forms"] = solve_on_page(tab)
     published = wa.solve(wa.read_export(EXAMPLE)).to_excel(tmp_path / "published.xlsx")
     files = {"previous": ("published.xlsx", published.read_bytes())}
     files["newer"] = ("anmeldungen.xlsx", EXAMPLE.read_bytes())
