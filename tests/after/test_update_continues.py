@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
+from workshop_assign.read import reader
 
 
 def options_of(workbook: Path) -> dict[str, object]:
@@ -172,3 +173,19 @@ def test_check_verifies_an_updated_result_by_running_the_update_again(
     done = run("check", str(later), str(target))
     assert done.returncode == 9
     assert "erneutes Aktualisieren teilt 1 Teilnehmende anders zu" in done.stdout
+
+
+def test_update_published_reads_the_newer_export_once(
+    published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result, later = published
+    loaded: list[Path] = []
+    load = reader.load_book
+
+    def counted(path: Path, **how: object) -> object:
+        loaded.append(path)
+        return load(path, **how)
+
+    monkeypatch.setattr(reader, "load_book", counted)
+    done = wa.update_published(result, later)  # the export has no seats: the published ones
+    assert loaded == [later] and ("reuse_seats", "") in done.reused

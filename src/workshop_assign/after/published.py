@@ -89,11 +89,10 @@ def update_published(
     """Update the result in ``published`` for the registrations in ``export``, as it
     was made (its options and rules; its seats where the export has none)."""
     earlier = read_published(Path(published))
-    parsed = parse_export(export, **read_options)
+    read_options.setdefault("default_workshops", earlier.workshops)
+    parsed = parse_export(export, **read_options)  # read once: the published seats if none
     settings, reused = continued(earlier.options, {})
-    if parsed.workshops is None:
-        read_options["workshops"] = earlier.workshops
-        parsed = parse_export(export, **read_options)
+    if parsed.workshops_from == "default":
         reused.append(("reuse_seats", ""))
     done = update(
         parsed.to_problem(),
