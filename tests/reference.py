@@ -116,17 +116,23 @@ def assignment_lp(
     return -(n - left_out), total - big * left_out
 
 
-def brute_force_rules(spec: Any, objective: str) -> tuple[int, ...] | None:
+def brute_force_rules(spec: Any, objective: str, *, fill: bool = False) -> tuple[int, ...] | None:
     """Try every assignment under the rules of a ``strategies.RuleSpec``; ``None`` when
-    no assignment satisfies them.  Written from the rules' wording, not from the code."""
+    no assignment satisfies them.  Written from the rules' wording, not from the code.
+
+    ``fill``: a person may also sit in a workshop they did not rank (never one they are
+    excluded from); then most people placed comes first, fewest in unranked seats next,
+    and the objective over the ranked places after that.
+    """
     wishes, caps = spec.base.wishes, spec.base.capacities
     max_rank = max((len(w) for w in wishes), default=0)
     options = []
     for person, w in enumerate(wishes):
+        open_to = range(len(caps)) if fill else w
         if spec.fixed[person] >= 0:
             options.append([spec.fixed[person]])
         else:
-            options.append([None, *(x for x in w if x not in spec.excluded[person])])
+            options.append([None, *(x for x in open_to if x not in spec.excluded[person])])
     best: tuple[int, ...] | None = None
     for choice in itertools.product(*options):
         if not _allowed(spec, choice, caps):
@@ -136,9 +142,12 @@ def brute_force_rules(spec: Any, objective: str) -> tuple[int, ...] | None:
             for p, c in enumerate(choice)
         ]
         key = objective_key(objective, ranks, max_rank)
+        if fill:
+            placed = sum(c is not None for c in choice)
+            key = (-placed, placed + key[0], *key[1:])
         splits = _splits(spec, choice) if spec.soft else 0
         if objective == "rank-sum":
-            key = (key[0], key[1] + spec.penalty * splits)
+            key = (*key[:-1], key[-1] + spec.penalty * splits)
         elif spec.soft:
             key = (*key, splits)
         best = key if best is None or key < best else best
@@ -146,7 +155,15 @@ def brute_force_rules(spec: Any, objective: str) -> tuple[int, ...] | None:
 
 
 def _allowed(spec: Any, choice: Sequence[int | None], caps: Sequence[int]) -> bool:
+    """Every rule of the spec holds: seats, shared seats, minimums, caps, groups."""
     load = [sum(1 for c in choice if c == w) for w in range(len(caps))]
+    shared = all(sum(load[w] for w in members) <= seats for members, seats in spec.pools)
+    return shared and _within_rules(spec, choice, caps, load)
+
+
+def _within_rules(
+    spec: Any, choice: Sequence[int | None], caps: Sequence[int], load: Sequence[int]
+) -> bool:
     for w, cap in enumerate(caps):
         if load[w] > cap:
             return False

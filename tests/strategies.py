@@ -1,4 +1,5 @@
-"""Hypothesis strategies for small workshop problems (plain data, no library objects)."""
+"""Hypothesis strategies for small workshop problems (plain data), the problems they
+make, and the key a solved one is compared by (``reference`` holds the other side)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pandas as pd
 from hypothesis import strategies as st
 
 import workshop_assign as wa
+from reference import objective_key
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class RuleSpec:
     category_minimum: int | None
     soft: bool
     penalty: int
+    pools: tuple[tuple[frozenset[int], int], ...] = ()  # shared capacities: workshops, seats
 
     @property
     def flow_only(self) -> bool:
@@ -68,6 +71,11 @@ class RuleSpec:
             not any(self.minimums)
             and not any(g is not None for g in self.groups)
             and self.category_minimum is None
+            and all(
+                a.isdisjoint(b) or a <= b or b <= a
+                for i, (a, _) in enumerate(self.pools)
+                for b, _ in self.pools[i + 1 :]
+            )
         )
 
 
@@ -97,6 +105,17 @@ def rule_specs(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
     spread_cap = draw(st.sampled_from([None, 1, 2]))
     categories = tuple(draw(st.lists(st.sampled_from(["a", "b"]), min_size=n, max_size=n)))
     category_minimum = None if flow_only else draw(st.sampled_from([None, None, 1]))
+    pool_sets = st.sets(st.integers(0, n_ws - 1), min_size=1)
+    pools = tuple(
+        (frozenset(members), seats)
+        for members, seats in draw(
+            st.lists(st.tuples(pool_sets, st.integers(0, 4)), max_size=2 if n_ws > 1 else 0)
+        )
+    )
+    if flow_only and len(pools) == 2:
+        (a, _), (b, _) = pools
+        if not (a.isdisjoint(b) or a <= b or b <= a):
+            pools = pools[:1]
     return RuleSpec(
         base,
         minimums,
@@ -110,6 +129,7 @@ def rule_specs(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
         category_minimum,
         draw(st.booleans()),
         draw(st.integers(0, 4)),
+        pools,
     )
 
 
@@ -139,5 +159,33 @@ def rule_problem(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
         category_minimums=(wa.CategoryMinimum("cat", {"a": spec.category_minimum}),)
         if spec.category_minimum
         else (),
+        shared_capacities=tuple(
+            wa.SharedCapacity(f"pool{i}", [names[w] for w in sorted(members)], seats)
+            for i, (members, seats) in enumerate(spec.pools)
+        ),
     )
     return problem, rules
+
+
+OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
+
+
+def solved_key(
+    spec: RuleSpec, objective: str, backend: str = "auto", *, fill: bool = False
+) -> tuple[int, ...] | None:
+    problem, rules = rule_problem(spec)
+    rules = wa.Rules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "backend": backend})
+    try:
+        result = wa.solve(problem, objective=objective, rules=rules, fill_unranked=fill)
+    except wa.InfeasibleError as error:
+        assert error.reasons
+        return None
+    assert result.check() == []
+    assert result.proven_optimal
+    key = objective_key(objective, [int(r) for r in result.rank_of], problem.max_rank)
+    if fill:
+        placed = len(problem.keys) - result.n_unassigned
+        key = (-placed, placed + key[0], *key[1:])
+    if objective == "rank-sum":
+        return (*key[:-1], key[-1] + spec.penalty * result.splits if spec.soft else key[-1])
+    return (*key, result.splits) if spec.soft else key

@@ -35,6 +35,7 @@ PINNED = {
     "Attendee", "AttendeeRules", "Backend", "CategoryMinimum", "DeliveryError", "GroupMode",
     "InfeasibleError", "InputError", "InvalidProblemError", "MissingCapacitiesError", "Note",
     "Objective", "OutputError", "ParsedExport", "Problem", "Reason", "Result", "Rules",
+    "SharedCapacity",
     "SlotResult", "SolveOptions", "SolverError", "Source", "Spread", "SpreadsheetError",
     "Status", "UnsupportedRulesError", "Update", "UsageError", "Verification", "Workshop",
     "WorkshopAssignError", "__version__", "compare", "parse_export", "read_export", "solve",

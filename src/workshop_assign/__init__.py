@@ -33,7 +33,14 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.core.options import Objective, SolveOptions
     from workshop_assign.core.provenance import Note, Source
     from workshop_assign.core.result import Backend, Reason, Result, Status
-    from workshop_assign.core.rules import AttendeeRules, CategoryMinimum, GroupMode, Rules, Spread
+    from workshop_assign.core.rules import (
+        AttendeeRules,
+        CategoryMinimum,
+        GroupMode,
+        Rules,
+        SharedCapacity,
+        Spread,
+    )
     from workshop_assign.errors import (
         DeliveryError,
         InfeasibleError,
@@ -67,6 +74,8 @@ _HOMES = {  # module: the names it gives this face
         "CategoryMinimum",
         "GroupMode",
         "Rules",
+        "SharedCapacity",
+        "SharedCapacity",
         "Spread",
     ),
     "workshop_assign.errors": (
@@ -108,6 +117,7 @@ __all__ = [
     "Reason",
     "Result",
     "Rules",
+    "SharedCapacity",
     "SlotResult",
     "SolveOptions",
     "SolverError",

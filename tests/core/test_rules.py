@@ -8,28 +8,10 @@ import pytest
 from hypothesis import given, settings
 
 import workshop_assign as wa
-from reference import brute_force_rules, objective_key
-from strategies import RuleSpec, rule_problem, rule_specs
+from reference import brute_force_rules
+from strategies import OBJECTIVES, RuleSpec, rule_specs, solved_key
 from workshop_assign import synthetic
 from workshop_assign.solver import mip
-
-OBJECTIVES = ["rank-sum", "rank-maximal", "fair"]
-
-
-def solved_key(spec: RuleSpec, objective: str, backend: str = "auto") -> tuple[int, ...] | None:
-    problem, rules = rule_problem(spec)
-    rules = wa.Rules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "backend": backend})
-    try:
-        result = wa.solve(problem, objective=objective, rules=rules)
-    except wa.InfeasibleError as error:
-        assert error.reasons
-        return None
-    assert result.check() == []
-    assert result.proven_optimal
-    key = objective_key(objective, [int(r) for r in result.rank_of], problem.max_rank)
-    if objective == "rank-sum":
-        return (key[0], key[1] + spec.penalty * result.splits if spec.soft else key[1])
-    return (*key, result.splits) if spec.soft else key
 
 
 @pytest.mark.parametrize("objective", OBJECTIVES)
@@ -37,6 +19,17 @@ def solved_key(spec: RuleSpec, objective: str, backend: str = "auto") -> tuple[i
 @given(spec=rule_specs())
 def test_every_rule_mix_matches_brute_force(objective: str, spec: RuleSpec) -> None:
     assert solved_key(spec, objective) == brute_force_rules(spec, objective)
+
+
+@pytest.mark.parametrize("objective", OBJECTIVES)
+@settings(max_examples=60)
+@given(spec=rule_specs())
+def test_an_exact_fill_under_every_rule_mix_matches_brute_force(
+    objective: str, spec: RuleSpec
+) -> None:
+    """fill_unranked: most people placed counting unranked seats, then fewest of those,
+    then the objective, under every rule (the greedy fill missed seats, see issue 23)."""
+    assert solved_key(spec, objective, fill=True) == brute_force_rules(spec, objective, fill=True)
 
 
 @pytest.mark.parametrize("objective", OBJECTIVES)

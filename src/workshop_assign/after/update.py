@@ -268,6 +268,7 @@ def nobody_moves(model: ClassModel) -> Solution | None:
         not model.mip
         and model.timetable is None
         and not options.rules.spread
+        and model.pools is None
         and not options.require_all
         and classes.extra is not None
     )

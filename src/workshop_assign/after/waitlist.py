@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from workshop_assign.core.model import Problem
     from workshop_assign.core.options import SolveSettings
     from workshop_assign.core.result import Result
+    from workshop_assign.core.rules import Rules
 
 COLUMNS = ["position", "attendee", "from", "rank", "moves"]
 WAITLIST = 5  # people per full workshop on a Waitlist by default
@@ -64,6 +65,7 @@ def waitlist(result: Result, workshop: str, n: int = 5) -> pd.DataFrame:
     places = _places(result)
     rows: list[dict[str, object]] = []
     for position in range(1, n + 1):
+        settings["rules"] = _with_shared_seats(result.options.rules, names[index], position)
         done = update(
             _with_seats(problem, index, position),
             _named(problem, places),
@@ -127,10 +129,17 @@ def full_workshops(result: Result) -> list[str]:
         return []
     places = _places(result)
     taken = np.bincount(places[places >= 0], minlength=len(result.problem.workshops))
+    held = dict(zip(result.problem.workshop_names, taken.tolist(), strict=True))
+    shared_full = {
+        name
+        for pool in result.options.rules.shared_capacities
+        if sum(held.get(n, 0) for n in pool.workshops) >= pool.seats
+        for name in pool.workshops
+    }
     return [
         w.name
         for w, n in zip(result.problem.workshops, taken.tolist(), strict=True)
-        if n >= w.capacity
+        if n >= w.capacity or w.name in shared_full
     ]
 
 
@@ -170,6 +179,15 @@ def _with_seats(problem: Problem, index: int, extra: int) -> Problem:
     shops = list(problem.workshops)
     shops[index] = replace(shops[index], capacity=shops[index].capacity + extra)
     return replace(problem, workshops=tuple(shops))
+
+
+def _with_shared_seats(rules: Rules, workshop: str, extra: int) -> Rules:
+    """A seat freed in ``workshop`` is freed in the seats it shares too."""
+    pools = tuple(
+        replace(pool, seats=pool.seats + extra) if workshop in pool.workshops else pool
+        for pool in rules.shared_capacities
+    )
+    return replace(rules, shared_capacities=pools)
 
 
 def _update_settings(result: Result) -> SolveSettings:

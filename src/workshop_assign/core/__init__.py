@@ -19,6 +19,7 @@ if _typing.TYPE_CHECKING:
         CategoryMinimum,
         GroupMode,
         Rules,
+        SharedCapacity,
         Spread,
     )
 
@@ -34,6 +35,8 @@ _HOMES = {  # module: the names it gives this face
         "CategoryMinimum",
         "GroupMode",
         "Rules",
+        "SharedCapacity",
+        "SharedCapacity",
         "Spread",
     ),
     "workshop_assign.core.checks": ("check_result", "check_timetables", "rule_violations"),
@@ -55,6 +58,7 @@ __all__ = [
     "Reason",
     "Result",
     "Rules",
+    "SharedCapacity",
     "SolveOptions",
     "SolveSettings",
     "Source",

@@ -37,6 +37,17 @@ def rule_violations(
         if workshop.must_run and workshop.minimum and load[w] < workshop.minimum:
             found.append(worded("v_must_run", workshop=names[w], load=int(load[w])))
     found += _attribute_rules(problem, places, rules, load)
+    return found + _shared_violations(problem, load, rules)
+
+
+def _shared_violations(problem: Problem, load: npt.NDArray[np.int64], rules: Rules) -> list[str]:
+    """Pools holding more people than their shared seats."""
+    index = {name: w for w, name in enumerate(problem.workshop_names)}
+    found: list[str] = []
+    for pool in rules.shared_capacities:
+        held = sum(int(load[index[name]]) for name in pool.workshops if name in index)
+        if held > pool.seats:
+            found.append(worded("v_shared", pool=pool.name, held=held, seats=pool.seats))
     return found
 
 
@@ -212,4 +223,115 @@ def check_result(
             f"{len(unranked)} people sit in a workshop they did not rank "
             f"(first: attendee {problem.keys[unranked[0]]!r})"
         )
-    return problems + rule_violations(problem, workshop_of, rules or Rules())
+    problems += rule_violations(problem, workshop_of, rules or Rules())
+    if fill_unranked:
+        problems += fill_violations(problem, workshop_of, rules or Rules())
+    return problems
+
+
+def fill_violations(
+    problem: Problem, workshop_of: npt.NDArray[np.integer], rules: Rules
+) -> list[str]:
+    """With free seats filled, someone left out who could have been seated.
+
+    A certificate, checked without the solver: a left-out person (not in a group that
+    must stay together) and a running workshop with a free seat that is open to them and
+    within every cap; or, when no cap or category rule can be broken by moving people,
+    a chain of moves (Berge's augmenting path: they take a seat, its holder moves on,
+    ... until someone takes a free seat).  Either way one more person fits.
+    """
+    placed = workshop_of >= 0
+    room = _room(problem, np.bincount(workshop_of[placed], minlength=len(problem.workshops)), rules)
+    if not room.any():
+        return []
+    own = problem.rules
+    excluded = own.excluded if own is not None else ((frozenset(),) * len(workshop_of))
+    waiting = np.flatnonzero(~placed & _loose(problem, rules)).tolist()
+    tried: set[frozenset[int]] = set()
+    for p in waiting:
+        if not rules.spread:  # then only the exclusions tell the left-out apart
+            if excluded[p] in tried:
+                continue
+            tried.add(excluded[p])
+        for w in np.flatnonzero(room).tolist():
+            if w not in excluded[p] and _within_caps(problem, workshop_of, rules, p, w):
+                names = problem.keys[p], problem.workshop_names[w]
+                return [worded("v_fill", attendee=names[0], workshop=names[1])]
+    if rules.spread or rules.category_minimums:
+        return []
+    end = _chain_end(problem, workshop_of, rules, waiting, room)
+    return [] if end is None else [worded("v_fill_chain", workshop=problem.workshop_names[end])]
+
+
+def _chain_end(
+    problem: Problem,
+    workshop_of: npt.NDArray[np.integer],
+    rules: Rules,
+    waiting: list[int],
+    room: npt.NDArray[np.bool_],
+) -> int | None:
+    """The workshop with room at the end of a chain of moves from the waiting, if any:
+    a search over workshops, each leading to every workshop open to someone in it who may
+    move (not fixed, not in a group that must stay together)."""
+    n_ws = len(problem.workshops)
+    everywhere = frozenset(range(n_ws))
+    own = problem.rules
+    excluded = own.excluded if own is not None else ((frozenset(),) * len(workshop_of))
+    fixed = own.fixed >= 0 if own is not None else np.zeros(len(workshop_of), dtype=bool)
+    movers = (workshop_of >= 0) & _loose(problem, rules) & ~fixed
+    onward: list[set[int]] = [set() for _ in range(n_ws)]
+    for p in np.flatnonzero(movers).tolist():
+        onward[int(workshop_of[p])] |= everywhere - excluded[p]
+    reached = {w for p in waiting for w in everywhere - excluded[p]}
+    queue = list(reached)
+    while queue:
+        w = queue.pop()
+        if room[w]:
+            return w
+        for nxt in onward[w] - reached:
+            reached.add(nxt)
+            queue.append(nxt)
+    return None
+
+
+def _room(problem: Problem, load: npt.NDArray[np.int64], rules: Rules) -> npt.NDArray[np.bool_]:
+    """Per workshop: would one more person there keep its seats, its shared seats and its
+    minimum (a workshop that does not run may open only for one)?"""
+    opens = [(w.minimum or 0) <= 1 and not rules.category_minimums for w in problem.workshops]
+    running = (load > 0) | np.array(opens, dtype=bool)
+    room: npt.NDArray[np.bool_] = (load < problem.capacities) & running
+    index = {name: w for w, name in enumerate(problem.workshop_names)}
+    for pool in rules.shared_capacities:  # a full pool closes its workshops
+        members = [index[name] for name in pool.workshops if name in index]
+        if int(load[members].sum()) >= pool.seats:
+            room[members] = False
+    return room
+
+
+def _loose(problem: Problem, rules: Rules) -> npt.NDArray[np.bool_]:
+    """People who may be seated or moved on their own: not in a group of two or more that
+    must stay together."""
+    own = problem.rules
+    if own is None or rules.groups is not GroupMode.HARD:
+        return np.ones(len(problem.keys), dtype=bool)
+    labels = pd.Series(own.groups, dtype=object)
+    free = pd.Series(own.fixed < 0)
+    sizes = labels[free].value_counts()
+    together = labels.map(sizes).fillna(0).to_numpy() >= 2
+    loose: npt.NDArray[np.bool_] = ~(together & free.to_numpy())
+    return loose
+
+
+def _within_caps(
+    problem: Problem, workshop_of: npt.NDArray[np.integer], rules: Rules, person: int, w: int
+) -> bool:
+    """Would one more person there keep every cap per attribute value?"""
+    there = workshop_of == w
+    for spread in rules.spread:
+        values = _values(problem, spread.attribute)
+        value = values.iloc[person]
+        if value and int((values[there] == value).sum()) + 1 > spread.cap(
+            int(problem.capacities[w])
+        ):
+            return False
+    return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
-from workshop_assign.core.rules import LARGEST, CategoryMinimum, Rules, Spread
+from workshop_assign.core.rules import LARGEST, CategoryMinimum, Rules, SharedCapacity, Spread
 from workshop_assign.errors import InputError
 
 __all__ = ["Objective", "SolveOptions"]
@@ -129,6 +129,9 @@ class SolveOptions:
                     ],
                     "time_limit": rules.time_limit,
                     "backend": rules.backend,
+                    "shared_capacities": [
+                        [p.name, list(p.workshops), p.seats] for p in rules.shared_capacities
+                    ],
                 },
             },
             ensure_ascii=False,
@@ -142,7 +145,13 @@ class SolveOptions:
         rules = data.pop("rules")
         spread = tuple(Spread(a, c, s) for a, c, s in rules.pop("spread"))
         minimums = tuple(CategoryMinimum(a, m) for a, m in rules.pop("category_minimums"))
-        return cls.create(**data, rules=Rules(spread=spread, category_minimums=minimums, **rules))
+        pools = tuple(SharedCapacity(n, w, s) for n, w, s in rules.pop("shared_capacities", []))
+        return cls.create(
+            **data,
+            rules=Rules(
+                spread=spread, category_minimums=minimums, shared_capacities=pools, **rules
+            ),
+        )
 
     def settings(self) -> SolveSettings:
         """The options as the keyword settings of ``solve`` (``create`` reverses it)."""

@@ -28,7 +28,7 @@ from workshop_assign.errors import InputError
 
 LARGEST = 10**9  # seats, costs and counts beyond this are typing errors, not events
 
-__all__ = ["AttendeeRules", "CategoryMinimum", "GroupMode", "Rules", "Spread"]
+__all__ = ["AttendeeRules", "CategoryMinimum", "GroupMode", "Rules", "SharedCapacity", "Spread"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,6 +131,39 @@ class CategoryMinimum:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedCapacity:
+    """At most ``seats`` people in ``workshops`` together, on top of each one's own seats:
+    a supervisor who offers three projects but takes five students in all, a teacher
+    with two courses, a speaker in two sessions, a hall split in two.
+
+    Pools that nest or do not touch stay a network flow; pools that overlap otherwise
+    are solved by the MIP.  Both are exact.
+    """
+
+    name: str
+    workshops: tuple[str, ...]
+    seats: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", str(self.name).strip())
+        if isinstance(self.workshops, str):
+            raise InputError(
+                f"the workshops sharing {self.name!r} are one text; give a list of names"
+            )
+        object.__setattr__(self, "workshops", tuple(dict.fromkeys(map(str, self.workshops))))
+        if not self.name:
+            raise InputError("a shared capacity needs a name (e.g. the supervisor or the room)")
+        if not self.workshops:
+            raise InputError(f"the shared capacity {self.name!r} names no workshop")
+        if isinstance(self.seats, bool) or not isinstance(self.seats, int):
+            raise InputError(
+                f"the seats of {self.name!r} must be a whole number, not {self.seats!r}"
+            )
+        if not 0 <= self.seats <= LARGEST:
+            raise InputError(f"the seats of {self.name!r} must be from 0 to {LARGEST:,}")
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """Event-wide rules for ``solve``.
 
@@ -140,6 +173,7 @@ class Rules:
             objectives minimise splits after their own criteria).
         spread: caps per attribute value per workshop.
         category_minimums: at least M of a category in every running workshop.
+        shared_capacities: seats shared by several workshops (``SharedCapacity``).
         time_limit: seconds the MIP solver may take (when it is needed at all).
         backend: ``"auto"`` (min-cost flow whenever the rules allow it, else the MIP),
             ``"flow"`` (refuse rules a flow cannot express) or ``"mip"`` (always).
@@ -151,6 +185,7 @@ class Rules:
     category_minimums: tuple[CategoryMinimum, ...] = ()
     time_limit: float = 60.0
     backend: str = "auto"
+    shared_capacities: tuple[SharedCapacity, ...] = ()
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "flow", "mip"):
@@ -158,6 +193,11 @@ class Rules:
         object.__setattr__(self, "groups", GroupMode(self.groups))
         object.__setattr__(self, "spread", tuple(self.spread))
         object.__setattr__(self, "category_minimums", tuple(self.category_minimums))
+        object.__setattr__(self, "shared_capacities", tuple(self.shared_capacities))
+        names = [pool.name for pool in self.shared_capacities]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise InputError(f"the shared capacity {twice[0]!r} is given twice; give it once")
         for rule in self.spread:
             if rule.max_count is None and rule.max_share is None:
                 raise InputError(

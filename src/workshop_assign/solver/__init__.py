@@ -39,8 +39,10 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
         unassigned_cost: ``rank-sum`` only: cost of leaving one person out.
         require_all: raise ``InfeasibleError`` (saying why, in numbers) rather than
             leave anyone out.
-        fill_unranked: as a last resort, seat people left out in free seats of
-            workshops they did not rank (never one they are excluded from).
+        fill_unranked: seats in workshops a person did not rank count too, as the
+            last resort (never one they are excluded from): as many people as possible
+            are seated, exactly, then as few as possible in such seats, then the
+            objective over the ranked places.
         seed: break ties between interchangeable people by a seeded shuffle instead of
             input order (earlier rows first).
         rules: event-wide ``Rules`` (group mode, spread caps, category minimums, time

@@ -50,6 +50,7 @@ class AttendeeClasses:
     value_codes: npt.NDArray[np.int32] | None = None
     value_labels: tuple[tuple[str, ...], ...] = ()
     extra: npt.NDArray[np.int64] | None = None
+    excluded: tuple[frozenset[int], ...] = ()  # per class (empty: nobody is excluded)
 
     def __len__(self) -> int:
         return len(self.wishes)
@@ -119,6 +120,7 @@ def build_classes(
         None if codes is None else codes.astype(np.int32),
         value_labels,
         None if extras is None else extras.astype(np.int64),
+        tuple(excluded) if any(excluded) else (),
     )
 
 

@@ -13,6 +13,7 @@ from workshop_assign.core.result import Backend, Status
 from workshop_assign.solver.classes import AttendeeClasses
 from workshop_assign.solver.flow import ClassArcs
 from workshop_assign.solver.objectives import CostLevels
+from workshop_assign.solver.prepare import Pools
 from workshop_assign.solver.timetables import Timetable
 
 Ints = npt.NDArray[np.int64]
@@ -31,6 +32,7 @@ class ClassModel:
     mip: bool  # the rules need the MIP (minimum sizes, groups, several caps, ...)
     places: Ints  # per class, the most places the model may give it
     timetable: Timetable | None = None  # workshops in time slots: the slot side
+    pools: Pools | None = None  # seats shared by several workshops
 
     @property
     def seats_left(self) -> Ints:

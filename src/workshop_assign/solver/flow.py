@@ -56,6 +56,36 @@ def class_arcs(classes: AttendeeClasses) -> ClassArcs:
     return ClassArcs(owner[free], workshop[free], rank[free])
 
 
+UNRANKED = 2**30  # the rank of a seat the person did not rank (``fill_unranked``): last
+
+
+def fill_arcs(classes: AttendeeClasses, n_workshops: int) -> ClassArcs:
+    """The last resort of ``fill_unranked``: each class without a fixed place to every
+    workshop it did not rank and is not excluded from, at rank ``UNRANKED``.  Being arcs
+    of the same network, "as many people placed as possible" counts these seats exactly,
+    instead of handing them out one by one after the solve."""
+    owners, workshops = [], []
+    everything = frozenset(range(n_workshops))
+    for c, wishes in enumerate(classes.wishes):
+        if classes.fixed[c] >= 0:
+            continue
+        closed = classes.excluded[c] if classes.excluded else frozenset()
+        rest = sorted(everything - closed - set(wishes))
+        owners += [c] * len(rest)
+        workshops += rest
+    cls = np.asarray(owners, dtype=np.int64)
+    return ClassArcs(cls, np.asarray(workshops, dtype=np.int64), np.full_like(cls, UNRANKED))
+
+
+def joined(first: ClassArcs, second: ClassArcs) -> ClassArcs:
+    """Both sets of arcs, class-major again (and in rank order within a class)."""
+    cls = np.concatenate([first.cls, second.cls])
+    rank = np.concatenate([first.rank, second.rank])
+    order = np.lexsort((rank, cls))
+    workshop = np.concatenate([first.workshop, second.workshop])
+    return ClassArcs(cls[order], workshop[order], rank[order])
+
+
 @dataclass(frozen=True, slots=True)
 class Gates:
     """Caps on groups of arcs: arc ``a`` passes gate ``arc_gate[a]`` (-1: none); gate ``g``
@@ -63,6 +93,17 @@ class Gates:
 
     arc_gate: Ints
     workshop: Ints
+    cap: Ints
+
+
+@dataclass(frozen=True, slots=True)
+class Ceilings:
+    """Seats shared by several workshops, as a tree in front of the sink: workshop ``w``
+    flows into ceiling ``first[w]`` (-1: straight into the sink), ceiling ``c`` into
+    ``parent[c]`` (-1: the sink), and at most ``cap[c]`` people pass ceiling ``c``."""
+
+    first: Ints
+    parent: Ints
     cap: Ints
 
 
@@ -86,6 +127,7 @@ def solve_class_flow(
     levels: CostLevels,
     *,
     gates: Gates | None = None,
+    ceilings: Ceilings | None = None,
     max_levels_per_stage: int | None = None,
 ) -> Ints:
     """Optimal number of people per class-to-workshop arc, lexicographically over levels.
@@ -93,7 +135,7 @@ def solve_class_flow(
     ``max_levels_per_stage`` caps how many levels share one weighted solve (the default
     takes as many as fit in 64 bits); tests use it to check that staging is exact.
     """
-    net = _build_network(classes, arcs, capacities, levels, gates)
+    net = _build_network(classes, arcs, capacities, levels, gates=gates, ceilings=ceilings)
     lower = np.zeros_like(net.caps)
     remaining = list(net.levels) or [np.zeros_like(net.caps)]
     limit = max_levels_per_stage or len(remaining)
@@ -122,40 +164,54 @@ def _build_network(
     arcs: ClassArcs,
     capacities: Ints,
     levels: CostLevels,
+    *,
     gates: Gates | None = None,
+    ceilings: Ceilings | None = None,
 ) -> _Network:
-    """Nodes: 0 source, 1..C classes, K workshops, G gates, [unassigned], sink last.
+    """Nodes: 0 source, 1..C classes, K workshops, G gates, P ceilings, [unassigned],
+    sink last.
 
     Classes with a fixed place get no supply (they are placed before the flow).  An
     assignment arc with a gate runs class -> gate -> workshop, so the gate's capacity
-    caps everyone passing it (e.g. one organisation's people in one workshop).
+    caps everyone passing it (e.g. one organisation's people in one workshop); a
+    workshop in a shared capacity runs into its ceiling, and the ceilings into each
+    other up to the sink, so each caps everyone in the workshops below it.
     """
     n_cls, n_ws = len(classes), len(capacities)
     n_gates = 0 if gates is None else len(gates.cap)
+    n_ceilings = 0 if ceilings is None else len(ceilings.cap)
     sizes = np.where(classes.fixed < 0, classes.sizes, 0)
     first_ws = 1 + n_cls
     first_gate = first_ws + n_ws
+    first_ceiling = first_gate + n_gates
     with_unassigned = levels.unassigned is not None
-    sink = first_gate + n_gates + int(with_unassigned)
+    sink = first_ceiling + n_ceilings + int(with_unassigned)
     class_nodes = np.arange(1, first_ws, dtype=np.int64)
     ws_nodes = np.arange(first_ws, first_gate, dtype=np.int64)
     heads_of_arcs = arcs.workshop + first_ws
     if gates is not None:
         gated = gates.arc_gate >= 0
         heads_of_arcs = np.where(gated, gates.arc_gate + first_gate, heads_of_arcs)
+    ws_heads = np.full(n_ws, sink, np.int64)
+    if ceilings is not None:
+        ws_heads = np.where(ceilings.first >= 0, ceilings.first + first_ceiling, sink)
     tails = [arcs.cls + 1, np.zeros(n_cls, np.int64), ws_nodes]
-    heads = [heads_of_arcs, class_nodes, np.full(n_ws, sink, np.int64)]
+    heads = [heads_of_arcs, class_nodes, ws_heads]
     caps = [sizes[arcs.cls], sizes, capacities.astype(np.int64)]
     if gates is not None:
         tails.append(np.arange(first_gate, first_gate + n_gates, dtype=np.int64))
         heads.append(gates.workshop + first_ws)
         caps.append(gates.cap)
+    if ceilings is not None:
+        tails.append(np.arange(first_ceiling, first_ceiling + n_ceilings, dtype=np.int64))
+        heads.append(np.where(ceilings.parent >= 0, ceilings.parent + first_ceiling, sink))
+        caps.append(ceilings.cap.astype(np.int64))
     if with_unassigned:
         hub = sink - 1
         tails += [class_nodes, np.array([hub], np.int64)]
         heads += [np.full(n_cls, hub, np.int64), np.array([sink], np.int64)]
         caps += [sizes, np.array([sizes.sum()], np.int64)]
-    n_other = n_cls + n_ws + n_gates
+    n_other = n_cls + n_ws + n_gates + n_ceilings
     level_arrays = []
     for index, arc_level in enumerate(levels.arc):
         parts = [arc_level, np.zeros(n_other, np.int64)]
@@ -164,7 +220,7 @@ def _build_network(
         level_arrays.append(np.concatenate(parts))
     supplies = np.zeros(sink + 1, dtype=np.int64)
     supplies[0], supplies[sink] = sizes.sum(), -sizes.sum()
-    hubs = n_ws + n_gates + int(with_unassigned)
+    hubs = n_ws + n_gates + n_ceilings + int(with_unassigned)
     return _Network(
         np.concatenate(tails),
         np.concatenate(heads),

@@ -38,15 +38,16 @@ def explain_shortfall(
     reasons: list[str] = []
     if people > seats:
         reasons.append(worded("too_few_seats", people=_people(people), seats=_seats(seats)))
-    if fill_unranked:
+    if fill_unranked and people > seats:
         reasons.append(worded("fix_any", seats=people - seats))
         return reasons
-    empty = [c for c, wishes in enumerate(classes.wishes) if not wishes and free[c]]
+    open_to = _open_to(classes, arcs)
+    empty = [c for c, workshops in enumerate(open_to) if not workshops and free[c]]
     no_wishes = int(classes.sizes[empty].sum()) if empty else 0
     if no_wishes:
         reasons.append(worded("no_wishes_ranked", people=_people(no_wishes)))
     fixes = []
-    for members, workshops in _violators(classes, arcs, flows):
+    for members, workshops in _violators(classes, open_to, arcs, flows):
         demand, held = int(classes.sizes[members].sum()), int(capacities[workshops].sum())
         listed = ", ".join(repr(names[w]) for w in workshops[:5])
         if len(workshops) > 5:
@@ -56,7 +57,7 @@ def explain_shortfall(
             continue  # the same as the head-count sentence above
         reasons.append(
             worded(
-                "ranked_only",
+                "open_only" if fill_unranked else "ranked_only",
                 people=_people(demand),
                 listed=listed,
                 seats=_seats(held),
@@ -64,7 +65,7 @@ def explain_shortfall(
             )
         )
     if fixes:
-        reasons.append(worded("fix_these", fixes=tuple(fixes)))
+        reasons.append(worded("fix_open" if fill_unranked else "fix_these", fixes=tuple(fixes)))
     return reasons
 
 
@@ -76,26 +77,38 @@ def _seats(n: int) -> Counted:
     return Counted(n, "explain.seat")
 
 
-def _violators(classes: AttendeeClasses, arcs: ClassArcs, flows: Ints) -> list[tuple[Ints, Ints]]:
+def _open_to(classes: AttendeeClasses, arcs: ClassArcs) -> list[tuple[int, ...]]:
+    """Per class, the workshops the model may seat it in (its arcs: ranked workshops
+    minus exclusions, and with ``fill_unranked`` every other one not closed to it)."""
+    found: list[list[int]] = [[] for _ in range(len(classes))]
+    for c, w in zip(arcs.cls.tolist(), arcs.workshop.tolist(), strict=True):
+        found[c].append(w)
+    return [tuple(workshops) for workshops in found]
+
+
+def _violators(
+    classes: AttendeeClasses, open_to: Sequence[tuple[int, ...]], arcs: ClassArcs, flows: Ints
+) -> list[tuple[Ints, Ints]]:
     """Connected sets (classes, workshops) that hold left-out people and lack seats.
 
-    First everything reachable from left-out people by alternating paths (ranked
-    workshop, then someone seated there); then that set split into its connected parts,
-    each of which is short of exactly as many seats as it has left-out people.
+    First everything reachable from left-out people by alternating paths (a workshop
+    open to them, then someone seated there); then that set split into its connected
+    parts, each of which is short of exactly as many seats as it has left-out people.
     """
     placed = np.bincount(arcs.cls, weights=flows, minlength=len(classes))
-    starts = [c for c in np.flatnonzero(placed < classes.sizes).tolist() if classes.wishes[c]]
+    short = np.flatnonzero((placed < classes.sizes) & (classes.fixed < 0)).tolist()
+    starts = [c for c in short if open_to[c]]
     seated = arcs.cls[flows > 0].tolist(), arcs.workshop[flows > 0].tolist()
-    members = _reachable(starts, classes.wishes, _by_workshop(*seated))
+    members = _reachable(starts, open_to, _by_workshop(*seated))
     inside = [c for c in range(len(classes)) if c in members]
-    rankers = _by_workshop(inside, [classes.wishes[c] for c in inside])
+    rankers = _by_workshop(inside, [open_to[c] for c in inside])
     found = []
     unvisited = set(members)
     for start in inside:
         if start in unvisited:
-            part = _reachable([start], classes.wishes, rankers)
+            part = _reachable([start], open_to, rankers)
             unvisited -= part
-            workshops = {w for c in part for w in classes.wishes[c]}
+            workshops = {w for c in part for w in open_to[c]}
             found.append((np.array(sorted(part)), np.array(sorted(workshops))))
     return found
 

@@ -195,8 +195,9 @@ def _objectives(
             last, width = found[-1]
             return [*found[:-1], (last + penalty, width + split_range)]
         return [*found, (built.splits, most_splits)]
-    if splits_are_cost:
-        return [(-placed, free), (terms[0][0] + penalty, terms[0][1] + split_range)]
+    if splits_are_cost:  # on the last level: rank-sum's costs (after the fill's count)
+        last, width = terms[-1]
+        return [(-placed, free), *terms[:-1], (last + penalty, width + split_range)]
     return [(-placed, free), *terms, (built.splits, most_splits)]
 
 

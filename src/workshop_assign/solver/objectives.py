@@ -36,7 +36,26 @@ class CostLevels:
 def cost_levels(
     options: SolveOptions, arc_rank: Costs, n_classes: int, max_rank: int
 ) -> CostLevels:
-    """The levels of the chosen objective for arcs of the given 0-based ranks."""
+    """The levels of the chosen objective for arcs of the given 0-based ranks.
+
+    Seats nobody ranked (``fill_unranked``: arcs of rank ``UNRANKED``) come after every
+    ranked one: the first level counts them (fewest people in a seat they did not rank,
+    once as many as possible are placed), and the objective's levels see them as free,
+    so the objective is that of the ranked places, as without the fill.
+    """
+    if options.fill_unranked:
+        unranked = arc_rank >= max_rank
+        if max_rank == 0:  # nobody ranked anything: every seat is a filled one
+            return CostLevels((unranked.astype(np.int64),), None)
+        inner = _objective_levels(options, np.where(unranked, 0, arc_rank), n_classes, max_rank)
+        masked = tuple(np.where(unranked, 0, level) for level in inner.arc)
+        return CostLevels((unranked.astype(np.int64), *masked), None)
+    return _objective_levels(options, arc_rank, n_classes, max_rank)
+
+
+def _objective_levels(
+    options: SolveOptions, arc_rank: Costs, n_classes: int, max_rank: int
+) -> CostLevels:
     if options.objective is Objective.RANK_SUM:
         costs = np.asarray(options.costs_for(max_rank), dtype=np.int64)
         arc_costs = costs[arc_rank] if len(arc_rank) else arc_rank.astype(np.int64)

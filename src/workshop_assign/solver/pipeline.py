@@ -26,16 +26,18 @@ from workshop_assign.errors import InfeasibleError, InputError, SolverError, Uns
 from workshop_assign.solver.backends import SolverBackend, for_model
 from workshop_assign.solver.classes import AttendeeClasses, build_classes
 from workshop_assign.solver.classmodel import ClassModel, Solution
-from workshop_assign.solver.expand import Outcome, expand, fill_free_seats, priority_order
-from workshop_assign.solver.flow import ClassArcs, class_arcs
+from workshop_assign.solver.expand import Outcome, expand, priority_order
+from workshop_assign.solver.flow import ClassArcs, class_arcs, fill_arcs, joined
 from workshop_assign.solver.infeasible import explain_shortfall
 from workshop_assign.solver.objectives import cost_levels, objective_value
 from workshop_assign.solver.prepare import (
+    Pools,
     check_fixed_spread,
     fixed_loads,
     group_shortfalls,
     needs_mip,
     relevant_values,
+    shared_pools,
 )
 from workshop_assign.solver.timetables import Timetable, slot_reasons, timetables
 
@@ -57,11 +59,14 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
             "fill_unranked seats everyone it can, so it cannot be combined "
             "with an unassigned cost; choose one"
         )
-    keep = relevant_values(problem, rules)
+    keep = relevant_values(problem, rules, fill=options.fill_unranked)
     classes = build_classes(problem, rules.attributes(), keep=keep, extra=extra)
     arcs = timetable.arcs(classes) if timetable else class_arcs(classes)
+    if options.fill_unranked:
+        arcs = joined(arcs, fill_arcs(classes, len(problem.workshops)))
     levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
     fixed_load = fixed_loads(problem, classes)
+    pools = shared_pools(problem, rules, fixed_load)
     check_fixed_spread(problem, classes, rules)
     mip = _use_mip(problem, classes, rules, slots=timetable is not None)
     places = (
@@ -69,7 +74,9 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
         if timetable
         else np.where(classes.fixed < 0, classes.sizes, 0).astype(np.int64)
     )
-    return ClassModel(problem, options, classes, arcs, levels, fixed_load, mip, places, timetable)
+    return ClassModel(
+        problem, options, classes, arcs, levels, fixed_load, mip, places, timetable, pools
+    )
 
 
 def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solution:
@@ -77,7 +84,7 @@ def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solu
     problem, options, classes, arcs = model.problem, model.options, model.classes, model.arcs
     chosen = backend or for_model(model)
     if model.mip and options.require_all:
-        _require_groups_fit(problem, classes, options.rules, model.seats_left)
+        _require_groups_fit(model)
     solution = chosen.solve(model)
     if not model.mip and options.require_all:
         _require_everyone(
@@ -138,9 +145,11 @@ def _people(
         (solution.flows, arcs),
         hard_groups=options.rules.groups is GroupMode.HARD,
         explicit_cost=options.unassigned_cost is not None,
+        pools=model.pools,
     )
     if options.fill_unranked:
-        reasons[fill_free_seats(outcome, problem, priority)] = Reason.UNRANKED_FILL
+        unranked = (outcome.workshop_of >= 0) & (outcome.rank_of == 0)
+        reasons[unranked & (reasons != Reason.FIXED)] = Reason.UNRANKED_FILL
     return outcome.workshop_of, outcome.rank_of, reasons
 
 
@@ -177,12 +186,10 @@ def _use_mip(problem: Problem, classes: AttendeeClasses, rules: Rules, *, slots:
     return rules.backend == "mip" or needed
 
 
-def _require_groups_fit(
-    problem: Problem, classes: AttendeeClasses, rules: Rules, seats_left: Ints
-) -> None:
+def _require_groups_fit(model: ClassModel) -> None:
     """Under require_all, a hard group that fits nowhere is reported before solving."""
-    if rules.groups is GroupMode.HARD:
-        shortfalls = group_shortfalls(problem, classes, seats_left)
+    if model.options.rules.groups is GroupMode.HARD:
+        shortfalls = group_shortfalls(model.problem, model.classes, model.arcs, model.seats_left)
         if shortfalls:
             raise InfeasibleError(shortfalls)
 
@@ -199,7 +206,7 @@ def _require_everyone(
     """Raise ``InfeasibleError`` with reasons in numbers if anyone would be left out."""
     free = classes.fixed < 0
     people, placed = int(classes.sizes[free].sum()), int(flows.sum())
-    if placed == people or (options.fill_unranked and people <= int(seats_left.sum())):
+    if placed == people:
         return
     raise InfeasibleError(
         explain_shortfall(
@@ -230,8 +237,10 @@ def _reasons(
     *,
     hard_groups: bool,
     explicit_cost: bool,
+    pools: Pools | None,
 ) -> npt.NDArray[np.int8]:
-    """Why each person is where they are not: fixed, no wishes, full, group, rules, cost."""
+    """Why each person is where they are not: fixed, no wishes, full (its own seats or
+    the seats it shares), group, rules, cost."""
     flows, arcs = solution
     reasons = np.zeros(len(outcome.workshop_of), dtype=np.int8)
     reasons[classes.fixed[classes.class_of] >= 0] = Reason.FIXED
@@ -240,6 +249,8 @@ def _reasons(
         return reasons
     load = np.bincount(outcome.workshop_of[~left_out], minlength=len(problem.workshops))
     full = load >= problem.capacities
+    if pools is not None:
+        full |= pools.full(load)
     has_minimum = np.array([bool(w.minimum) for w in problem.workshops], dtype=bool)
     running = (load > 0) | ~has_minimum  # only a workshop with a minimum can be cancelled
     placed = np.bincount(arcs.cls, weights=flows, minlength=len(classes))

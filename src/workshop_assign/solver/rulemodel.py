@@ -97,6 +97,7 @@ def build_model(data: ClassModel, *, explain: bool, integral: bool = True) -> Ru
         for w in range(len(data.problem.workshops))
     ]
     run = _capacity_and_minimums(built, data, load)
+    _shared(built, data, load)
     _spread(built, data)
     _category_minimums(built, data, run)
     if data.options.require_all:
@@ -150,7 +151,10 @@ class _Members:
 def _hard_group(built: RuleModel, data: ClassModel, members: _Members) -> None:
     """One choice per workshop every member ranked; all go there, or none is placed."""
     classes, engine = data.classes, built.engine
-    common = set.intersection(*(set(classes.wishes[c]) for c in members.classes))
+    workshops = data.arcs.workshop.tolist()
+    common = set.intersection(
+        *({workshops[a] for a in members.arcs_of.get(c, [])} for c in members.classes)
+    )
     choose = {w: engine.boolean(f"group_{members.classes[0]}_{w}") for w in sorted(common)}
     most = data.timetable.per_attendee if data.timetable else 1
     _per_person(engine, data.timetable, list(choose.items()), 1, most)
@@ -237,6 +241,19 @@ def _capacity_and_minimums(built: RuleModel, data: ClassModel, load: list[Any]) 
             engine.add(runs == 1)  # people are fixed there
         run.append(runs)
     return run
+
+
+def _shared(built: RuleModel, data: ClassModel, load: list[Any]) -> None:
+    """At most the shared seats in each pool's workshops together (fixed places in
+    ``load`` too, so the full pool size is the bound)."""
+    if data.pools is None:
+        return
+    for p, pool in enumerate(data.options.rules.shared_capacities):
+        members = sorted(data.pools.members[p])
+        built.engine.add(
+            built.engine.total([load[w] for w in members]) <= pool.seats,
+            worded("rule_shared", pool=pool.name, seats=pool.seats),
+        )
 
 
 def _spread(built: RuleModel, data: ClassModel) -> None:

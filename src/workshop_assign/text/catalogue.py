@@ -1016,7 +1016,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "keinen Platz bekommen",
     ),
     "error.and_more": ("{listed} and {more} more", "{listed} und {more} weitere"),
+    "error.open_only": (
+        "{people} may only be placed in {listed} (the other workshops are closed to them), "
+        "which have {seats} together: {short} cannot be placed",
+        "{people} dürfen nur in {listed} (die anderen Workshops sind für sie gesperrt), die "
+        "zusammen {seats} haben: {short} können keinen Platz bekommen",
+    ),
     "error.fix_item": ("{seats} in any of {listed}", "{seats} in einem von {listed}"),
+    "error.fix_open": (
+        "smallest change that places everyone: more seats, {fixes}",
+        "kleinste Änderung, die allen einen Platz gibt: mehr Plätze, {fixes}",
+    ),
     "error.fix_these": (
         "smallest change that places everyone who ranked a workshop: more seats, {fixes}",
         "kleinste Änderung, die allen mit Wünschen einen Platz gibt: mehr Plätze, {fixes}",
@@ -1095,6 +1105,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.v_category": (
         "{workshop!r} runs with {held} of {attribute} {value!r}, fewer than {needed}",
         "{workshop!r} findet mit {held} von {attribute} {value!r} statt, weniger als {needed}",
+    ),
+    "error.v_fill": (
+        "attendee {attendee!r} has no place, though a free seat in {workshop!r} is open to them",
+        "{attendee!r} hat keinen Platz, obwohl in {workshop!r} ein Platz frei ist, der ihr "
+        "offensteht",
+    ),
+    "error.v_fill_chain": (
+        "someone is left out though, with others moved, the free seats of {workshop!r} "
+        "could seat them",
+        "jemand ist ohne Platz, obwohl die freien Plätze in {workshop!r} mit anderen "
+        "Umsetzungen reichen würden",
+    ),
+    "error.v_shared": (
+        "the workshops sharing {pool!r} hold {held} people, more than their {seats} shared seats",
+        "die Workshops mit den gemeinsamen Plätzen {pool!r} haben {held} Personen, mehr als "
+        "ihre {seats} gemeinsamen Plätze",
+    ),
+    "error.shared_unknown": (
+        "the shared seats {pool!r} name {workshop!r}, which is not a workshop",
+        "die gemeinsamen Plätze {pool!r} nennen {workshop!r}, das ist kein Workshop",
+    ),
+    "error.shared_fixed": (
+        "{fixed} people are fixed to the workshops sharing {pool!r}, which have {seats} seats "
+        "together",
+        "{fixed} Personen sind fest in Workshops mit den gemeinsamen Plätzen {pool!r} "
+        "eingeteilt, die zusammen {seats} Plätze haben",
+    ),
+    "error.rule_shared": (
+        "the workshops sharing {pool!r} have {seats} seats together",
+        "die Workshops mit den gemeinsamen Plätzen {pool!r} haben zusammen {seats} Plätze",
     ),
     "error.v_seats": (
         "{workshop!r} holds {load} people for {seats} seats",
@@ -1306,6 +1346,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain.rules": (
         "{workshop} had free seats, but the event's rules left none for you",
         "{workshop} hatte freie Plätze, aber die Regeln der Veranstaltung ließen keinen für Sie",
+    ),
+    "explain.shared": (
+        "{workshop}: the shared seats of {pool} ({seats}) were all taken",
+        "{workshop}: die gemeinsamen Plätze von {pool} ({seats}) waren alle vergeben",
     ),
     "explain.spread": (
         "{workshop} already had {n} people from {value} (at most {n} per {attribute})",

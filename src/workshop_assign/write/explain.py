@@ -93,6 +93,12 @@ class _Facts:
             pd.Series(values[people]).groupby(placed).value_counts()
             for values in self.spread_values
         ]
+        index = {name: w for w, name in enumerate(self.names)}
+        self.pools = [  # shared seats: name, seats, workshops, people in them together
+            (pool.name, pool.seats, members, int(self.load[members].sum()))
+            for pool in result.options.rules.shared_capacities
+            for members in [np.array([index[n] for n in pool.workshops if n in index], dtype=int)]
+        ]
         groups = problem.rules.groups if problem.rules is not None else None
         self.grouped = (
             np.asarray([g is not None for g in groups])
@@ -144,6 +150,11 @@ def _clause(facts: _Facts, words: dict[str, str], w: int, position: int) -> str:
             first = _counted(words, "first_choice", int(facts.first[w]))
             return words["oversubscribed"].format(workshop=name, first=first, seats=seats)
         return words["full"].format(workshop=name, seats=seats)
+    for pool, shared, members, held in facts.pools:
+        if w in members and held >= shared:
+            return words["shared"].format(
+                workshop=name, pool=pool, seats=_counted(words, "seat", shared)
+            )
     if facts.load[w] == 0 and facts.minimum[w]:
         return words["closed"].format(workshop=name, minimum=facts.minimum[w])
     return _free_but_closed(facts, words, w, position)

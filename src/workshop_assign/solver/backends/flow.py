@@ -1,5 +1,6 @@
 """The min-cost flow backend (OR-Tools): exact, and fast, for every rule a network
-expresses (seats, exclusions, fixed places, one cap per attribute value per workshop).
+expresses (seats, exclusions, fixed places, one cap per attribute value per workshop,
+shared capacities that nest).
 It has no settings: a min-cost flow is solved to optimality at once."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from workshop_assign.core.result import Backend, Status
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.flow import solve_class_flow
-from workshop_assign.solver.prepare import spread_gates
+from workshop_assign.solver.prepare import ceilings, spread_gates
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,11 @@ class FlowBackend:
     def solve(self, model: ClassModel) -> Solution:
         gates = spread_gates(model.problem, model.classes, model.arcs, model.options.rules)
         flows = solve_class_flow(
-            model.classes, model.arcs, model.seats_left, model.levels, gates=gates
+            model.classes,
+            model.arcs,
+            model.seats_left,
+            model.levels,
+            gates=gates,
+            ceilings=ceilings(model.pools),
         )
         return Solution(flows, self.kind, Status.OPTIMAL)
