@@ -242,3 +242,19 @@ def timed_export(tmp_path: Path, start: object = "14:00") -> Path:
         sheet[f"E{row}"], sheet[f"F{row}"] = start, "15:30"
     book.save(path)
     return path
+
+
+def shared_export(
+    tmp_path: Path, cells: list[str | None], header: str = "Gemeinsame Plätze"
+) -> Path:
+    """The Halle export whose Workshops sheet has a column of shared seats left of the
+    seats (its header says "Plätze" too), one cell per workshop."""
+    path = write_xlsx(columns_per_rank(), tmp_path / "shared.xlsx", seats=SEATS)
+    book = load_workbook(path)
+    sheet = book["Workshops"]
+    sheet.insert_cols(2)
+    sheet["B1"] = header
+    for row, cell in enumerate(cells, start=2):
+        sheet[f"B{row}"] = cell
+    book.save(path)
+    return path

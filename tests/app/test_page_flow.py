@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("starlette", reason="the page needs the app extra")
 
 import workshop_assign as wa
-from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
+from exports import SEATS, SHOPS, columns_per_rank, shared_export, write_xlsx
 from pages import EXAMPLE, Tab, by_testid, page_tab, upload
 
 
@@ -165,3 +165,23 @@ def test_the_page_guides_through_its_steps(tmp_path: Path) -> None:
     page = solve(tab, SEATS)
     assert current_step(page)[0] == "after"
     assert page.count('<li class="done">') == 5
+
+
+def test_shared_seats_are_a_field_of_the_workshop_table(tmp_path: Path) -> None:
+    """Read from the Workshops sheet into the field, held by the solve, in the download;
+    a field without its number is one sentence naming the pool."""
+    tab = page_tab(tmp_path)
+    page = upload(tab, shared_export(tmp_path, ["Saal: 4", "Saal", None]))
+    fields = re.findall(r'name="shared" value="([^"]*)"', page)
+    assert fields == ["Saal: 4", "Saal: 4", ""]
+    solve(tab, SEATS, shared=fields)
+    download = io.BytesIO(tab.get("/download/xlsx").content)
+    table = pd.read_excel(download, sheet_name="Zuteilung", engine="calamine")
+    assert table["Workshop"].isin(SHOPS[:2]).sum() == 4
+    page = solve(tab, SEATS, shared=["Saal", "Saal", ""])
+    error = by_testid(page, "error")
+    assert error == (
+        "Für die gemeinsamen Plätze &#39;Saal&#39; (bei Digitale Zwillinge) fehlt die Zahl; "
+        "bitte einmal eintragen, z. B. „Saal: 3“."
+    )
+

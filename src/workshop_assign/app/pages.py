@@ -31,7 +31,13 @@ from workshop_assign.after import (
     write_drafts,
 )
 from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
-from workshop_assign.read import NotAMomentError, ParsedExport, span
+from workshop_assign.read import (
+    NotAMomentError,
+    ParsedExport,
+    PoolCellError,
+    pools_from_cells,
+    span,
+)
 from workshop_assign.text import label, message
 from workshop_assign.text import worded as error_text
 from workshop_assign.write import changes_table, proof, roster_names, waitlist_table
@@ -160,7 +166,7 @@ class Pages:
         names = form.getlist("name")
         column = {
             field: [str(v).strip() for v in form.getlist(field)] or [""] * len(names)
-            for field in ("seats", "minimum", "room", "day", "start", "end")
+            for field in ("seats", "minimum", "room", "day", "start", "end", "shared")
         }
         session.shops = [
             ShopRow(
@@ -172,6 +178,7 @@ class Pages:
                 day=column["day"][i],
                 start=column["start"][i],
                 end=column["end"][i],
+                shared=column["shared"][i],
             )
             for i, name in enumerate(names)
         ]
@@ -331,11 +338,28 @@ def _loaded(session: Session, parsed: ParsedExport) -> None:
                 f"{w.starts:%Y-%m-%d}" if w.starts else "",
                 f"{w.starts:%H:%M}" if w.starts else "",
                 f"{w.ends:%H:%M}" if w.ends else "",
+                _shared_cell(parsed.shared_capacities, w.name),
             )
             for w in parsed.workshops
         ]
     else:
         session.shops = [ShopRow(name) for name in parsed.names]
+
+
+def _shared_cell(pools: tuple[wa.SharedCapacity, ...], name: str) -> str:
+    """The pools a workshop is in, as the page's field shows them: "Prof. Quist: 3"."""
+    return "; ".join(f"{p.name}: {p.seats}" for p in pools if name in p.workshops)
+
+
+def _shared(session: Session) -> tuple[wa.SharedCapacity, ...]:
+    """The shared seats the workshop table's fields give, or the one sentence that says
+    which is unclear."""
+    rows = [(s.name, s.shared) for s in session.shops]
+    try:
+        return pools_from_cells(rows)
+    except PoolCellError as unclear:
+        fields = unclear.fields | {"workshop": rows[unclear.row][0]}
+        raise wa.InputError(message(f"app.{unclear.key}", session.lang).format(**fields)) from None
 
 
 def _parsed(session: Session) -> Any:
@@ -376,9 +400,10 @@ def _settings(session: Session, parsed: Any) -> dict[str, Any]:
     settings["require_all"] = bool(chosen.get("require_all"))
     settings["fill_unranked"] = bool(chosen.get("fill_unranked"))
     organisation = parsed.people.organisation
+    spread: tuple[wa.Spread, ...] = ()
     if chosen.get("max_per") and organisation:
-        cap = _count(chosen["max_per"], organisation)
-        settings["rules"] = wa.Rules(spread=(wa.Spread(organisation, max_count=cap),))
+        spread = (wa.Spread(organisation, max_count=_count(chosen["max_per"], organisation)),)
+    settings["rules"] = wa.Rules(spread=spread, shared_capacities=_shared(session))
     return settings
 
 

@@ -36,6 +36,7 @@ class ShopRow:
     day: str = ""  # as the browser's date field gives it: 2025-06-12
     start: str = ""  # and its time fields: 14:00
     end: str = ""
+    shared: str = ""  # the seats it shares: "Prof. Quist: 3" (see ``read.shared``)
 
 
 @dataclass

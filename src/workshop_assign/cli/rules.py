@@ -1,16 +1,18 @@
 """The command line's rule options, turned into ``Rules`` and workshop settings.
 
 Kept apart from ``cli`` so that the parser stays readable: ``--max-per``, ``--min-per``,
-``--minimum``, ``--must-run``, ``--group-mode``, ``--split-penalty``, ``--time-limit``.
+``--minimum``, ``--must-run``, ``--shared``, ``--group-mode``, ``--split-penalty``,
+``--time-limit``.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import replace
 
 from workshop_assign.cli.types import count, seconds
-from workshop_assign.core import CategoryMinimum, Rules, Spread
+from workshop_assign.core import CategoryMinimum, Rules, SharedCapacity, Spread
 from workshop_assign.errors import InputError
 from workshop_assign.read import ParsedExport, WorkshopMatcher
 from workshop_assign.text import worded
@@ -53,6 +55,16 @@ def add_rule_options(command: argparse.ArgumentParser) -> None:
         help="the workshop may not be cancelled for being under its minimum",
     )
     rules.add_argument(
+        "--shared",
+        action="append",
+        default=[],
+        metavar="NAME=SEATS:WORKSHOP,WORKSHOP",
+        type=_shared,
+        help="at most SEATS people in these workshops together (a supervisor's projects, "
+        "a split hall), e.g. 'Prof. Quist=3:P1,P2,P3'; separate names with ; if they "
+        "hold commas.  A 'Shared seats' column of the Workshops sheet does the same",
+    )
+    rules.add_argument(
         "--group-mode",
         choices=["hard", "soft"],
         default="hard",
@@ -72,8 +84,9 @@ def add_rule_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def rules_from(args: argparse.Namespace) -> Rules:
-    """The event-wide rules the options ask for."""
+def rules_from(args: argparse.Namespace, parsed: ParsedExport) -> Rules:
+    """The event-wide rules the options ask for, with the seats the workshop table
+    says workshops share."""
     minimums: dict[str, dict[str, int]] = {}
     for column, value, people in args.min_per:
         minimums.setdefault(column, {})[value] = people
@@ -83,13 +96,39 @@ def rules_from(args: argparse.Namespace) -> Rules:
         spread=tuple(args.max_per),
         category_minimums=tuple(CategoryMinimum(c, m) for c, m in minimums.items()),
         time_limit=args.time_limit,
+        shared_capacities=shared_from(args, parsed),
     )
+
+
+def shared_from(args: argparse.Namespace, parsed: ParsedExport) -> tuple[SharedCapacity, ...]:
+    """The workshop table's shared seats and ``--shared`` (names matched loosely, as
+    ``--minimum``'s); one given in both places is the command line's."""
+    given = {pool.name: pool for pool in parsed.shared_capacities}
+    if args.shared and parsed.workshops is not None:
+        index = _workshop_index(parsed)
+        names = [w.name for w in parsed.workshops]
+        for name, seats, shops in args.shared:
+            given[name] = SharedCapacity(name, [names[index(shop)] for shop in shops], seats)
+    return tuple(given.values())
 
 
 def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> ParsedExport:
     """``--minimum`` and ``--must-run`` set on the workshops read (names matched loosely)."""
     if parsed.workshops is None or not (args.minimum or args.must_run):
         return parsed
+    index = _workshop_index(parsed)
+    shops = list(parsed.workshops)
+    for name, minimum in args.minimum:
+        shops[index(name)] = replace(shops[index(name)], minimum=minimum)
+    for name in args.must_run:
+        shops[index(name)] = replace(shops[index(name)], must_run=True)
+    return replace(parsed, workshops=shops)
+
+
+def _workshop_index(parsed: ParsedExport) -> Callable[[str], int]:
+    """The index of a workshop named on the command line, matched loosely, or the one
+    line that says which names come close."""
+    assert parsed.workshops is not None
     matcher = WorkshopMatcher([w.name for w in parsed.workshops])
 
     def index(name: str) -> int:
@@ -99,12 +138,17 @@ def apply_workshop_options(parsed: ParsedExport, args: argparse.Namespace) -> Pa
             raise InputError(worded("not_a_workshop", name=name, close=close))
         return found[0]
 
-    shops = list(parsed.workshops)
-    for name, minimum in args.minimum:
-        shops[index(name)] = replace(shops[index(name)], minimum=minimum)
-    for name in args.must_run:
-        shops[index(name)] = replace(shops[index(name)], must_run=True)
-    return replace(parsed, workshops=shops)
+    return index
+
+
+def _shared(text: str) -> tuple[str, int, list[str]]:
+    name, equals, rest = text.partition("=")
+    seats, colon, listed = rest.partition(":")
+    separator = ";" if ";" in listed else ","
+    shops = [s.strip() for s in listed.split(separator) if s.strip()]
+    if not equals or not colon or not name.strip() or not seats.strip().isdigit() or not shops:
+        raise argparse.ArgumentTypeError(f"{text!r}: write NAME=SEATS:WORKSHOP,WORKSHOP")
+    return " ".join(name.split()), count(seats.strip()), shops
 
 
 def _spread(text: str) -> Spread:

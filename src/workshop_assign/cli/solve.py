@@ -117,7 +117,7 @@ def run(call: Invocation) -> int:
         require_all=args.require_all,
         fill_unranked=args.fill_unranked,
         seed=args.seed,
-        rules=rules_from(args),
+        rules=rules_from(args, parsed),
         per_attendee=args.per_attendee,
     )
     target = args.output or _default_output(args.export, lang)

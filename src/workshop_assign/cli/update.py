@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from pathlib import Path
 
 from workshop_assign import update
@@ -24,20 +25,31 @@ from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, 
 from workshop_assign.cli.solve import add_waitlist_option, waitlists_for
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.core import Objective, SolveSettings
-from workshop_assign.read import build_problem, missing_capacities
+from workshop_assign.read import ParsedExport, build_problem, missing_capacities
 from workshop_assign.write import protect, reused_lines, write_result
 
-RULE_OPTIONS = {"max_per", "min_per", "group_mode", "split_penalty", "time_limit"}
+RULE_OPTIONS = {"max_per", "min_per", "shared", "group_mode", "split_penalty", "time_limit"}
 
 
-def overrides(args: argparse.Namespace, given: AbstractSet[str]) -> SolveSettings:
+def overrides(
+    args: argparse.Namespace, given: AbstractSet[str], parsed: ParsedExport
+) -> SolveSettings:
     """The settings written on the command line, which override the published ones."""
     found: SolveSettings = {}
     if "objective" in given:
         found["objective"] = Objective(args.objective)
     if given & RULE_OPTIONS:
-        found["rules"] = rules_from(args)
+        found["rules"] = rules_from(args, parsed)
     return found
+
+
+def with_shared_seats(settings: SolveSettings, parsed: ParsedExport) -> SolveSettings:
+    """The new export's own shared seats, when its workshop table has them, replace the
+    published ones (as its seats do)."""
+    rules = settings.get("rules")
+    if rules is None or not parsed.shared_capacities or parsed.workshops_from == "default":
+        return settings
+    return settings | {"rules": replace(rules, shared_capacities=parsed.shared_capacities)}
 
 
 def add(commands: Subcommands, epilog: str) -> None:
@@ -72,7 +84,8 @@ def run(call: Invocation) -> int:
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
-    settings, reused = continued(published.options, overrides(args, call.given))
+    settings, reused = continued(published.options, overrides(args, call.given, parsed))
+    settings = with_shared_seats(settings, parsed)
     if parsed.workshops_from == "default":
         reused.append(("reuse_seats", ""))
     done = update(

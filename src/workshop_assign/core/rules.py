@@ -141,7 +141,7 @@ class SharedCapacity:
     """
 
     name: str
-    workshops: tuple[str, ...]
+    workshops: Sequence[str]  # kept as a tuple
     seats: int
 
     def __post_init__(self) -> None:

@@ -23,6 +23,7 @@ if _typing.TYPE_CHECKING:
         parse_export,
         read_export,
     )
+    from workshop_assign.read.shared import PoolCellError, pools_from_cells
     from workshop_assign.read.text import fold
     from workshop_assign.read.workshops import WorkshopSpec
 
@@ -40,6 +41,7 @@ _HOMES = {  # module: the names it gives this face
     "workshop_assign.read.workshops": ("WorkshopSpec",),
     "workshop_assign.read.text": ("fold",),
     "workshop_assign.read.moments": ("NotAMomentError", "span"),
+    "workshop_assign.read.shared": ("PoolCellError", "pools_from_cells"),
 }
 
 __getattr__, __dir__ = _attach(__name__, _HOMES)
@@ -47,6 +49,7 @@ __getattr__, __dir__ = _attach(__name__, _HOMES)
 __all__ = [
     "NotAMomentError",
     "ParsedExport",
+    "PoolCellError",
     "ReadOptions",
     "WorkshopMatcher",
     "WorkshopSpec",
@@ -54,6 +57,7 @@ __all__ = [
     "fold",
     "missing_capacities",
     "parse_export",
+    "pools_from_cells",
     "read_export",
     "span",
 ]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from workshop_assign.core.model import Problem, Workshop
 from workshop_assign.core.provenance import Note, Source
+from workshop_assign.core.rules import SharedCapacity
 from workshop_assign.read.grids import column_letter
 from workshop_assign.read.header import Table
 from workshop_assign.read.layouts import Layout
@@ -48,6 +49,8 @@ class ParsedExport:
     workshops_from: str | None = None
     # each text the wishes held, with the workshop it was read as (the Notes say how)
     wish_texts: dict[str, str] = field(default_factory=dict)
+    # seats the workshop table says several workshops share (pass them in ``Rules``)
+    shared_capacities: tuple[SharedCapacity, ...] = ()
 
     def to_problem(self, workshops: Sequence[Workshop] | None = None) -> Problem:
         """The Problem, with its Source: attributes are the attendees' original columns.

@@ -224,6 +224,7 @@ def _understand(
         wishes=matched.wishes,
         workshops=shops,
         workshops_from=origin,
+        shared_capacities=getattr(shops, "shared", ()),
         names=matched.names,
         wish_texts=matched.read_as,
         notes=(*found.notes, key_note, *roles, *decided.notes, *matched.notes, *rule_notes),

@@ -14,10 +14,12 @@ from typing import TypeVar
 import pandas as pd
 
 from workshop_assign.core.model import Workshop
+from workshop_assign.core.rules import SharedCapacity
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.grids import Grid, column_letter, load_book
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
 from workshop_assign.read.moments import NotAMomentError, clock_of, day_of, moment
+from workshop_assign.read.shared import SHARED_WORDS, PoolCellError, pools_from_cells
 from workshop_assign.read.sheets import workshop_sheet
 from workshop_assign.read.text import cell_text, fold, is_blank
 from workshop_assign.text import worded
@@ -63,8 +65,16 @@ END_HEADERS = {"ende", "end", "bis", "until", "endzeit", "end time"}
 WorkshopSpec = Path | str | pd.DataFrame | Mapping[str, int] | Sequence[Workshop]
 
 
+class WorkshopList(list[Workshop]):
+    """The workshops read from a table, with the seats its rows say they share
+    (``shared``: ``SharedCapacity`` objects, see ``read.shared``)."""
+
+    shared: tuple[SharedCapacity, ...] = ()
+
+
 def read_workshops(spec: WorkshopSpec | Grid) -> list[Workshop]:
-    """Workshops from a file path, a sheet, a DataFrame, ``{name: seats}`` or objects."""
+    """Workshops from a file path, a sheet, a DataFrame, ``{name: seats}`` or objects;
+    read from a table, a ``WorkshopList`` that also holds the seats its rows share."""
     if isinstance(spec, Mapping):
         return [Workshop(str(name), int(seats)) for name, seats in spec.items()]
     if isinstance(spec, Grid):
@@ -77,11 +87,12 @@ def read_workshops(spec: WorkshopSpec | Grid) -> list[Workshop]:
     return list(spec)
 
 
-def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Workshop]:
+def _from_table(table: Table, path: str | None, sheet: str | None) -> WorkshopList:
     frame = table.frame
     headers = [str(c) for c in frame.columns]
     name = _column(headers, NAME_WORDS) or headers[0]
-    rest = [h for h in headers if h != name]
+    shared = _column([h for h in headers if h != name], SHARED_WORDS)
+    rest = [h for h in headers if h not in (name, shared)]
     seats = _column(rest, SEAT_WORDS)
     where = (
         worded("at_sheet", path=path, sheet=sheet) if sheet else path or worded("workshop_table")
@@ -99,12 +110,19 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
     topic = _column(rest, TOPIC_WORDS)
     code = _code_column(frame, [h for h in rest if h not in (seats, minimum)])
     when = [_heading(rest, names) for names in (DATE_HEADERS, START_HEADERS, END_HEADERS)]
-    found = []
+    found = WorkshopList()
+    pool_cells: list[tuple[str, str]] = []
+    pool_rows: list[int] = []
     for position, row in enumerate(frame.itertuples(index=False)):
         values = dict(zip(headers, row, strict=True))
         if is_blank(values[name]):
             continue
         row_number = int(table.rows[position])
+        if shared is not None and not is_blank(values[shared]):
+            pool_cells.append(
+                (" ".join(cell_text(values[name]).split()), cell_text(values[shared]))
+            )
+            pool_rows.append(row_number)
 
         def whole(
             column: str, row_number: int = row_number, values: dict[str, object] = values
@@ -131,7 +149,30 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> list[Works
                 ends,
             )
         )
+    if shared is not None:
+        letter = column_letter(headers.index(shared))
+        found.shared = _pools(pool_cells, pool_rows, letter, (where, sheet, path))
     return found
+
+
+def _pools(
+    cells: list[tuple[str, str]],
+    rows: list[int],
+    letter: str,
+    place: tuple[object, str | None, str | None],
+) -> tuple[SharedCapacity, ...]:
+    """The shared seats of the table's rows, or the one line naming the unclear cell."""
+    try:
+        return pools_from_cells(cells)
+    except PoolCellError as unclear:
+        where, sheet, path = place
+        cell = f"{letter}{rows[unclear.row]}"
+        raise SpreadsheetError(
+            worded(unclear.key, where=where, cell=cell, **unclear.fields),
+            path=path,
+            sheet=sheet,
+            cell=cell,
+        ) from None
 
 
 def _cell(

@@ -64,6 +64,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "People with excluded workshops",
         "Personen mit ausgeschlossenen Workshops",
     ),
+    "label.rule_shared": (
+        "Shared seats {pool} ({workshops})",
+        "Gemeinsame Plätze {pool} ({workshops})",
+    ),
     "label.rule_spread": (
         "At most per {attribute} and workshop",
         "Höchstens je {attribute} und Workshop",
@@ -493,6 +497,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "console.reused": ("reused from {name}: {what}", "übernommen aus {name}: {what}"),
     "console.rule_at_most": ("at most {n} per {attribute}", "höchstens {n} je {attribute}"),
+    "console.rule_shared": (
+        "{seats} seats shared as {pool} by {workshops}",
+        "{seats} gemeinsame Plätze ({pool}) für {workshops}",
+    ),
     "console.rule_at_least": (
         "at least {m} with {attribute} {value}",
         "mindestens {m} mit {attribute} {value}",
@@ -702,6 +710,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.no_seat_column": (
         "{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') next to the workshop names",
         "{where}: hat neben den Workshopnamen keine Spalte mit Plätzen (z. B. „Plätze“)",
+    ),
+    "error.shared_no_seats": (
+        "{where}, cell {cell}: the shared seats {pool!r} have no number; write it in one of "
+        "its rows, e.g. '{pool}: 3'",
+        "{where}, Zelle {cell}: für die gemeinsamen Plätze {pool!r} fehlt die Zahl; bitte in "
+        "einer ihrer Zeilen eintragen, z. B. „{pool}: 3“",
+    ),
+    "error.shared_two_seats": (
+        "{where}, cell {cell}: the shared seats {pool!r} are given as {first} and as {second}; "
+        "write one number",
+        "{where}, Zelle {cell}: die gemeinsamen Plätze {pool!r} stehen einmal mit {first} und "
+        "einmal mit {second}; bitte eine Zahl eintragen",
     ),
     "error.seats_cell": (
         "{where}, cell {cell}: {text!r} is not a number of seats; write a whole number",
@@ -1230,6 +1250,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.start": ("Starts", "Beginn"),
     "app.end": ("Ends", "Ende"),
     "app.must_run": ("Must run", "Findet sicher statt"),
+    "app.shared": ("Shared seats", "Gemeinsame Plätze"),
+    "app.shared_example": ("e.g. Prof. Quist: 3", "z. B. Prof. Quist: 3"),
+    "app.shared_hint": (
+        "Shared seats: workshops with the same name there take at most that many people "
+        "together, e.g. one supervisor's projects or a hall split in two. Write the number "
+        "once, e.g. “Prof. Quist: 3”; several names are separated by “;”.",
+        "Gemeinsame Plätze: Workshops mit demselben Namen dort nehmen zusammen höchstens so "
+        "viele Personen auf, z. B. die Projekte einer Betreuerin oder ein geteilter Saal. Die "
+        "Zahl einmal eintragen, z. B. „Prof. Quist: 3“; mehrere Namen mit „;“ trennen.",
+    ),
+    "app.shared_no_seats": (
+        "The shared seats {pool!r} (at {workshop}) have no number; write it once, e.g. "
+        "“{pool}: 3”.",
+        "Für die gemeinsamen Plätze {pool!r} (bei {workshop}) fehlt die Zahl; bitte einmal "
+        "eintragen, z. B. „{pool}: 3“.",
+    ),
+    "app.shared_two_seats": (
+        "The shared seats {pool!r} have two numbers, {first} and {second} (at {workshop}); "
+        "write one.",
+        "Die gemeinsamen Plätze {pool!r} haben zwei Zahlen, {first} und {second} (bei "
+        "{workshop}); bitte nur eine eintragen.",
+    ),
     "app.missing_seats": (
         "Seats are missing for: {names}. Fill them in to solve.",
         "Es fehlen Platzzahlen für: {names}. Bitte eintragen, dann kann zugeteilt werden.",

@@ -74,6 +74,10 @@ def describe_rules(rules: Rules, lang: str = "en") -> str:
         for c in rules.category_minimums
         for v, m in c.minimums.items()
     ]
+    parts += [
+        said("shared", pool=p.name, seats=p.seats, workshops=", ".join(p.workshops))
+        for p in rules.shared_capacities
+    ]
     if rules.groups is GroupMode.SOFT:
         parts.append(said("soft", penalty=rules.split_penalty))
     if rules.time_limit != Rules().time_limit:
@@ -179,6 +183,11 @@ def _rule_rows(result: Result, lang: str) -> list[list[object]]:
         for value, count in minimum.minimums.items():
             what = f"{minimum.attribute}: {value}"
             rows.append([label("rule_category", lang).format(value=what), count])
+    for pool in rules.shared_capacities:
+        what = label("rule_shared", lang).format(
+            pool=pool.name, workshops=", ".join(pool.workshops)
+        )
+        rows.append([what, pool.seats])
     if len(rows) == 1:
         rows.append([label("rule_none", lang)])
     return rows
