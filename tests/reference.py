@@ -125,7 +125,6 @@ def brute_force_rules(spec: Any, objective: str, *, fill: bool = False) -> tuple
     and the objective over the ranked places after that.
     """
     wishes, caps = spec.base.wishes, spec.base.capacities
-    max_rank = max((len(w) for w in wishes), default=0)
     options = []
     for person, w in enumerate(wishes):
         open_to = range(len(caps)) if fill else w
@@ -141,17 +140,44 @@ def brute_force_rules(spec: Any, objective: str, *, fill: bool = False) -> tuple
             wishes[p].index(c) + 1 if c is not None and c in wishes[p] else 0
             for p, c in enumerate(choice)
         ]
-        key = objective_key(objective, ranks, max_rank)
-        if fill:
-            placed = sum(c is not None for c in choice)
-            key = (-placed, placed + key[0], *key[1:])
+        placed = [c is not None for c in choice]
         splits = _splits(spec, choice) if spec.soft else 0
-        if objective == "rank-sum":
-            key = (*key[:-1], key[-1] + spec.penalty * splits)
-        elif spec.soft:
-            key = (*key, splits)
+        key = rule_key(spec, objective, ranks, placed, splits, fill=fill)
         best = key if best is None or key < best else best
     return best
+
+
+def rule_key(
+    spec: Any,
+    objective: str,
+    ranks: Sequence[int],
+    placed: Sequence[bool],
+    splits: int,
+    *,
+    fill: bool = False,
+) -> tuple[int, ...]:
+    """The value to minimise under a ``RuleSpec``, from each person's 1-based rank (0:
+    none, or a seat they did not rank) and whether they are placed.
+
+    Priority tiers: tier 1's key, then tier 2's, ..., then the people without a tier.
+    ``fill``: within each, most placed first, then fewest in unranked seats.  Splits of
+    soft groups cost the penalty in rank-sum without tiers, else they come last.
+    """
+    max_rank = max((len(w) for w in spec.base.wishes), default=0)
+    tiers = spec.tiers or (0,) * len(ranks)
+    tiered = any(t > 0 for t in tiers)
+    order = sorted({t for t in tiers if t > 0}) + ([0] if 0 in tiers or not tiers else [])
+    key: tuple[int, ...] = ()
+    for tier in order:
+        people = [p for p, t in enumerate(tiers) if t == tier]
+        part = objective_key(objective, [ranks[p] for p in people], max_rank)
+        if fill:
+            n = sum(1 for p in people if placed[p])
+            part = (-n, n + part[0], *part[1:])
+        key += part
+    if objective == "rank-sum" and not tiered and spec.soft:
+        return (*key[:-1], key[-1] + spec.penalty * splits)
+    return (*key, splits) if spec.soft else key
 
 
 def _allowed(spec: Any, choice: Sequence[int | None], caps: Sequence[int]) -> bool:
@@ -223,15 +249,31 @@ def brute_force_rules_update(spec: Any, before: Sequence[int | None]) -> tuple[i
             continue
         if not _allowed(spec, choice, caps):
             continue
-        placed = sum(c is not None for c in choice)
-        moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
-        cost = sum(
-            w.index(c) for w, c in zip(wishes, choice, strict=True) if c is not None and c in w
-        )
-        cost += spec.penalty * _splits(spec, choice) if spec.soft else 0
-        key = (-placed, moves, cost)
+        splits = _splits(spec, choice) if spec.soft else 0
+        key = update_key(spec, before, choice, splits)
         best = key if best is None or key < best else best
     return best
+
+
+def update_key(
+    spec: Any, before: Sequence[int | None], choice: Sequence[int | None], splits: int
+) -> tuple[int, ...]:
+    """An update's value to minimise (rank-sum): most placed, fewest moves, least rank
+    cost (+ split penalty).  With priority tiers: most placed of tier 1, of tier 2, ...,
+    fewest moves, least rank cost of tier 1, of tier 2, ..., then fewest splits."""
+    wishes = spec.base.wishes
+    tiers = spec.tiers or (0,) * len(choice)
+    tiered = any(t > 0 for t in tiers)
+    order = sorted({t for t in tiers if t > 0}) + ([0] if 0 in tiers or not tiers else [])
+    moves = sum(1 for b, c in zip(before, choice, strict=True) if b is not None and c != b)
+    placed, cost = [], []
+    for tier in order:
+        people = [p for p, t in enumerate(tiers) if t == tier]
+        placed.append(-sum(1 for p in people if choice[p] is not None))
+        cost.append(sum(wishes[p].index(choice[p]) for p in people if choice[p] in wishes[p]))
+    if not tiered:  # a split costs its penalty
+        return (*placed, moves, cost[0] + spec.penalty * splits)
+    return (*placed, moves, *cost, *((splits,) if spec.soft else ()))
 
 
 def update_outcomes(

@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import strategies as st
 
 import workshop_assign as wa
-from reference import objective_key
+from reference import rule_key
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class RuleSpec:
     soft: bool
     penalty: int
     pools: tuple[tuple[frozenset[int], int], ...] = ()  # shared capacities: workshops, seats
+    tiers: tuple[int, ...] = ()  # a priority tier per person (0: none; empty: nobody's)
 
     @property
     def flow_only(self) -> bool:
@@ -151,6 +152,7 @@ def rule_problem(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
         exclude={
             k: [names[w] for w in ex] for k, ex in zip(keys, spec.excluded, strict=True) if ex
         },
+        priority={k: t for k, t in zip(keys, spec.tiers, strict=False) if t},
     )
     rules = wa.Rules(
         groups="soft" if spec.soft else "hard",
@@ -182,10 +184,6 @@ def solved_key(
         return None
     assert result.check() == []
     assert result.proven_optimal
-    key = objective_key(objective, [int(r) for r in result.rank_of], problem.max_rank)
-    if fill:
-        placed = len(problem.keys) - result.n_unassigned
-        key = (-placed, placed + key[0], *key[1:])
-    if objective == "rank-sum":
-        return (*key[:-1], key[-1] + spec.penalty * result.splits if spec.soft else key[-1])
-    return (*key, result.splits) if spec.soft else key
+    ranks = [int(r) for r in result.rank_of]
+    placed = [bool(w >= 0) for w in result.workshop_of]
+    return rule_key(spec, objective, ranks, placed, result.splits, fill=fill)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import workshop_assign as wa
 from exports import SEATS, columns_per_rank, write_xlsx
 from helpers import run
-from reference import brute_force_rules_update, update_outcomes
+from reference import brute_force_rules_update, update_key, update_outcomes
 from strategies import RuleSpec, Spec, rule_problem, rule_specs, specs
 from workshop_assign import synthetic
 from workshop_assign.after import update as updating
@@ -115,8 +115,19 @@ def test_update_command_end_to_end(tmp_path: Path) -> None:
         assert isinstance(after.loc[key, "Workshop"], str)  # nobody who had a place lost it
 
 
-@settings(max_examples=60)
-@given(spec=rule_specs(), data=st.data())
+@st.composite
+def maybe_tiered(draw: st.DrawFn) -> RuleSpec:
+    """A rule mix, half of the time with priority tiers (1, 2 or none per person)."""
+    spec = draw(rule_specs())
+    if draw(st.booleans()):
+        n = len(spec.base.wishes)
+        tiers = draw(st.lists(st.sampled_from([0, 1, 2]), min_size=n, max_size=n))
+        spec = replace(spec, tiers=tuple(tiers))
+    return spec
+
+
+@settings(max_examples=80)
+@given(spec=maybe_tiered(), data=st.data())
 def test_updates_under_rules_match_brute_force(spec: RuleSpec, data: st.DataObject) -> None:
     problem, rules = rule_problem(spec)
     try:
@@ -147,11 +158,8 @@ def test_updates_under_rules_match_brute_force(spec: RuleSpec, data: st.DataObje
     assert expected is not None
     after = done.result.workshop_of.tolist()
     assert all(a >= 0 for a, b in zip(after, before, strict=True) if b is not None)
-    placed = sum(a >= 0 for a in after)
-    moves = sum(1 for a, b in zip(after, before, strict=True) if b is not None and a != b)
-    cost = sum(int(r) - 1 for r in done.result.rank_of if r > 0)
-    cost += spec.penalty * done.result.splits if spec.soft else 0
-    assert (-placed, moves, cost) == expected
+    choice = [a if a >= 0 else None for a in after]
+    assert update_key(changed, before, choice, done.result.splits) == expected
 
 
 def test_people_kept_in_an_unranked_workshop_are_told_so() -> None:

@@ -185,3 +185,15 @@ def test_shared_seats_are_a_field_of_the_workshop_table(tmp_path: Path) -> None:
         "bitte einmal eintragen, z. B. „Saal: 3“."
     )
 
+
+def test_a_priority_column_is_honoured_and_said_on_the_page(tmp_path: Path) -> None:
+    """One seat each: the last person has priority and gets their first choice."""
+    frame = columns_per_rank()
+    frame["Priorität"] = [""] * (len(frame) - 1) + ["1"]
+    tab = page_tab(tmp_path)
+    page = upload(tab, write_xlsx(frame, tmp_path / "vorrang.xlsx", seats=SEATS))
+    assert "Regel &#39;Priorität&#39; aus Spalte &#39;Priorität&#39; gelesen" in page
+    solve(tab, dict.fromkeys(SHOPS, 1), objective="fair")
+    download = io.BytesIO(tab.get("/download/xlsx").content)
+    table = pd.read_excel(download, sheet_name="Zuteilung", engine="calamine")
+    assert table["Workshop"].iloc[-1] == frame["Erstwunsch"].iloc[-1]

@@ -26,6 +26,7 @@ def test_every_text_has_both_languages_with_the_same_fields(key: str) -> None:
         "how",
         "evidence",
         "layout",
+        "rule",  # a rule's kind, as a note names it
         "whatif",
         "explain",
         "reason",

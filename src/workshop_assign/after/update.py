@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Unpack
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.core.model import Problem
@@ -33,7 +34,7 @@ from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRules
 from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.flow import ClassArcs, most_placed
-from workshop_assign.solver.objectives import CostLevels, cost_levels
+from workshop_assign.solver.objectives import CostLevels, Tiers, cost_levels, tier_levels, tiers_of
 from workshop_assign.text import Counted, message, worded
 from workshop_assign.write.notices import NOTIFIED
 from workshop_assign.write.summary import reused_lines
@@ -159,6 +160,11 @@ def update(
         )
     if move_cost is not None and (options.objective is not Objective.RANK_SUM or move_cost < 0):
         raise InputError("move_cost (a whole number >= 0) goes with the rank-sum objective")
+    if move_cost is not None and problem.rules is not None and problem.rules.tier is not None:
+        raise UnsupportedRulesError(
+            "a move cost weighs moves against rank costs, which priority tiers keep in "
+            "order; leave out move_cost (moves then come first) or the priorities"
+        )
     before, newcomers, gone = _previous_places(problem, previous)
     marked = _with_previous(problem, before, forbid_moves)
 
@@ -269,6 +275,7 @@ def nobody_moves(model: ClassModel) -> Solution | None:
         and model.timetable is None
         and not options.rules.spread
         and model.pools is None
+        and classes.tier is None
         and not options.require_all
         and classes.extra is not None
     )
@@ -323,6 +330,9 @@ def _update_levels(
     before = classes.extra[:, 0]  # each class's previous workshop (-1: none)
     had_place = (before >= 0).astype(np.int64)
     moved = (had_place[arcs.cls] & (arcs.workshop != before[arcs.cls])).astype(np.int64)
+    tiers = tiers_of(classes.tier, arcs.cls)
+    if tiers is not None:
+        return _tiered_update_levels(options, model, tiers, moved, moves_last=moves_last)
     base = cost_levels(options, arcs.rank, len(classes), model.problem.max_rank)
     if move_cost is not None:
         objective = [move_cost * moved + base.arc[0]]
@@ -335,6 +345,30 @@ def _update_levels(
     unassigned += [zero_classes] * len(objective)
     zero_arcs = np.zeros(len(arcs), np.int64)
     return CostLevels((zero_arcs, zero_arcs, *objective), tuple(unassigned))
+
+
+def _tiered_update_levels(
+    options: SolveOptions,
+    model: ClassModel,
+    tiers: Tiers,
+    moved: npt.NDArray[np.int64],
+    *,
+    moves_last: bool,
+) -> CostLevels:
+    """With priority tiers: previous people left out, then each tier's people left out
+    in order, the moves, and each tier's objective in order (moves after the objective
+    with ``moves_last``)."""
+    classes, arcs = model.classes, model.arcs
+    assert classes.extra is not None
+    zero_arcs = np.zeros(len(arcs), np.int64)
+    zero_classes = np.zeros(len(classes), np.int64)
+    parts = tier_levels(options, arcs.rank, model.problem.max_rank, tiers)
+    placing = [(zero_arcs, (classes.extra[:, 0] >= 0).astype(np.int64))]
+    placing += [(zero_arcs, left_out) for left_out, _ in parts if left_out is not None]
+    objective = [pair for _, pairs in parts for pair in pairs]
+    moves = [(moved, zero_classes)]
+    pairs = [*placing, *(objective + moves if moves_last else moves + objective)]
+    return CostLevels(tuple(a for a, _ in pairs), tuple(u for _, u in pairs))
 
 
 def _lost_reasons(problem: Problem, before: np.ndarray, lost: np.ndarray) -> list[str]:

@@ -31,6 +31,12 @@ def reading_options(command: argparse.ArgumentParser) -> None:
         help="seats of a workshop; repeat for each workshop",
     )
     command.add_argument("--key", help="the column that identifies attendees")
+    command.add_argument(
+        "--priority-column",
+        metavar="COLUMN",
+        help="the column of priority tiers (1 served first, then 2, ...; empty: after all) "
+        "when its heading does not say 'Priorität' or 'Priority'",
+    )
     command.add_argument("--sheet", help="the sheet with the registrations")
     command.add_argument(
         "--header-row", type=cli_types.row_number, help="the row (1-based) with the column headers"
@@ -103,6 +109,7 @@ def _parse(
         encoding=args.encoding,
         delimiter=args.delimiter,
         keep_rows=args.keep_row,
+        priority_column=args.priority_column,
     )
 
 

@@ -235,13 +235,18 @@ class Problem:
         groups: Mapping[str, str] | None = None,
         fixed: Mapping[str, str] | None = None,
         exclude: Mapping[str, Iterable[str]] | None = None,
+        priority: Mapping[str, int] | None = None,
     ) -> Problem:
         """A copy with per-attendee rules, given by attendee key and workshop name.
 
         ``groups``: people with the same label go to the same workshop (see
         ``Rules.groups``); ``fixed``: people locked into a workshop (they use a seat
-        whatever they ranked); ``exclude``: workshops a person may not be placed in.
-        Raises ``InvalidProblemError`` listing every unknown key or workshop.
+        whatever they ranked); ``exclude``: workshops a person may not be placed in;
+        ``priority``: a tier per person (1 first, then 2, ...; people without one come
+        after every tier): the objective is optimised for tier 1, then for tier 2
+        without making tier 1 worse, and so on, exactly (placing them counts first
+        within each tier).  Raises ``InvalidProblemError`` listing every unknown key
+        or workshop.
         """
         issues: list[str] = []
         rules = build_attendee_rules(
@@ -251,6 +256,7 @@ class Problem:
             fixed=fixed,
             exclude=exclude,
             issues=issues,
+            priority=priority,
         )
         if issues:
             raise InvalidProblemError(issues)

@@ -62,7 +62,7 @@ class Note:
     def text(self, lang: str = "en") -> str:
         """The decision in words, in English (``en``) or German (``de``)."""
         params = dict(self.params)
-        for kind in ("how", "layout", "evidence"):  # codes, worded from the catalogue
+        for kind in ("how", "layout", "evidence", "rule"):  # codes, worded from the catalogue
             if kind in params:
                 raw = str(params[kind])
                 params[kind] = message_or(f"{kind}.{raw}", lang, raw).format(**params)

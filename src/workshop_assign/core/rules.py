@@ -16,6 +16,7 @@ least that many people; the solver decides which workshops run) and ``must_run``
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -39,11 +40,14 @@ class AttendeeRules:
         groups: a group label per attendee (``None`` for no group).
         fixed: per attendee, the workshop index they are locked into, or -1.
         excluded: per attendee, the workshop indices they may not be placed in.
+        tier: per attendee, their priority tier (1 is served first, then 2, ...; 0 for
+            none given: after every tier), or ``None`` when nobody has one.
     """
 
     groups: tuple[str | None, ...]
     fixed: npt.NDArray[np.int32]
     excluded: tuple[frozenset[int], ...]
+    tier: npt.NDArray[np.int32] | None = None
 
     @property
     def has_exclusions(self) -> bool:
@@ -58,6 +62,7 @@ def build_attendee_rules(
     fixed: Mapping[str, str] | None,
     exclude: Mapping[str, Iterable[str]] | None,
     issues: list[str],
+    priority: Mapping[str, int] | None = None,
 ) -> AttendeeRules:
     """Validate rules given by attendee key and workshop name; collect every issue."""
     position = {key: i for i, key in enumerate(keys)}
@@ -65,7 +70,8 @@ def build_attendee_rules(
     group_of: list[str | None] = [None] * len(keys)
     fixed_at = np.full(len(keys), -1, dtype=np.int32)
     excluded: list[frozenset[int]] = [frozenset()] * len(keys)
-    for label, mapping in (("groups", groups), ("fixed", fixed), ("exclude", exclude)):
+    named = (("groups", groups), ("fixed", fixed), ("exclude", exclude), ("priority", priority))
+    for label, mapping in named:
         for key in mapping or {}:
             if key not in position:
                 issues.append(f"{label} names attendee {key!r}, who is not in the problem")
@@ -92,7 +98,26 @@ def build_attendee_rules(
                 f"{names[fixed_at[position[key]]]!r}"
             )
     fixed_at.flags.writeable = False
-    return AttendeeRules(tuple(group_of), fixed_at, tuple(excluded))
+    tier = _tiers(position, priority, issues) if priority else None
+    return AttendeeRules(tuple(group_of), fixed_at, tuple(excluded), tier)
+
+
+def _tiers(
+    position: Mapping[str, int], priority: Mapping[str, int], issues: list[str]
+) -> npt.NDArray[np.int32] | None:
+    """Per attendee, the priority tier given (0: none); a tier is a whole number >= 1."""
+    tier = np.zeros(len(position), dtype=np.int32)
+    for key, value in priority.items():
+        if key not in position or value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            issues.append(f"the priority of {key!r} must be a whole number >= 1, not {value!r}")
+        elif not 1 <= int(value) <= LARGEST:
+            issues.append(f"the priority of {key!r} must be from 1 (first) to {LARGEST:,}")
+        else:
+            tier[position[key]] = int(value)
+    tier.flags.writeable = False
+    return tier if tier.any() else None
 
 
 class GroupMode(StrEnum):

@@ -232,9 +232,11 @@ def read_rules(
     names: list[str],
     shops: list[Workshop] | None,
     where: Where,
+    given: dict[str, str] | None = None,
 ) -> tuple[RuleValues, tuple[Note, ...]]:
-    """Group, fixed-place and exclusion columns, matched against the workshop names."""
-    columns = find_rule_columns(frame, skip)
+    """Group, fixed-place, exclusion and priority columns (``given``: named by the
+    organizer), matched against the workshop names."""
+    columns = find_rule_columns(frame, skip, given)
     suggested = tuple(
         Note(NoteKind.WARNING, "maybe-group", column=column, params={"column": column})
         for column in maybe_group_columns(frame, skip | set(columns.values()))
@@ -255,4 +257,11 @@ def read_rules(
     def fail(text: str, column: str, position: int) -> str:
         raise _no_match(matcher, text, where, column, int(numbers[position]), key="no_match_rule")
 
-    return read_rule_values(frame, columns, keys, kept, matcher_function(matcher, fail)), notes
+    def unclear(text: str, column: str, position: int) -> int:
+        cell = where.cell(column, int(numbers[position]))
+        said = worded("not_a_tier", cell=cell, text=excerpt(text))
+        raise SpreadsheetError(said, path=where.path, sheet=where.sheet)
+
+    match = matcher_function(matcher, fail)
+    found = read_rule_values(frame, columns, keys, kept, match=match, unclear=unclear)
+    return found, notes

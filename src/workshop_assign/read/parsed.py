@@ -90,7 +90,10 @@ class ParsedExport:
         problem = replace(problem, source=source)
         if parsed.rules:
             problem = problem.with_rules(
-                groups=parsed.rules.groups, fixed=parsed.rules.fixed, exclude=parsed.rules.exclude
+                groups=parsed.rules.groups,
+                fixed=parsed.rules.fixed,
+                exclude=parsed.rules.exclude,
+                priority=parsed.rules.priority,
             )
         return problem
 

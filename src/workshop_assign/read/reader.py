@@ -56,6 +56,7 @@ class ReadOptions(TypedDict, total=False):
     wish_columns: Sequence[str] | None
     encoding: str | None
     delimiter: str | None
+    priority_column: str | None
 
 
 def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions]) -> Problem:
@@ -97,13 +98,16 @@ def parse_export(
     encoding: str | None = None,
     delimiter: str | None = None,
     keep_rows: Sequence[int] = (),
+    priority_column: str | None = None,
 ) -> ParsedExport:
     """Read and understand an export without requiring capacities (see ``read_export``).
 
     Each stage's guess can be overridden: ``sheet``, ``header_row`` (1-based),
     ``wish_columns`` (in rank order), ``key``; ``keep_rows`` (sheet row numbers) keeps
-    rows that were read as cancelled or unsubmitted.
+    rows that were read as cancelled or unsubmitted; ``priority_column`` names the
+    column of priority tiers when its heading does not say so ("Priorität").
     """
+    named_rules = {"priority": priority_column} if priority_column else {}
     given = read_workshops(workshops) if workshops is not None else None
     fallback = read_workshops(default_workshops) if default_workshops is not None else None
     if isinstance(source, pd.DataFrame):
@@ -111,7 +115,7 @@ def parse_export(
         table = table_from_frame(source)
         roles = detect_wishes(table.frame, wish_columns, shops)
         found = Found(table, roles.layout, None, None, None, shops, list(roles.notes))
-        return _understand(found, key, keep_rows, origin)
+        return _understand(found, key, keep_rows, origin, named_rules)
     path = Path(source)
     grids = load_book(path, encoding=encoding, delimiter=delimiter)
     named = pick_sheet(grids, sheet, path) if sheet is not None else None
@@ -138,7 +142,7 @@ def parse_export(
     notes = [*chosen, *_grid_notes(grid), *_table_notes(table), *roles.notes]
     sheets = tuple(g.sheet for g in grids if g.sheet is not None)
     found = Found(table, roles.layout, str(path), _sha256(path), grid, shops, notes, sheets)
-    return _understand(found, key, keep_rows, origin)
+    return _understand(found, key, keep_rows, origin, named_rules)
 
 
 def _seats_from(
@@ -167,10 +171,19 @@ class Found:
 
 
 def _understand(
-    found: Found, key: str | None, keep_rows: Sequence[int], origin: str | None
+    found: Found,
+    key: str | None,
+    keep_rows: Sequence[int],
+    origin: str | None,
+    rule_columns: dict[str, str],
 ) -> ParsedExport:
-    """The stages after the wishes were found: who is who, which rows count, the names."""
+    """The stages after the wishes were found: who is who, which rows count, the names;
+    ``rule_columns`` are rule columns the caller named (rule -> column)."""
     table, layout, shops = found.table, found.layout, found.shops
+    for column in rule_columns.values():
+        if column not in table.frame.columns:
+            listed = ", ".join(repr(str(c)) for c in table.frame.columns[:12])
+            raise SpreadsheetError(worded("no_column", column=column, listed=listed))
     sheet = found.grid.sheet if found.grid else None
     where = Where(found.path, sheet, list(table.frame.columns))
     _reject_same_headers(table, layout, where)
@@ -194,7 +207,7 @@ def _understand(
         table,
         people,
         rows_wishes,
-        skip | set(find_rule_columns(table.frame, skip).values()),
+        skip | set(find_rule_columns(table.frame, skip, rule_columns).values()),
         workshop_names=[*(w.name for w in shops or ()), *texts],
         keep_rows=keep_rows,
     )
@@ -210,6 +223,7 @@ def _understand(
         names=matched.names,
         shops=shops,
         where=where,
+        given=rule_columns,
     )
     return ParsedExport(
         path=found.path,

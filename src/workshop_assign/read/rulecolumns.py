@@ -1,8 +1,10 @@
-"""Per-attendee rules read from columns of the export: group, fixed place, exclusions.
+"""Per-attendee rules read from columns of the export: group, fixed place, exclusions,
+priority.
 
 Headers are recognised in German and English (``Gruppe/Group``, ``Fest/Fixed``,
-``Ausschluss/Exclude``).  Workshop names in these columns are matched like wishes, and
-a name that matches no workshop stops the run with its cell.
+``Ausschluss/Exclude``, ``Priorität/Priority``).  A priority is a tier: 1 first, then
+2, ...; "ja"/"x" is tier 1, an empty cell none.  Workshop names in these columns are
+matched like wishes, and a name that matches no workshop stops the run with its cell.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ RULE_HEADERS: dict[str, tuple[str, ...]] = {
         "zugewiesen",
     ),
     "exclude": ("ausschluss", "exclude", "excluded", "nicht in", "not in", "ausgeschlossen"),
+    "priority": ("priorität", "prioritaet", "priority", "vorrang"),
 }
+YES_FIRST = {"ja", "yes", "x", "y", "j", "true", "wahr", "vorrang", "priority", "priorität"}
 
 
 # Headings that might mean "these people go together", but as often say where someone
@@ -45,16 +49,20 @@ class RuleValues:
     groups: dict[str, str] = field(default_factory=dict)
     fixed: dict[str, str] = field(default_factory=dict)
     exclude: dict[str, list[str]] = field(default_factory=dict)
+    priority: dict[str, int] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.groups or self.fixed or self.exclude)
+        return bool(self.groups or self.fixed or self.exclude or self.priority)
 
 
-def find_rule_columns(frame: pd.DataFrame, skip: set[str]) -> dict[str, str]:
+def find_rule_columns(
+    frame: pd.DataFrame, skip: set[str], given: dict[str, str] | None = None
+) -> dict[str, str]:
     """rule -> column, for the rule columns the export has (first match each): only
     headings that clearly ask for the rule (or a part of a ``code. text`` heading that
-    does)."""
-    found: dict[str, str] = {}
+    does); ``given`` names columns chosen by the organizer, which win."""
+    found: dict[str, str] = dict(given or {})
+    skip = skip | set(found.values())
     for column in frame.columns:
         if column in skip:
             continue
@@ -91,9 +99,12 @@ def read_rule_values(
     columns: dict[str, str],
     keys: list[str],
     positions: list[int],
+    *,
     match: Callable[[str, str, int], str],
+    unclear: Callable[[str, str, int], int],
 ) -> RuleValues:
-    """The rule values of the kept rows; ``match(text, column, position)`` names workshops."""
+    """The rule values of the kept rows; ``match(text, column, position)`` names
+    workshops, ``unclear(...)`` stops at a priority that is no tier."""
     values = RuleValues(columns=columns)
     cells = {rule: frame[column].tolist() for rule, column in columns.items()}
     for key, position in zip(keys, positions, strict=True):
@@ -106,10 +117,21 @@ def read_rule_values(
                 values.groups[key] = " ".join(text.split())
             elif rule == "fixed":
                 values.fixed[key] = match(text, column, position)
+            elif rule == "priority":
+                values.priority[key] = tier_of(text) or unclear(text, column, position)
             else:
                 parts = [p for p in re.split(r"[;,\n]", text) if p.strip()]
                 values.exclude[key] = [match(p, column, position) for p in parts]
     return values
+
+
+def tier_of(text: str) -> int | None:
+    """A priority cell as a tier: a whole number from 1 (first), or a yes ("ja", "x",
+    "Vorrang") for tier 1; ``None`` for anything else (which stops the reading)."""
+    folded = fold(text).strip(" .")
+    if folded.isdigit() and int(folded) >= 1:
+        return int(folded)
+    return 1 if folded in YES_FIRST else None
 
 
 def matcher_function(

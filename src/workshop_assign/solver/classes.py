@@ -51,6 +51,7 @@ class AttendeeClasses:
     value_labels: tuple[tuple[str, ...], ...] = ()
     extra: npt.NDArray[np.int64] | None = None
     excluded: tuple[frozenset[int], ...] = ()  # per class (empty: nobody is excluded)
+    tier: npt.NDArray[np.int32] | None = None  # per class, its priority tier (None: no tiers)
 
     def __len__(self) -> int:
         return len(self.wishes)
@@ -82,10 +83,12 @@ def build_classes(
         excluded_sets = list(excluded_uniques)
         group_codes, group_uniques = pd.factorize(pd.Series(rules.groups, dtype=object))
         group_labels = tuple(str(g) for g in group_uniques)
+        tiers = rules.tier if rules.tier is not None else np.zeros(len(rules.fixed))
         columns += [
             excluded_codes.astype(np.int64),
             rules.fixed.astype(np.int64),
             group_codes.astype(np.int64),
+            tiers.astype(np.int64),
         ]
     value_codes, value_labels = _attribute_codes(problem, attributes, keep or {})
     columns += value_codes
@@ -121,6 +124,7 @@ def build_classes(
         value_labels,
         None if extras is None else extras.astype(np.int64),
         tuple(excluded) if any(excluded) else (),
+        distinct[:, 4].astype(np.int32) if rules is not None and rules.tier is not None else None,
     )
 
 

@@ -33,16 +33,82 @@ class CostLevels:
     unassigned: tuple[Costs, ...] | None
 
 
+@dataclass(frozen=True, slots=True)
+class Tiers:
+    """Priority tiers over the model: each arc's tier and each class's (0: none given)."""
+
+    arc: Costs
+    cls: npt.NDArray[np.int32]
+
+    def order(self) -> list[int]:
+        """The tiers in the order they are served: 1, 2, ..., then those without one."""
+        given = sorted(int(t) for t in np.unique(self.cls) if t > 0)
+        return given + ([0] if (self.cls == 0).any() else [])
+
+
+def tiers_of(tier: npt.NDArray[np.int32] | None, arc_class: Costs) -> Tiers | None:
+    """The priority tiers of a model from its classes' tiers (``None`` when nobody has
+    one) and each arc's class."""
+    return None if tier is None else Tiers(tier[arc_class].astype(np.int64), tier)
+
+
 def cost_levels(
-    options: SolveOptions, arc_rank: Costs, n_classes: int, max_rank: int
+    options: SolveOptions,
+    arc_rank: Costs,
+    n_classes: int,
+    max_rank: int,
+    *,
+    tiers: Tiers | None = None,
 ) -> CostLevels:
     """The levels of the chosen objective for arcs of the given 0-based ranks.
+
+    With priority ``tiers`` the levels are those of tier 1 (its people left out, then
+    the objective over its places), then tier 2's, and so on: lexicographic, exact.
 
     Seats nobody ranked (``fill_unranked``: arcs of rank ``UNRANKED``) come after every
     ranked one: the first level counts them (fewest people in a seat they did not rank,
     once as many as possible are placed), and the objective's levels see them as free,
     so the objective is that of the ranked places, as without the fill.
     """
+    if tiers is None:
+        return _plain_levels(options, arc_rank, n_classes, max_rank)
+    zero_arcs = np.zeros(len(arc_rank), dtype=np.int64)
+    pairs = []
+    for left_out, objective in tier_levels(options, arc_rank, max_rank, tiers):
+        if left_out is not None:  # placing comes first in each tier
+            pairs.append((zero_arcs, left_out))
+        pairs += objective
+    return CostLevels(tuple(a for a, _ in pairs), tuple(u for _, u in pairs))
+
+
+TierLevels = tuple[Costs | None, list[tuple[Costs, Costs]]]
+
+
+def tier_levels(
+    options: SolveOptions, arc_rank: Costs, max_rank: int, tiers: Tiers
+) -> list[TierLevels]:
+    """Per tier in order: who of it is left out (per class; ``None`` when leaving people
+    out has its own cost), and the objective's levels over its arcs with the cost of
+    leaving its people out (zero unless there is such a cost)."""
+    plain = _plain_levels(options, arc_rank, len(tiers.cls), max_rank)
+    zero_classes = np.zeros(len(tiers.cls), dtype=np.int64)
+    unassigned = plain.unassigned or (zero_classes,) * len(plain.arc)
+    found: list[TierLevels] = []
+    for tier in tiers.order():
+        on_arc, of_class = tiers.arc == tier, tiers.cls == tier
+        left_out = of_class.astype(np.int64) if plain.unassigned is None else None
+        objective = [
+            (np.where(on_arc, level, 0), np.where(of_class, cost, 0))
+            for level, cost in zip(plain.arc, unassigned, strict=True)
+        ]
+        found.append((left_out, objective))
+    return found
+
+
+def _plain_levels(
+    options: SolveOptions, arc_rank: Costs, n_classes: int, max_rank: int
+) -> CostLevels:
+    """The levels without priority tiers."""
     if options.fill_unranked:
         unranked = arc_rank >= max_rank
         if max_rank == 0:  # nobody ranked anything: every seat is a filled one

@@ -29,7 +29,7 @@ from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.expand import Outcome, expand, priority_order
 from workshop_assign.solver.flow import ClassArcs, class_arcs, fill_arcs, joined
 from workshop_assign.solver.infeasible import explain_shortfall
-from workshop_assign.solver.objectives import cost_levels, objective_value
+from workshop_assign.solver.objectives import cost_levels, objective_value, tiers_of
 from workshop_assign.solver.prepare import (
     Pools,
     check_fixed_spread,
@@ -64,7 +64,9 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
     arcs = timetable.arcs(classes) if timetable else class_arcs(classes)
     if options.fill_unranked:
         arcs = joined(arcs, fill_arcs(classes, len(problem.workshops)))
-    levels = cost_levels(options, arcs.rank, len(classes), problem.max_rank)
+    levels = cost_levels(
+        options, arcs.rank, len(classes), problem.max_rank, tiers=tiers_of(classes.tier, arcs.cls)
+    )
     fixed_load = fixed_loads(problem, classes)
     pools = shared_pools(problem, rules, fixed_load)
     check_fixed_spread(problem, classes, rules)

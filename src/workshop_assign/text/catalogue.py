@@ -64,6 +64,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "People with excluded workshops",
         "Personen mit ausgeschlossenen Workshops",
     ),
+    "label.rule_priority": (
+        "People with priority {tier} (served before the next)",
+        "Personen mit Vorrang {tier} (vor den nächsten berücksichtigt)",
+    ),
     "label.rule_shared": (
         "Shared seats {pool} ({workshops})",
         "Gemeinsame Plätze {pool} ({workshops})",
@@ -288,6 +292,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "keine Teilnahme: die Zeile hat weder Kennung noch Wünsche",
     ),
     "note.no-wishes": ("ranked no workshop", "hat keinen Workshop gewählt"),
+    "rule.group": ("group", "Gruppe"),
+    "rule.fixed": ("fixed place", "fester Platz"),
+    "rule.exclude": ("exclusion", "Ausschluss"),
+    "rule.priority": ("priority", "Priorität"),
     "note.rule-column": (
         "rule '{rule}' read from column {column!r}",
         "Regel '{rule}' aus Spalte {column!r} gelesen",
@@ -649,6 +657,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " oder die Kodierung mit --encoding angeben",
     ),
     "hint.error.same_header": (" with --wish-columns", " mit --wish-columns"),
+    "hint.error.no_key": (" with --key", " mit --key"),
+    "hint.error.wishes_unknown": (" with --wish-columns", " mit --wish-columns"),
+    "hint.error.no_wishes": (
+        " with --wish-columns (e.g. --wish-columns Erstwunsch,Zweitwunsch)",
+        " mit --wish-columns (z. B. --wish-columns Erstwunsch,Zweitwunsch)",
+    ),
     "hint.note.sheet-chosen": ("; choose another with --sheet", "; ein anderes mit --sheet wählen"),
     "hint.note.layout": (
         "; choose others with --wish-columns",
@@ -796,10 +810,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "es gibt keine Spalte {key!r} für --key; die Spalten heißen {listed}",
     ),
     "error.no_key": (
-        "cannot tell which column identifies attendees (no e-mail, ID or name column); "
-        "name it with --key",
+        "cannot tell which column identifies attendees (no e-mail, ID or name column); name it",
         "es ist nicht zu erkennen, welche Spalte die Teilnehmenden unterscheidet (keine "
-        "E-Mail-, ID- oder Namensspalte); bitte mit --key angeben",
+        "E-Mail-, ID- oder Namensspalte); bitte angeben",
     ),
     "error.no_column": (
         "there is no column {column!r}; the columns are {listed}",
@@ -807,16 +820,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error.wishes_unknown": (
         "the columns that look like wishes ({columns}) name no workshop of the workshop "
-        "table; check the table, or name the wish columns in rank order with --wish-columns",
+        "table; check the table, or name the wish columns in rank order",
         "die Spalten, die nach Wünschen aussehen ({columns}), nennen keinen Workshop der "
-        "Workshop-Tabelle; bitte die Tabelle prüfen oder die Wunschspalten in Rangfolge mit "
-        "--wish-columns angeben",
+        "Workshop-Tabelle; bitte die Tabelle prüfen oder die Wunschspalten in Rangfolge "
+        "angeben",
     ),
     "error.no_wishes": (
-        "found no columns with ranked wishes among {shown}; name them in rank order with "
-        "--wish-columns (e.g. --wish-columns Erstwunsch,Zweitwunsch)",
-        "keine Spalten mit Wünschen gefunden unter {shown}; bitte in Rangfolge mit "
-        "--wish-columns angeben (z. B. --wish-columns Erstwunsch,Zweitwunsch)",
+        "found no columns with ranked wishes among {shown}; name them in rank order",
+        "keine Spalten mit Wünschen gefunden unter {shown}; bitte in Rangfolge angeben",
     ),
     "error.no_seats": (
         "no seat counts for the workshops found ({listed}); add a 'Workshops' sheet with "
@@ -916,6 +927,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "add the workshop to the workshop table",
         "{cell}: {text!r}{more} passt zu keinem Workshop; am ähnlichsten: {close}. Bitte die "
         "Zelle korrigieren oder den Workshop in die Workshop-Tabelle aufnehmen",
+    ),
+    "error.not_a_tier": (
+        "{cell}: {text!r} is no priority; write 1 for those served first, 2 for the next, "
+        "or leave it empty",
+        "{cell}: {text!r} ist keine Priorität; bitte 1 für die zuerst Berücksichtigten, 2 "
+        "für die nächsten eintragen oder leer lassen",
     ),
     "error.no_match_rule": (
         "{cell}: {text!r}{more} matches no workshop; closest: {close}. Correct the cell",
@@ -1052,8 +1069,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "kleinste Änderung, die allen mit Wünschen einen Platz gibt: mehr Plätze, {fixes}",
     ),
     "error.rule_require_all": (
-        "everyone must get a place (--require-all)",
-        "alle müssen einen Platz bekommen (--require-all)",
+        "everyone must get a place",
+        "alle müssen einen Platz bekommen",
     ),
     "error.rule_minimum": (
         "workshop {workshop!r} runs only with at least {minimum} people",
@@ -1388,6 +1405,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain.rules": (
         "{workshop} had free seats, but the event's rules left none for you",
         "{workshop} hatte freie Plätze, aber die Regeln der Veranstaltung ließen keinen für Sie",
+    ),
+    "explain.priority": (
+        ", taken first by people with priority",
+        ", zuerst an Personen mit Vorrang vergeben",
     ),
     "explain.shared": (
         "{workshop}: the shared seats of {pool} ({seats}) were all taken",

@@ -52,6 +52,8 @@ def explanations(result: Result, lang: str = "en") -> pd.Series:
         keys[f"spread {i}"] = pd.factorize(values)[0]
     if facts.grouped is not None:
         keys["grouped"] = facts.grouped
+    if facts.tier is not None:
+        keys["tier"] = facts.tier
     rows = list(keys.itertuples(index=False, name=None))
     first_of: dict[tuple[int, ...], int] = {}
     for position, key in enumerate(rows):
@@ -99,6 +101,13 @@ class _Facts:
             for pool in result.options.rules.shared_capacities
             for members in [np.array([index[n] for n in pool.workshops if n in index], dtype=int)]
         ]
+        # priority tiers: each person's place in the order served (1, 2, ...; none last),
+        # and per workshop the earliest served of the people in it
+        tier = problem.rules.tier if problem.rules is not None else None
+        self.tier = None if tier is None else np.where(tier > 0, tier, np.iinfo(np.int32).max)
+        self.first_served = np.full(len(self.names), np.iinfo(np.int32).max)
+        if self.tier is not None:
+            np.minimum.at(self.first_served, placed, self.tier[people])
         groups = problem.rules.groups if problem.rules is not None else None
         self.grouped = (
             np.asarray([g is not None for g in groups])
@@ -141,23 +150,35 @@ def _sentence(
 
 
 def _clause(facts: _Facts, words: dict[str, str], w: int, position: int) -> str:
+    """Why workshop ``w`` was not this person's, and whether priority decided it (a full
+    workshop holding people served before them)."""
+    kind, said = _why_not(facts, words, w, position)
+    served_before = facts.tier is not None and facts.first_served[w] < facts.tier[position]
+    return said + words["priority"] if served_before and kind in _NO_ROOM else said
+
+
+_NO_ROOM = {"full", "oversubscribed", "shared"}
+
+
+def _why_not(facts: _Facts, words: dict[str, str], w: int, position: int) -> tuple[str, str]:
+    """The kind of reason (a sentence key) and its sentence."""
     name, seats = facts.names[w], _counted(words, "seat", int(facts.seats[w]))
     rules = facts.result.problem.rules
     if rules is not None and w in rules.excluded[position]:
-        return words["excluded"].format(workshop=name)
+        return "excluded", words["excluded"].format(workshop=name)
     if facts.load[w] >= facts.seats[w]:
         if facts.first[w] >= facts.seats[w]:
             first = _counted(words, "first_choice", int(facts.first[w]))
-            return words["oversubscribed"].format(workshop=name, first=first, seats=seats)
-        return words["full"].format(workshop=name, seats=seats)
+            said = words["oversubscribed"].format(workshop=name, first=first, seats=seats)
+            return "oversubscribed", said
+        return "full", words["full"].format(workshop=name, seats=seats)
     for pool, shared, members, held in facts.pools:
         if w in members and held >= shared:
-            return words["shared"].format(
-                workshop=name, pool=pool, seats=_counted(words, "seat", shared)
-            )
+            shared_seats = _counted(words, "seat", shared)
+            return "shared", words["shared"].format(workshop=name, pool=pool, seats=shared_seats)
     if facts.load[w] == 0 and facts.minimum[w]:
-        return words["closed"].format(workshop=name, minimum=facts.minimum[w])
-    return _free_but_closed(facts, words, w, position)
+        return "closed", words["closed"].format(workshop=name, minimum=facts.minimum[w])
+    return "rules", _free_but_closed(facts, words, w, position)
 
 
 def _free_but_closed(facts: _Facts, words: dict[str, str], w: int, position: int) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from workshop_assign._version import library_version
@@ -173,6 +174,12 @@ def _rule_rows(result: Result, lang: str) -> list[list[object]]:
             ("rule_excluded", sum(1 for e in attendee.excluded if e)),
         )
         rows += [[label(key, lang), n] for key, n in counted if n]
+        if attendee.tier is not None:
+            tiers, people = np.unique(attendee.tier[attendee.tier > 0], return_counts=True)
+            rows += [
+                [label("rule_priority", lang).format(tier=int(t)), int(n)]
+                for t, n in zip(tiers, people, strict=True)
+            ]
         if groups:
             mode = label(f"group_mode_{rules.groups.value}", lang)
             rows.append([label("rule_group_mode", lang), mode])

@@ -27,7 +27,11 @@ class HighsBackend:
 
     def solve(self, model: ClassModel) -> Solution:
         settings = MipSettings(self.time_limit, self.threads)
+        # rank-sum trades a split against rank costs; with priority tiers (and for the
+        # other objectives) splits come after every level
         rank_sum = model.options.objective is Objective.RANK_SUM
-        found = solve_rules(model, settings, splits_are_cost=rank_sum)
+        found = solve_rules(
+            model, settings, splits_are_cost=rank_sum and model.classes.tier is None
+        )
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
         return Solution(found.flows, self.kind, status, found.gap, found.splits)
