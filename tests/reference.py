@@ -136,10 +136,7 @@ def brute_force_rules(spec: Any, objective: str, *, fill: bool = False) -> tuple
     for choice in itertools.product(*options):
         if not _allowed(spec, choice, caps):
             continue
-        ranks = [
-            wishes[p].index(c) + 1 if c is not None and c in wishes[p] else 0
-            for p, c in enumerate(choice)
-        ]
+        ranks = [spec.rank(p, c) for p, c in enumerate(choice)]
         placed = [c is not None for c in choice]
         splits = _splits(spec, choice) if spec.soft else 0
         key = rule_key(spec, objective, ranks, placed, splits, fill=fill)
@@ -163,7 +160,7 @@ def rule_key(
     ``fill``: within each, most placed first, then fewest in unranked seats.  Splits of
     soft groups cost the penalty in rank-sum without tiers, else they come last.
     """
-    max_rank = max((len(w) for w in spec.base.wishes), default=0)
+    max_rank = spec.max_rank
     tiers = spec.tiers or (0,) * len(ranks)
     tiered = any(t > 0 for t in tiers)
     order = sorted({t for t in tiers if t > 0}) + ([0] if 0 in tiers or not tiers else [])
@@ -270,7 +267,7 @@ def update_key(
     for tier in order:
         people = [p for p, t in enumerate(tiers) if t == tier]
         placed.append(-sum(1 for p in people if choice[p] is not None))
-        cost.append(sum(wishes[p].index(choice[p]) for p in people if choice[p] in wishes[p]))
+        cost.append(sum(spec.rank(p, choice[p]) - 1 for p in people if choice[p] in wishes[p]))
     if not tiered:  # a split costs its penalty
         return (*placed, moves, cost[0] + spec.penalty * splits)
     return (*placed, moves, *cost, *((splits,) if spec.soft else ()))

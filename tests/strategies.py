@@ -3,6 +3,7 @@ make, and the key a solved one is compared by (``reference`` holds the other sid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -64,6 +65,21 @@ class RuleSpec:
     penalty: int
     pools: tuple[tuple[frozenset[int], int], ...] = ()  # shared capacities: workshops, seats
     tiers: tuple[int, ...] = ()  # a priority tier per person (0: none; empty: nobody's)
+    ties: tuple[tuple[int, ...], ...] = ()  # per person, the 0-based rank of each wish
+
+    def rank(self, person: int, workshop: int | None) -> int:
+        """The 1-based rank a person gave a workshop (0: not ranked)."""
+        wishes = self.base.wishes[person]
+        if workshop is None or workshop not in wishes:
+            return 0
+        at = wishes.index(workshop)
+        return (self.ties[person][at] if self.ties else at) + 1
+
+    @property
+    def max_rank(self) -> int:
+        if self.ties:
+            return max((r[-1] + 1 for r in self.ties if r), default=0)
+        return max((len(w) for w in self.base.wishes), default=0)
 
     @property
     def flow_only(self) -> bool:
@@ -143,9 +159,13 @@ def rule_problem(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
     ]
     keys = list(base.preferences())
     attributes = pd.DataFrame({"org": spec.orgs, "cat": spec.categories})
-    problem = wa.Problem.from_preferences(
-        base.preferences(), workshops=shops, attributes=attributes
-    )
+    preferences = base.preferences()
+    if spec.ties:  # equal ranks as sets: ["W0", {"W1", "W2"}]
+        preferences = {
+            key: tied(wishes, levels)
+            for (key, wishes), levels in zip(preferences.items(), spec.ties, strict=True)
+        }
+    problem = wa.Problem.from_preferences(preferences, workshops=shops, attributes=attributes)
     problem = problem.with_rules(
         groups={k: g for k, g in zip(keys, spec.groups, strict=True) if g},
         fixed={k: names[f] for k, f in zip(keys, spec.fixed, strict=True) if f >= 0},
@@ -187,3 +207,25 @@ def solved_key(
     ranks = [int(r) for r in result.rank_of]
     placed = [bool(w >= 0) for w in result.workshop_of]
     return rule_key(spec, objective, ranks, placed, result.splits, fill=fill)
+
+
+def tied(wishes: Sequence[str], levels: Sequence[int]) -> list[object]:
+    """Wishes with their 0-based ranks as the library takes ties: one set per rank."""
+    groups: dict[int, set[str]] = {}
+    for wish, level in zip(wishes, levels, strict=True):
+        groups.setdefault(level, set()).add(wish)
+    return [groups[level] for level in sorted(groups)]
+
+
+@st.composite
+def tie_levels(draw: st.DrawFn, spec: RuleSpec) -> tuple[tuple[int, ...], ...]:
+    """Per person, a rank for each wish, best first, where neighbours may tie."""
+    found = []
+    for wishes in spec.base.wishes:
+        steps = draw(st.lists(st.integers(0, 1), min_size=len(wishes), max_size=len(wishes)))
+        levels, level = [], 0
+        for i, step in enumerate(steps):
+            level += step if i else 0
+            levels.append(level)
+        found.append(tuple(levels))
+    return tuple(found)

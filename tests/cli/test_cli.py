@@ -161,7 +161,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[str], int, str]]:
     cases["bad option"] = (
         [str(good), "--rank-costs", "0,1", "--objective", "fair"],
         4,
-        "rank_costs and unassigned_cost apply to the rank-sum objective only",
+        "rank_costs apply to the rank-sum objective only, not to fair",
     )
     cases["into the input"] = (
         [str(good), "-o", str(good)],

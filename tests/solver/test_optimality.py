@@ -133,7 +133,7 @@ def test_one_level_per_stage_matches_cp_sat(objective: str, seed: int) -> None:
     options = wa.SolveOptions.create(objective=objective)
     cls = classes_module.build_classes(problem)
     arcs = flow_module.class_arcs(cls)
-    levels = cost_levels(options, arcs.rank, len(cls), problem.max_rank)
+    levels = cost_levels(options, arcs.rank, len(cls), problem)
     assert len(levels.arc) == 5
     flows = flow_module.solve_class_flow(
         cls, arcs, problem.capacities, levels, max_levels_per_stage=1
@@ -152,7 +152,7 @@ def test_full_rankings_of_many_workshops_are_solved_exactly(objective: str) -> N
     problem = event.to_problem()
     cls = classes_module.build_classes(problem)
     arcs = flow_module.class_arcs(cls)
-    levels = cost_levels(wa.SolveOptions.create(objective=objective), arcs.rank, len(cls), 20)
+    levels = cost_levels(wa.SolveOptions.create(objective=objective), arcs.rank, len(cls), problem)
     net = flow_module._build_network(cls, arcs, problem.capacities, levels)
     assert flow_module._fitting_levels(net.levels, net) < len(net.levels)
     spec = spec_of(event)

@@ -45,6 +45,8 @@ def compare(
         RSD: serial_dictatorship(problem, lottery),
     }
     for objective in Objective:
+        if objective is Objective.RATING_SUM and problem.scale is None:
+            continue  # only where the wishes are ratings
         result = solve(problem, objective=objective)
         outcomes[objective.value] = (result.workshop_of, result.rank_of)
     reference = outcomes[Objective.RANK_SUM.value]

@@ -304,7 +304,7 @@ def nobody_moves(model: ClassModel) -> Solution | None:
             model,
             classes=only_new,
             arcs=part,
-            levels=cost_levels(options, part.rank, len(classes), model.problem.max_rank),
+            levels=cost_levels(options, part.rank, len(classes), model.problem),
             fixed_load=model.problem.capacities - seats,  # the seats the others keep
         )
         flows[sub] = solve_model(newcomers).flows
@@ -333,7 +333,7 @@ def _update_levels(
     tiers = tiers_of(classes.tier, arcs.cls)
     if tiers is not None:
         return _tiered_update_levels(options, model, tiers, moved, moves_last=moves_last)
-    base = cost_levels(options, arcs.rank, len(classes), model.problem.max_rank)
+    base = cost_levels(options, arcs.rank, len(classes), model.problem)
     if move_cost is not None:
         objective = [move_cost * moved + base.arc[0]]
     else:
@@ -362,7 +362,7 @@ def _tiered_update_levels(
     assert classes.extra is not None
     zero_arcs = np.zeros(len(arcs), np.int64)
     zero_classes = np.zeros(len(classes), np.int64)
-    parts = tier_levels(options, arcs.rank, model.problem.max_rank, tiers)
+    parts = tier_levels(options, arcs.rank, model.problem, tiers)
     placing = [(zero_arcs, (classes.extra[:, 0] >= 0).astype(np.int64))]
     placing += [(zero_arcs, left_out) for left_out, _ in parts if left_out is not None]
     objective = [pair for _, pairs in parts for pair in pairs]

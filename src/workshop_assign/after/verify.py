@@ -109,7 +109,7 @@ def verify(
         )
     counts = np.bincount(rank_of.ravel(), minlength=problem.max_rank + 1)[1:].tolist()
     short = again.per_attendee * len(problem.keys) - int(np.count_nonzero(workshop_of >= 0))
-    report.stored_value = objective_value(settings, counts, short, problem.max_rank)
+    report.stored_value = objective_value(settings, counts, short, problem)
     report.optimum = again.objective_value
     differ = as_rows(again.workshop_of) != as_rows(workshop_of)
     report.differing = int(np.count_nonzero(differ.any(axis=1)))

@@ -91,5 +91,5 @@ def _row(result: Result, name: str, counts: list[int], unassigned: int) -> dict[
     for rank, count in zip(result.rank_counts, counts, strict=True):
         row[f"rank {rank}"] = count - result.rank_counts[rank]
     row["unassigned"] = unassigned - result.places_short  # places short, with time slots
-    row["objective"] = objective_value(result.options, counts, unassigned, result.problem.max_rank)
+    row["objective"] = objective_value(result.options, counts, unassigned, result.problem)
     return row

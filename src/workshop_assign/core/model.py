@@ -26,6 +26,7 @@ import pandas as pd
 from workshop_assign.core._encode import encode_keys, encode_wishes, flatten_lists, group_raw_lists
 from workshop_assign.core.provenance import Source
 from workshop_assign.core.rules import LARGEST, AttendeeRules, build_attendee_rules
+from workshop_assign.core.ties import Scale, rated_wishes, scale_of, tied_lists
 from workshop_assign.errors import InputError, InvalidProblemError
 
 __all__ = ["Attendee", "Problem", "Workshop"]
@@ -78,6 +79,9 @@ class Problem:
             (``None`` when it was built from Python data).
         rules: per-attendee rules (groups, fixed places, exclusions), or ``None``; set
             them with ``with_rules``.
+        wish_levels: per distinct wish list, the 0-based rank of each wish when wishes
+            tie (``None``: each wish its own rank, its position); see ``core.ties``.
+        scale: the rating scale, when the wishes came from ratings (``from_ratings``).
     """
 
     workshops: tuple[Workshop, ...]
@@ -87,6 +91,8 @@ class Problem:
     attributes: pd.DataFrame | None = None
     source: Source | None = None
     rules: AttendeeRules | None = None
+    wish_levels: tuple[tuple[int, ...], ...] | None = None
+    scale: Scale | None = None
 
     def __post_init__(self) -> None:
         if self.rules is not None and not (
@@ -108,6 +114,8 @@ class Problem:
             raise InputError("a wish list names a workshop index that does not exist")
         index.flags.writeable = False
         object.__setattr__(self, "wish_list_of", index)
+        if self.wish_levels is not None and not _levels_fit(self.wish_lists, self.wish_levels):
+            raise InputError("wish_levels must give each wish a rank >= 0, best first")
 
     # -- constructors -------------------------------------------------------------------
 
@@ -125,9 +133,10 @@ class Problem:
 
         Give the workshops either as ``capacities={name: seats}`` (with optional
         ``minimums``) or as ``Workshop`` objects.  Blank wishes (``None``, ``""``) are
-        skipped, so later wishes move up.  ``attributes`` (one row per attendee, in the
-        same order) are kept for output.  Raises ``InvalidProblemError`` listing every
-        problem found.
+        skipped, so later wishes move up.  Wishes may tie: a set is one rank,
+        ``["A", {"B", "C"}, "D"]`` ranks B and C equal second.  ``attributes`` (one row
+        per attendee, in the same order) are kept for output.  Raises
+        ``InvalidProblemError`` listing every problem found.
         """
         issues: list[str] = []
         strings = [key for key, wishes in preferences.items() if isinstance(wishes, str)]
@@ -148,6 +157,54 @@ class Problem:
             minimums=minimums,
             attributes=attributes,
         )
+
+    @classmethod
+    def from_ratings(
+        cls,
+        ratings: Mapping[str, Mapping[str, object]] | pd.DataFrame,
+        *,
+        scale: Sequence[object] | None = None,
+        capacities: Mapping[str, int] | None = None,
+        workshops: Iterable[Workshop] | None = None,
+        minimums: Mapping[str, int] | None = None,
+        attributes: pd.DataFrame | None = None,
+    ) -> Problem:
+        """Build from ratings: ``{attendee key: {workshop: rating}}`` or a table with one
+        row per attendee (the index its keys) and one column per workshop.
+
+        ``scale`` lists the ratings worst first, e.g. ``["auf keinen Fall", "ungern",
+        "egal", "gern", "sehr gern"]``; its first level means never (the person is
+        excluded from that workshop).  Without it, ratings are whole numbers, 0 is
+        never and each number up to the largest given is a level (1-5 stars).  Workshops
+        rated alike tie; an empty rating is no wish.  Ranks are the scale's levels, the
+        same for everyone; ``objective="rating-sum"`` maximises the sum of ratings.
+        """
+        table = (
+            {str(k): {str(w): v for w, v in row.items()} for k, row in ratings.iterrows()}
+            if isinstance(ratings, pd.DataFrame)
+            else {str(k): dict(v) for k, v in ratings.items()}
+        )
+        try:
+            levels = scale_of(scale, (r for row in table.values() for r in row.values()))
+        except ValueError as wrong:
+            raise InvalidProblemError([str(wrong)]) from None
+        issues: list[str] = []
+        wishes, never = {}, {}
+        for key, row in table.items():
+            wishes[key], closed = rated_wishes(row, levels, key, issues)
+            if closed:
+                never[key] = closed
+        problem = cls._assemble(
+            wishes.keys(),
+            wishes.values(),
+            issues,
+            capacities=capacities,
+            workshops=workshops,
+            minimums=minimums,
+            attributes=attributes,
+            scale=levels,
+        )
+        return problem.with_rules(exclude=never) if never else problem
 
     @classmethod
     def from_frame(
@@ -215,6 +272,7 @@ class Problem:
         workshops: Iterable[Workshop] | None,
         minimums: Mapping[str, int] | None,
         attributes: pd.DataFrame | None = None,
+        scale: Scale | None = None,
     ) -> Problem:
         """Validate and encode; raise one error with every issue found."""
         table = build_workshops(capacities, workshops, minimums, issues)
@@ -223,11 +281,17 @@ class Problem:
             if len(attributes) != len(keys):
                 issues.append(f"attributes has {len(attributes)} rows for {len(keys)} attendees")
             attributes = attributes.reset_index(drop=True)
-        distinct, index = group_raw_lists(raw_lists)
-        encoded = encode_wishes(distinct, index, wish_names(table), keys=keys, issues=issues)
+        distinct, index = group_raw_lists(_hashable(raw_lists))
+        tied = tied_lists(distinct, keep_gaps=scale is not None)
+        encoded = encode_wishes(
+            tied[0] if tied else distinct, index, wish_names(table), keys=keys, issues=issues
+        )
         if issues:
             raise InvalidProblemError(issues)
-        return cls(table, keys, encoded.lists, encoded.list_of, attributes)
+        if tied is None:
+            return cls(table, keys, encoded.lists, encoded.list_of, attributes, scale=scale)
+        lists, levels, list_of = _with_levels(encoded.lists, encoded.list_of, tied[1], index)
+        return cls(table, keys, lists, list_of, attributes, wish_levels=levels, scale=scale)
 
     def with_rules(
         self,
@@ -313,8 +377,27 @@ class Problem:
 
     @cached_property
     def max_rank(self) -> int:
-        """The length of the longest wish list."""
-        return max((len(lst) for lst in self.wish_lists), default=0)
+        """The worst rank anyone gave (the length of the longest wish list, when wishes
+        do not tie; the scale's levels, for ratings)."""
+        if self.scale is not None:
+            return len(self.scale.labels)
+        return max((r[-1] + 1 for r in self.wish_ranks if r), default=0)
+
+    @cached_property
+    def wish_ranks(self) -> tuple[tuple[int, ...], ...]:
+        """Per distinct wish list, the 0-based rank of each wish: its position, or its
+        level when wishes tie."""
+        if self.wish_levels is not None:
+            return self.wish_levels
+        by_length: dict[int, tuple[int, ...]] = {}
+        return tuple(by_length.setdefault(len(w), tuple(range(len(w)))) for w in self.wish_lists)
+
+    def _flat(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The wish lists as flat arrays: which list, which workshop, its 0-based rank."""
+        owner, items, rank = flatten_lists(self.wish_lists)
+        if self.wish_levels is not None:
+            _, rank, _ = flatten_lists(self.wish_levels)
+        return owner, items, rank
 
     def wishes_of(self, position: int) -> tuple[str, ...]:
         """The ranked wishes of the attendee at ``position``, as workshop names (topic
@@ -335,7 +418,7 @@ class Problem:
         topics = self.topic_of[np.asarray(workshops, dtype=np.int64)]
         if table is not None:
             return table[lists, topics].astype(np.int64)
-        owner, items, rank = flatten_lists(self.wish_lists)
+        owner, items, rank = self._flat()
         if not len(items):
             return np.zeros(len(people), dtype=np.int64)
         width = len(self.topics)
@@ -352,7 +435,7 @@ class Problem:
         when that table is small (a lookup instead of a search per call); else None."""
         if len(self.wish_lists) * len(self.topics) > _DENSE_RANK_CELLS or self.max_rank >= 2**15:
             return None
-        owner, items, rank = flatten_lists(self.wish_lists)
+        owner, items, rank = self._flat()
         unranked = np.iinfo(np.int16).max
         table = np.full((len(self.wish_lists), len(self.topics)), unranked, dtype=np.int16)
         np.minimum.at(table, (owner, items), (rank + 1).astype(np.int16))  # a repeat: its best
@@ -363,7 +446,7 @@ class Problem:
         """How many attendees ranked each workshop 1st, 2nd, ...: workshops x ranks
         (topics x ranks when workshops run in time slots)."""
         counts = np.bincount(self.wish_list_of, minlength=len(self.wish_lists))
-        owner, items, rank = flatten_lists(self.wish_lists)
+        owner, items, rank = self._flat()
         table = np.zeros((len(self.topics), max(self.max_rank, 1)), dtype=np.int64)
         np.add.at(table, (items, rank), counts[owner])
         return pd.DataFrame(
@@ -371,6 +454,49 @@ class Problem:
             index=pd.Index(self.topics, name="topic" if self.has_slots else "workshop"),
             columns=pd.RangeIndex(1, table.shape[1] + 1, name="rank"),
         )
+
+
+def _hashable(raw_lists: Iterable[Sequence[object]]) -> Iterable[Sequence[object]]:
+    """Wish lists with every set of tied wishes frozen (so that lists can be interned)."""
+    for raw in raw_lists:
+        if isinstance(raw, str):
+            yield raw  # reported by the caller
+        elif any(isinstance(entry, set) for entry in raw):
+            yield [frozenset(e) if isinstance(e, set) else e for e in raw]
+        else:
+            yield raw
+
+
+def _with_levels(
+    lists: tuple[tuple[int, ...], ...],
+    list_of: npt.NDArray[np.int32],
+    levels: Sequence[tuple[int, ...]],
+    raw_index: npt.NDArray[np.int32],
+) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...], npt.NDArray[np.int32]]:
+    """The distinct (wish list, levels) pairs: two lists in one order but tied
+    differently are different lists."""
+    pairs: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+    per_raw = np.zeros(len(levels), dtype=np.int32)
+    first = np.full(len(levels), -1, dtype=np.int64)
+    first[raw_index[::-1]] = np.arange(len(raw_index) - 1, -1, -1)  # an attendee per list
+    for raw, attendee in enumerate(first.tolist()):
+        if attendee >= 0:
+            pair = (lists[int(list_of[attendee])], levels[raw])
+            per_raw[raw] = pairs.setdefault(pair, len(pairs))
+    distinct = list(pairs)
+    return (
+        tuple(p[0] for p in distinct),
+        tuple(p[1] for p in distinct),
+        per_raw[raw_index] if len(raw_index) else raw_index,
+    )
+
+
+def _levels_fit(lists: Sequence[tuple[int, ...]], levels: Sequence[tuple[int, ...]]) -> bool:
+    """One level per wish, none below 0, never better than an earlier wish's."""
+    return len(lists) == len(levels) and all(
+        len(w) == len(r) and all(0 <= a <= b for a, b in zip((0, *r), r, strict=False))
+        for w, r in zip(lists, levels, strict=True)
+    )
 
 
 class _AttendeeView(Sequence[Attendee]):

@@ -28,11 +28,14 @@ class Objective(StrEnum):
     RANK_MAXIMAL: as many 1st choices as possible, then as many 2nd choices, and so on.
     FAIR: as few people as possible at the worst rank received, then at the next worst:
         nobody gets a 3rd choice if that is avoidable.
+    RATING_SUM: for ratings (``Problem.from_ratings``): the largest sum of the ratings
+        people get (the Fair Allocation plugin's objective), as many placed first.
     """
 
     RANK_SUM = "rank-sum"
     RANK_MAXIMAL = "rank-maximal"
     FAIR = "fair"
+    RATING_SUM = "rating-sum"
 
 
 class SolveSettings(TypedDict, total=False):
@@ -89,9 +92,14 @@ class SolveOptions:
         costs = None if rank_costs is None else tuple(_whole(c, "rank cost") for c in rank_costs)
         if costs is not None and not costs:
             raise InputError("rank_costs is empty; give one cost per rank, e.g. 0,1,2")
-        if chosen is not Objective.RANK_SUM and (costs is not None or unassigned_cost is not None):
+        if chosen is not Objective.RANK_SUM and costs is not None:
             raise InputError(
-                f"rank_costs and unassigned_cost apply to the rank-sum objective only, "
+                f"rank_costs apply to the rank-sum objective only, not to {chosen.value}"
+            )
+        summed = (Objective.RANK_SUM, Objective.RATING_SUM)
+        if chosen not in summed and unassigned_cost is not None:
+            raise InputError(
+                "unassigned_cost applies to the rank-sum and rating-sum objectives only, "
                 f"not to {chosen.value}"
             )
         unassigned = None if unassigned_cost is None else _whole(unassigned_cost, "unassigned cost")

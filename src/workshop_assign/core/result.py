@@ -144,7 +144,8 @@ class Result:
         return int(np.count_nonzero(self.reason_of == Reason.UNRANKED_FILL))
 
     def to_frame(self, *, lang: str = "en", attributes: bool = False) -> pd.DataFrame:
-        """One row per attendee: attendee, workshop, rank (1 = first choice), reason.
+        """One row per attendee: attendee, workshop, rank (1 = first choice), reason;
+        where the wishes were ratings, ``rating`` (the rating of the place) after rank.
 
         ``workshop`` and ``reason`` are categoricals and ``rank`` a nullable integer, so
         "unassigned" is a missing value rather than a magic one.  With
@@ -166,6 +167,11 @@ class Result:
             }
         )
         frame.loc[self.rank_of == 0, "rank"] = pd.NA
+        scale = self.problem.scale
+        if scale is not None:  # wishes from ratings: the rating each place has, in words
+            ratings = pd.CategoricalDtype(list(scale.labels), ordered=True)
+            codes = np.where(self.rank_of > 0, self.rank_of.astype(np.int64) - 1, -1)
+            frame.insert(3, "rating", pd.Series(pd.Categorical.from_codes(codes, dtype=ratings)))
         if attributes and self.problem.attributes is not None:
             frame = pd.concat([frame, self.problem.attributes.reset_index(drop=True)], axis=1)
         return frame

@@ -172,7 +172,7 @@ def _plain_classes(problem: Problem) -> AttendeeClasses:
     n = len(problem.wish_lists)
     return AttendeeClasses(
         problem.wish_lists,
-        tuple(tuple(range(len(w))) for w in problem.wish_lists),
+        problem.wish_ranks,
         sizes.astype(np.int64),
         problem.wish_list_of,
         np.full(n, -1, np.int32),
@@ -183,14 +183,15 @@ def _plain_classes(problem: Problem) -> AttendeeClasses:
 def _ranked_workshops(problem: Problem) -> list[list[tuple[int, int]]]:
     """Per wish list, the workshops it allows with their 0-based rank: the wishes
     themselves, or, with time slots, every workshop of each ranked topic."""
+    pairs = zip(problem.wish_lists, problem.wish_ranks, strict=True)
     if not problem.has_slots:
-        return [[(w, r) for r, w in enumerate(wishes)] for wishes in problem.wish_lists]
+        return [list(zip(wishes, ranks, strict=True)) for wishes, ranks in pairs]
     of_topic: dict[int, list[int]] = {}
     for w, t in enumerate(problem.topic_of.tolist()):
         of_topic.setdefault(t, []).append(w)
     return [
-        [(w, r) for r, t in enumerate(wishes) for w in of_topic.get(t, [])]
-        for wishes in problem.wish_lists
+        [(w, r) for t, r in zip(wishes, ranks, strict=True) for w in of_topic.get(t, [])]
+        for wishes, ranks in pairs
     ]
 
 
@@ -204,9 +205,9 @@ def _allowed_per_class(
     Python would cost a good part of the whole update).
     """
     if not problem.has_slots and not any(excluded):
-        wishes = tuple(map(problem.wish_lists.__getitem__, wish_ids.tolist()))
-        by_length = {n: tuple(range(n)) for n in set(map(len, problem.wish_lists))}
-        return wishes, tuple(map(by_length.__getitem__, map(len, wishes)))
+        ids = wish_ids.tolist()
+        wishes = tuple(map(problem.wish_lists.__getitem__, ids))
+        return wishes, tuple(map(problem.wish_ranks.__getitem__, ids))
     ranked = _ranked_workshops(problem)
     pairs = [_allowed(ranked[w], ex) for w, ex in zip(wish_ids.tolist(), excluded, strict=True)]
     return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)

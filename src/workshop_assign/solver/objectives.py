@@ -16,7 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from workshop_assign.core.model import Problem
 from workshop_assign.core.options import Objective, SolveOptions
+from workshop_assign.errors import InputError
 
 Costs = npt.NDArray[np.int64]
 
@@ -56,7 +58,7 @@ def cost_levels(
     options: SolveOptions,
     arc_rank: Costs,
     n_classes: int,
-    max_rank: int,
+    problem: Problem,
     *,
     tiers: Tiers | None = None,
 ) -> CostLevels:
@@ -71,10 +73,10 @@ def cost_levels(
     so the objective is that of the ranked places, as without the fill.
     """
     if tiers is None:
-        return _plain_levels(options, arc_rank, n_classes, max_rank)
+        return _plain_levels(options, arc_rank, n_classes, problem)
     zero_arcs = np.zeros(len(arc_rank), dtype=np.int64)
     pairs = []
-    for left_out, objective in tier_levels(options, arc_rank, max_rank, tiers):
+    for left_out, objective in tier_levels(options, arc_rank, problem, tiers):
         if left_out is not None:  # placing comes first in each tier
             pairs.append((zero_arcs, left_out))
         pairs += objective
@@ -85,12 +87,12 @@ TierLevels = tuple[Costs | None, list[tuple[Costs, Costs]]]
 
 
 def tier_levels(
-    options: SolveOptions, arc_rank: Costs, max_rank: int, tiers: Tiers
+    options: SolveOptions, arc_rank: Costs, problem: Problem, tiers: Tiers
 ) -> list[TierLevels]:
     """Per tier in order: who of it is left out (per class; ``None`` when leaving people
     out has its own cost), and the objective's levels over its arcs with the cost of
     leaving its people out (zero unless there is such a cost)."""
-    plain = _plain_levels(options, arc_rank, len(tiers.cls), max_rank)
+    plain = _plain_levels(options, arc_rank, len(tiers.cls), problem)
     zero_classes = np.zeros(len(tiers.cls), dtype=np.int64)
     unassigned = plain.unassigned or (zero_classes,) * len(plain.arc)
     found: list[TierLevels] = []
@@ -106,24 +108,26 @@ def tier_levels(
 
 
 def _plain_levels(
-    options: SolveOptions, arc_rank: Costs, n_classes: int, max_rank: int
+    options: SolveOptions, arc_rank: Costs, n_classes: int, problem: Problem
 ) -> CostLevels:
     """The levels without priority tiers."""
+    max_rank = problem.max_rank
     if options.fill_unranked:
         unranked = arc_rank >= max_rank
         if max_rank == 0:  # nobody ranked anything: every seat is a filled one
             return CostLevels((unranked.astype(np.int64),), None)
-        inner = _objective_levels(options, np.where(unranked, 0, arc_rank), n_classes, max_rank)
+        inner = _objective_levels(options, np.where(unranked, 0, arc_rank), n_classes, problem)
         masked = tuple(np.where(unranked, 0, level) for level in inner.arc)
         return CostLevels((unranked.astype(np.int64), *masked), None)
-    return _objective_levels(options, arc_rank, n_classes, max_rank)
+    return _objective_levels(options, arc_rank, n_classes, problem)
 
 
 def _objective_levels(
-    options: SolveOptions, arc_rank: Costs, n_classes: int, max_rank: int
+    options: SolveOptions, arc_rank: Costs, n_classes: int, problem: Problem
 ) -> CostLevels:
-    if options.objective is Objective.RANK_SUM:
-        costs = np.asarray(options.costs_for(max_rank), dtype=np.int64)
+    max_rank = problem.max_rank
+    if options.objective in SUMS:
+        costs = np.asarray(rank_costs(options, problem), dtype=np.int64)
         arc_costs = costs[arc_rank] if len(arc_rank) else arc_rank.astype(np.int64)
         if options.unassigned_cost is None:
             return CostLevels((arc_costs,), None)
@@ -138,21 +142,38 @@ def _objective_levels(
     return CostLevels(tuple((arc_rank >= r).astype(np.int64) for r in thresholds), None)
 
 
+SUMS = (Objective.RANK_SUM, Objective.RATING_SUM)
+
+
+def rank_costs(options: SolveOptions, problem: Problem) -> tuple[int, ...]:
+    """What a place at each rank costs: the rank costs (rank-sum), or minus the value of
+    each rating (rating-sum: the least cost is the largest sum of ratings)."""
+    if options.objective is Objective.RATING_SUM:
+        if problem.scale is None:
+            raise InputError(
+                "the rating-sum objective adds up ratings; these wishes are ranks (read "
+                "ratings with Problem.from_ratings or a rating grid), or choose rank-sum"
+            )
+        return tuple(-v for v in problem.scale.values)
+    return options.costs_for(problem.max_rank)
+
+
 def objective_value(
-    options: SolveOptions, rank_counts: list[int], n_unassigned: int, max_rank: int
+    options: SolveOptions, rank_counts: list[int], n_unassigned: int, problem: Problem
 ) -> int | tuple[int, ...]:
-    """The optimised value: a total cost for rank-sum, counts per rank otherwise.
+    """The optimised value: a total cost for rank-sum, the sum of ratings for
+    rating-sum, counts per rank otherwise.
 
     ``rank_counts[r]`` is the number of people placed at 0-based rank r.  rank-maximal
     reports (1st, 2nd, ...) counts (maximised in that order); fair reports them worst
     first (minimised in that order).
     """
-    if options.objective is Objective.RANK_SUM:
-        costs = options.costs_for(max_rank)
+    if options.objective in SUMS:
+        costs = rank_costs(options, problem)
         total = sum(c * n for c, n in zip(costs, rank_counts, strict=False))
         if options.unassigned_cost is not None:
             total += options.unassigned_cost * n_unassigned
-        return int(total)
+        return -int(total) if options.objective is Objective.RATING_SUM else int(total)
     if options.objective is Objective.RANK_MAXIMAL:
         return tuple(rank_counts)
     return tuple(reversed(rank_counts))

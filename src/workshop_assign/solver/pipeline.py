@@ -65,7 +65,7 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
     if options.fill_unranked:
         arcs = joined(arcs, fill_arcs(classes, len(problem.workshops)))
     levels = cost_levels(
-        options, arcs.rank, len(classes), problem.max_rank, tiers=tiers_of(classes.tier, arcs.cls)
+        options, arcs.rank, len(classes), problem, tiers=tiers_of(classes.tier, arcs.cls)
     )
     fixed_load = fixed_loads(problem, classes)
     pools = shared_pools(problem, rules, fixed_load)
@@ -109,7 +109,7 @@ def finish(model: ClassModel, solution: Solution) -> Result:
     short = per_attendee * len(problem.keys) - int(np.count_nonzero(workshop_of >= 0))
     if options.fill_unranked:  # the free seats filled do not change what was optimised
         short += int(np.count_nonzero(reasons == Reason.UNRANKED_FILL))
-    value = objective_value(options, counts.tolist(), short, problem.max_rank)
+    value = objective_value(options, counts.tolist(), short, problem)
     if isinstance(value, int) and rules.groups is GroupMode.SOFT:
         value += rules.split_penalty * solution.splits
     result = Result(

@@ -92,6 +92,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.attendee": ("Attendee", "Teilnehmende"),
     "label.workshop": ("Workshop", "Workshop"),
     "label.rank": ("Rank received", "Erhaltener Wunsch"),
+    "label.rating": ("Rating of the place", "Bewertung des Platzes"),
     "label.reason": ("Reason", "Grund"),
     "label.explanation": ("Explanation", "Erklärung"),
     "label.name": ("Name", "Name"),
@@ -127,6 +128,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.rank-maximal_says": (
         "first as many first wishes as possible, then as many second wishes, and so on",
         "zuerst möglichst viele Erstwünsche, dann möglichst viele Zweitwünsche und so weiter",
+    ),
+    "label.rating-sum": ("the highest sum of ratings", "die höchste Summe der Bewertungen"),
+    "label.rating-sum_says": (
+        "every place counts by how the person rated its workshop; the assignment with the "
+        "highest total wins",
+        "jeder Platz zählt nach der Bewertung, die die Person dem Workshop gegeben hat; "
+        "gewählt wird die Zuteilung mit der höchsten Summe",
     ),
     "label.fair": ("nobody worse off than needed", "niemand schlechter als nötig"),
     "label.fair_says": (
@@ -1382,6 +1390,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{workshop} ist zur selben Zeit wie {other}",
     ),
     "explain.choice": ("{rank}{suffix} choice", "{rank}. Wunsch"),
+    "explain.rated": ("a workshop rated “{rating}”", "ein Workshop mit der Bewertung „{rating}“"),
     "explain.none": ("not placed", "nicht zugeteilt"),
     "explain.fill": ("free seat in {workshop}", "freier Platz in {workshop}"),
     "explain.fixed": (

@@ -131,20 +131,26 @@ def _sentence(
 ) -> str | None:
     """The sentence for everyone sharing ``key`` (wish list, rank, workshop, fixed, ...)."""
     wish_list, rank, at, fixed = (int(k) for k in key[:4])
-    wishes = facts.result.problem.wish_lists[wish_list]
+    problem = facts.result.problem
+    wishes, ranks = problem.wish_lists[wish_list], problem.wish_ranks[wish_list]
     if fixed:
         return words["fixed" if fixed == 1 else "kept"].format(workshop=facts.names[at])
     if rank == 1:
         return None
     if not wishes:
         return words["no_wishes"]
-    if rank > 1:
+    # the wishes ranked (rated) better than what they got: all of them without a place
+    better = [w for w, r in zip(wishes, ranks, strict=True) if rank == 0 or r < rank - 1]
+    if not better:
+        return None  # their best wish: nobody rated or ranked anything above it
+    if rank > 1 and problem.scale is not None:
+        head = words["rated"].format(rating=problem.scale.labels[rank - 1])
+    elif rank > 1:
         head = words["choice"].format(rank=rank, suffix=_suffix(rank))
     elif at >= 0:
         head = words["fill"].format(workshop=facts.names[at])
     else:
         head = words["none"]
-    better = wishes[: rank - 1] if rank > 1 else wishes
     clauses = [_clause(facts, words, w, position) for w in better]
     return f"{head}: " + "; ".join(clauses)
 

@@ -114,7 +114,11 @@ def _rank_rows(result: Result, lang: str) -> list[list[object]]:
         [label("per_rank", lang)],
         ["", label("places" if result.has_slots else "people", lang), label("share", lang)],
     ]
-    counts = [(label("choice", lang).format(rank=r), n) for r, n in result.rank_counts.items()]
+    scale = result.problem.scale  # ratings: each level by its word
+    counts = [
+        (scale.labels[r - 1] if scale else label("choice", lang).format(rank=r), n)
+        for r, n in result.rank_counts.items()
+    ]
     counts += [
         (label("unranked", lang), result.n_unranked),
         (label("places_short", lang), result.places_short)

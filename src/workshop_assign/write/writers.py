@@ -113,9 +113,14 @@ def _placed(result: Result, lang: str) -> dict[str, npt.NDArray[Any]]:
     in each slot (the slot's name as header), the ranks received, and the reason."""
     if not result.has_slots:
         frame = result.to_frame(lang=lang)
+        received = (  # ratings: the rating in words; ranks: the number
+            (label("rating", lang), frame["rating"].astype(object).to_numpy())
+            if "rating" in frame
+            else (label("rank", lang), frame["rank"].to_numpy())
+        )
         return {
             label("workshop", lang): frame["workshop"].astype(object).to_numpy(),
-            label("rank", lang): frame["rank"].to_numpy(),
+            received[0]: received[1],
             label("reason", lang): frame["reason"].astype(object).to_numpy(),
         }
     names = np.asarray([*result.problem.workshop_names, None], dtype=object)

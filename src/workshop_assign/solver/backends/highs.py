@@ -29,7 +29,7 @@ class HighsBackend:
         settings = MipSettings(self.time_limit, self.threads)
         # rank-sum trades a split against rank costs; with priority tiers (and for the
         # other objectives) splits come after every level
-        rank_sum = model.options.objective is Objective.RANK_SUM
+        rank_sum = model.options.objective in (Objective.RANK_SUM, Objective.RATING_SUM)
         found = solve_rules(
             model, settings, splits_are_cost=rank_sum and model.classes.tier is None
         )
