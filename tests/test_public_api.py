@@ -34,12 +34,12 @@ def test_error_tree() -> None:
 PINNED = {
     "Attendee", "AttendeeRules", "Backend", "CategoryMinimum", "DeliveryError", "GroupMode",
     "InfeasibleError", "InputError", "InvalidProblemError", "MissingCapacitiesError", "Note",
-    "Objective", "OutputError", "ParsedExport", "Problem", "Reason", "Result", "Rules",
-    "SharedCapacity",
-    "SlotResult", "SolveOptions", "SolverError", "Source", "Spread", "SpreadsheetError",
-    "Status", "UnsupportedRulesError", "Update", "UsageError", "Verification", "Workshop",
-    "WorkshopAssignError", "__version__", "compare", "parse_export", "read_export", "solve",
-    "solve_slots", "update", "update_published", "verify", "waitlist", "waitlists", "what_if",
+    "Objective", "OutputError", "ParsedExport", "PrefLibInstance", "Problem", "Reason",
+    "Result", "Rules", "SharedCapacity", "SlotResult", "SolveOptions", "SolverError", "Source",
+    "Spread", "SpreadsheetError", "Status", "UnsupportedRulesError", "Update", "UsageError",
+    "Verification", "Workshop", "WorkshopAssignError", "__version__", "compare",
+    "parse_export", "read_export", "read_preflib", "solve", "solve_slots", "update",
+    "update_published", "verify", "waitlist", "waitlists", "what_if",
 }  # fmt: skip
 
 

@@ -54,6 +54,7 @@ if _typing.TYPE_CHECKING:
         UsageError,
         WorkshopAssignError,
     )
+    from workshop_assign.read.preflib import PrefLibInstance, read_preflib
     from workshop_assign.read.reader import ParsedExport, parse_export, read_export
     from workshop_assign.solver import solve
     from workshop_assign.solver.slots import SlotResult, solve_slots
@@ -91,6 +92,7 @@ _HOMES = {  # module: the names it gives this face
         "UsageError",
         "WorkshopAssignError",
     ),
+    "workshop_assign.read.preflib": ("PrefLibInstance", "read_preflib"),
     "workshop_assign.read.reader": ("ParsedExport", "parse_export", "read_export"),
     "workshop_assign.solver": ("solve",),
     "workshop_assign.solver.slots": ("SlotResult", "solve_slots"),
@@ -113,6 +115,7 @@ __all__ = [
     "Objective",
     "OutputError",
     "ParsedExport",
+    "PrefLibInstance",
     "Problem",
     "Reason",
     "Result",
@@ -135,6 +138,7 @@ __all__ = [
     "compare",
     "parse_export",
     "read_export",
+    "read_preflib",
     "solve",
     "solve_slots",
     "update",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numbers
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
@@ -29,7 +30,9 @@ from workshop_assign.core.rules import LARGEST, AttendeeRules, build_attendee_ru
 from workshop_assign.core.ties import Scale, rated_wishes, scale_of, tied_lists
 from workshop_assign.errors import InputError, InvalidProblemError
 
-__all__ = ["Attendee", "Problem", "Workshop"]
+__all__ = ["Attendee", "Problem", "Wish", "Workshop"]
+
+Wish = str | AbstractSet[str] | None  # one wish, several that tie, or a blank
 
 
 _DENSE_RANK_CELLS = 2**24  # 32 MiB of int16: above that, ranks are searched
@@ -122,7 +125,7 @@ class Problem:
     @classmethod
     def from_preferences(
         cls,
-        preferences: Mapping[str, Sequence[str]],
+        preferences: Mapping[str, Sequence[Wish]],
         *,
         capacities: Mapping[str, int] | None = None,
         workshops: Iterable[Workshop] | None = None,
