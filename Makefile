@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo app test test-slow lint bench clean
+.PHONY: demo app test test-slow lint bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ lint: $(STAMP)  ## ruff and mypy --strict on src/
 
 bench: $(STAMP)  ## the benchmark suite (not part of CI)
 	$(BIN)/python benchmarks/run.py
+
+bench-peers:  ## the peer libraries the benchmark compares with, in their own environment
+	python3 -m venv benchmarks/.peers
+	benchmarks/.peers/bin/python -m pip install --quiet matching==1.4.3 fairpyx==0.1
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,9 @@ Cases:
   rules    minimum sizes, groups and caps (the MIP) at 30,000 attendees
   update   an update after 1 % changes against a fresh solve of the same problem
   slots    time slots with minimums and groups: 10,000 attendees, 3 slots x 10 topics
+  projects student-project allocation with supervisor capacities, ties and priorities,
+           read from PrefLib files, checked against a per-student MILP, and beside the
+           peer libraries (matching, fairpyx; `make bench-peers` installs them)
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ import pandas
 import pulp
 import xlsxwriter
 from ortools.graph.python import min_cost_flow
+from projects import case_projects
+from timing import best_of, timed
 
 import workshop_assign as wa
 from workshop_assign import synthetic
@@ -53,18 +58,6 @@ RESULTS = Path(__file__).parent / "results"
 def peak_rss_mib() -> float:
     """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def timed(step: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
-    value = step()
-    return value, time.perf_counter() - start
-
-
-def best_of(repeats: int, step: Callable[[], Any]) -> tuple[Any, float]:
-    """The value and the fastest of several timings (the least disturbed by noise)."""
-    runs = [timed(step) for _ in range(repeats)]
-    return runs[0][0], min(seconds for _, seconds in runs)
 
 
 def case_scale(n: int, k: int) -> dict[str, Any]:
@@ -96,7 +89,7 @@ def class_flow_only(problem: wa.Problem) -> None:
     """Just the optimisation over classes: classes, arcs, costs, min-cost flow."""
     classes = build_classes(problem)
     arcs = class_arcs(classes)
-    levels = cost_levels(SolveOptions(), arcs.rank, len(classes), problem.max_rank)
+    levels = cost_levels(SolveOptions(), arcs.rank, len(classes), problem)
     solve_class_flow(classes, arcs, problem.capacities, levels)
 
 
@@ -502,6 +495,7 @@ def case_page(n: int, k: int) -> dict[str, Any]:
 
 
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "projects": case_projects,
     "page": case_page,
     "slots": case_slots,
     "update": case_update,
@@ -565,6 +559,7 @@ def main() -> None:
         ("update", {"n": 2_000 if args.quick else 100_000, "k": 30}),
         ("slots", {"n": 1_000 if args.quick else 10_000, "topics": 10, "slots": 3}),
         ("page", {"n": 2_000 if args.quick else 20_000, "k": 30}),
+        ("projects", {"sizes": [40] if args.quick else [50, 200, 1_000]}),
     ]
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:

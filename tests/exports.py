@@ -8,6 +8,7 @@ tool (or German Excel) would, with optional title rows above the header.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -91,6 +92,20 @@ def google_grid(lang: str = "en") -> pd.DataFrame:
         for shop_index, shop in enumerate(SHOPS):
             rank = wishes.index(shop_index) if shop_index in wishes else None
             row[f"{question} [{shop}]"] = cells[rank] if rank is not None else ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+SCALE_DE = ["auf keinen Fall", "ungern", "egal", "gern", "sehr gern"]
+
+
+def rating_grid(cells: Sequence[Sequence[object]], question: str = "Wie gern") -> pd.DataFrame:
+    """A form's rating grid: per person (from PEOPLE) one rating per workshop of SHOPS."""
+    rows = []
+    for (key, first, last, _, _), ratings in zip(PEOPLE, cells, strict=False):
+        row: dict[str, object] = {"E-Mail-Adresse": key, "Name": f"{first} {last}"}
+        for shop, rating in zip(SHOPS, ratings, strict=True):
+            row[f"{question} [{shop}]"] = rating
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("starlette", reason="the page needs the app extra")
 
 import workshop_assign as wa
-from exports import SEATS, SHOPS, columns_per_rank, shared_export, write_xlsx
+from exports import SEATS, SHOPS, columns_per_rank, rating_grid, shared_export, write_xlsx
 from pages import EXAMPLE, Tab, by_testid, page_tab, upload
 
 
@@ -197,3 +197,15 @@ def test_a_priority_column_is_honoured_and_said_on_the_page(tmp_path: Path) -> N
     download = io.BytesIO(tab.get("/download/xlsx").content)
     table = pd.read_excel(download, sheet_name="Zuteilung", engine="calamine")
     assert table["Workshop"].iloc[-1] == frame["Erstwunsch"].iloc[-1]
+
+
+def test_a_rating_grid_is_solved_for_the_highest_sum_of_ratings(tmp_path: Path) -> None:
+    cells = [["sehr gern", "gern", "auf keinen Fall"], ["gern", "sehr gern", "egal"]] * 3
+    tab = page_tab(tmp_path)
+    page = upload(tab, write_xlsx(rating_grid(cells), tmp_path / "bewertung.xlsx", seats=SEATS))
+    assert 'value="rating-sum" checked' in page and "die höchste Summe der Bewertungen" in page
+    solve(tab, SEATS, objective="rating-sum")
+    download = io.BytesIO(tab.get("/download/xlsx").content)
+    table = pd.read_excel(download, sheet_name="Zuteilung", engine="calamine")
+    assert set(table["Bewertung des Platzes"]) == {"sehr gern"}
+    assert not (table["Workshop"] == SHOPS[2]).any()  # rated never: never placed there

@@ -394,7 +394,8 @@ def _count(text: str, name: str) -> int:
 def _settings(session: Session, parsed: Any) -> dict[str, Any]:
     """The solve settings from the rules form."""
     chosen = session.settings
-    settings: dict[str, Any] = {"objective": chosen.get("objective") or "rank-sum"}
+    default = "rating-sum" if parsed.layout.scale else "rank-sum"
+    settings: dict[str, Any] = {"objective": chosen.get("objective") or default}
     if chosen.get("rank_costs"):
         settings["rank_costs"] = tuple(int(c) for c in chosen["rank_costs"].split(","))
     settings["require_all"] = bool(chosen.get("require_all"))
@@ -415,6 +416,7 @@ def _view(session: Session) -> dict[str, Any]:
         return message(f"app.{key}", lang).format(**fields)
 
     view: dict[str, Any] = {"s": session, "t": t, "lang": lang, "label": lambda k: label(k, lang)}
+    view["objectives"] = ["rank-sum", "rank-maximal", "fair"]
     view["steps"], view["next_step"] = _steps(session, t)
     parsed = session.parsed
     if parsed is not None:
@@ -435,6 +437,8 @@ def _view(session: Session) -> dict[str, Any]:
         view["notes"] = [n.line(lang) for n in parsed.notes]
         view["missing"] = [s.name for s in session.shops if not s.seats]
         view["organisation"] = parsed.people.organisation
+        rated = ["rating-sum"] if parsed.layout.scale else []  # the form asked for ratings
+        view["objectives"] = [*rated, "rank-sum", "rank-maximal", "fair"]
         view["groups"] = bool(parsed.rules.groups)
         view["fixed"] = (len(parsed.rules.fixed), len(parsed.rules.exclude))
         demand = parsed.demand()

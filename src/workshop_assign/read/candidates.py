@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workshop_assign.read.layouts import CELL, COLUMNS, GRID, POSITIONS, Layout
+from workshop_assign.read.layouts import CELL, COLUMNS, GRID, POSITIONS, RATINGS, Layout
 from workshop_assign.read.names import WorkshopMatcher
+from workshop_assign.read.ratings import scale_for
 from workshop_assign.read.text import (
     bracketed,
     cell_text,
@@ -83,6 +84,7 @@ def find_candidates(sample: pd.DataFrame, matcher: WorkshopMatcher | None) -> li
     lists = {c.layout.columns[0] for c in found}
     found += _choice_columns(sample, [c for c in columns if c not in lists], cells, matcher)
     found += _grids(sample, columns, cells, matcher)
+    found += _rating_grids(sample, columns, cells, matcher)
     return found
 
 
@@ -288,6 +290,28 @@ def _grids(
         found.append(
             Candidate(Layout(GRID, tuple(group), labels), rows, len(group), matched, _hinted(group))
         )
+    return found
+
+
+def _rating_grids(
+    sample: pd.DataFrame,
+    columns: list[str],
+    cells: dict[str, list[object]],
+    matcher: WorkshopMatcher | None,
+) -> list[Candidate]:
+    """Columns of one question holding ratings on one scale (see ``read.ratings``):
+    bracketed groups, else runs of neighbours, of two or more columns."""
+    rated = {c for c in columns if cells[c] and scale_for(cells[c], [c]) is not None}
+    found = []
+    for group in _questions(columns, rated):
+        values = [v for c in group for v in cells[c]]
+        scale = scale_for(values, group)
+        if len(group) < 2 or scale is None:
+            continue
+        labels = tuple(option_label(c) for c in group)
+        matched = _matched(matcher, list(labels))
+        layout = Layout(RATINGS, tuple(group), labels, scale)
+        found.append(Candidate(layout, _answered(sample, group), len(group), matched, True))
     return found
 
 

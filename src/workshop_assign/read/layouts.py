@@ -10,7 +10,15 @@ Which layout an export has is decided in ``roles``, from the cells.  The layouts
 * ``ranking cell``: a ranking question with all options in one cell, in rank order,
   joined by ";" (Microsoft Forms), line breaks or commas, optionally numbered ("1. A");
 * ``long``: one row per attendee, workshop and rank (handled by the reader, which
-  pivots it to one row per attendee first).
+  pivots it to one row per attendee first);
+* ``rating grid``: one column per workshop, each cell a rating on a scale ("sehr gern
+  ... auf keinen Fall", "love ... never", stars, or numbers under a heading that says
+  they are ratings): the ratings are the wishes, workshops rated alike tie, the
+  scale's lowest level is never (see ``read.ratings``).
+
+Where two workshops share a rank (a grid with two "2"s) or a rating, they tie: a
+person's wishes are an ordered list of sets, and ``RowWishes.levels`` says each wish's
+0-based rank.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workshop_assign.read.ratings import rating_of
 from workshop_assign.read.text import cell_text, fold, is_blank, options_of, rank_cell
 
 COLUMNS = "columns per rank"
@@ -26,6 +35,7 @@ POSITIONS = "rank positions"
 GRID = "grid"
 CELL = "ranking cell"
 LONG = "long"
+RATINGS = "rating grid"
 WORKSHOP_WORDS = {"workshop", "thema", "topic", "session", "angebot", "kurs", "forum", "titel"}
 LONG_RANKS = {
     "rang",
@@ -49,12 +59,14 @@ LONG_RANKS = {
 class Layout:
     """How wishes are stored: the layout's name and its columns in reading order.
 
-    For ``grid`` layouts, ``labels`` holds the option (workshop) text of each column.
+    For ``grid`` and ``rating grid`` layouts, ``labels`` holds the option (workshop) text
+    of each column; a rating grid's ``scale`` its ratings, worst (never) first.
     """
 
     name: str
     columns: tuple[str, ...]
     labels: tuple[str, ...] = ()
+    scale: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,8 @@ class RowWishes:
     gap: bool = False  # an earlier choice was empty
     tied_rank: int | None = None  # grid: several workshops share this rank
     unreadable: list[tuple[str, str]] | None = None  # grid: cells that are not a rank
+    levels: list[int] | None = None  # grids: each wish's 0-based rank (ties share one)
+    never: list[tuple[str, str]] | None = None  # rating grid: rated never (excluded)
 
 
 def long_columns(frame: pd.DataFrame) -> tuple[str, str] | None:
@@ -81,6 +95,8 @@ def read_wishes(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
     """Each row's wishes in rank order, as the raw texts and the columns they came from."""
     if layout.name == GRID:
         return _grid_rows(layout, frame)
+    if layout.name == RATINGS:
+        return rating_rows(layout, frame)
     if layout.name == CELL:
         column = layout.columns[0]
         return [
@@ -124,13 +140,37 @@ def _grid_rows(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
                 unreadable.append((str(cell), column))
             else:
                 ranked.append((rank, label, column))
-        ranked.sort(key=lambda item: item[0])  # stable: ties keep column order
+        ranked.sort(key=lambda item: item[0])
         ranks = [r for r, _, _ in ranked]
         tie = next((r for r in ranks if ranks.count(r) > 1), None)
-        gap = bool(ranks) and ranks != list(range(1, len(ranks) + 1)) and tie is None
-        rows.append(
-            RowWishes([(label, col) for _, label, col in ranked], gap, tie, unreadable or None)
-        )
+        levels = [sorted(set(ranks)).index(r) for r in ranks]  # ranks given, gaps closed
+        gap = bool(ranks) and sorted(set(ranks)) != list(range(1, len(set(ranks)) + 1))
+        wishes = [(label, col) for _, label, col in ranked]
+        rows.append(RowWishes(wishes, gap, tie, unreadable or None, levels))
+    return rows
+
+
+def rating_rows(layout: Layout, frame: pd.DataFrame) -> list[RowWishes]:
+    """A rating grid's rows: the rated workshops best first, each at its scale level
+    (0: the best rating), the ones rated never apart, cells off the scale noted."""
+    scale = layout.scale
+    rows = []
+    for cells in frame[list(layout.columns)].itertuples(index=False, name=None):
+        rated, never, unreadable = [], [], []
+        for cell, column, label in zip(cells, layout.columns, layout.labels, strict=True):
+            if is_blank(cell):
+                continue
+            rating = rating_of(cell, scale)
+            if rating is None:
+                unreadable.append((cell_text(cell), column))
+            elif rating == scale[0]:
+                never.append((label, column))
+            else:
+                rated.append((len(scale) - 1 - scale.index(rating), label, column))
+        rated.sort(key=lambda item: item[0])
+        wishes = [(label, column) for _, label, column in rated]
+        levels = [level for level, _, _ in rated]
+        rows.append(RowWishes(wishes, unreadable=unreadable or None, levels=levels, never=never))
     return rows
 
 

@@ -43,6 +43,8 @@ class MatchedWishes:
     names: list[str]
     notes: tuple[Note, ...]
     read_as: dict[str, str]
+    levels: list[list[int]] | None = None  # grids: each wish's 0-based rank (ties share)
+    never: list[list[str]] | None = None  # rating grids: workshops rated never
 
 
 def match_wishes(
@@ -56,7 +58,7 @@ def match_wishes(
     notes: list[Note] = []
     first_seen: dict[tuple[str, str], tuple[int, int]] = {}
     for i in kept:
-        for text, column in rows_wishes[i].wishes:
+        for text, column in rows_wishes[i].wishes + (rows_wishes[i].never or []):
             seen = first_seen.setdefault((text, column), (int(numbers[i]), 0))
             first_seen[(text, column)] = (seen[0], seen[1] + 1)
     cells: Cells = {}
@@ -82,9 +84,14 @@ def match_wishes(
                 )
             )
     decided = {text: index for text, (index, _) in read_as.items()}
-    wishes = [_row_list(notes, rows_wishes[i], decided, names, int(numbers[i])) for i in kept]
+    lists = [_row_list(notes, rows_wishes[i], decided, names, int(numbers[i])) for i in kept]
     texts = {text: names[index] for text, index in decided.items()}
-    return MatchedWishes(wishes, names, tuple(notes), texts)
+    graded = any(rows_wishes[i].levels is not None for i in kept)
+    levels = [levels for _, levels in lists] if graded else None
+    rated = any(rows_wishes[i].never is not None for i in kept)
+    never = [[names[decided[t]] for t, _ in rows_wishes[i].never or []] for i in kept]
+    wishes = [chosen for chosen, _ in lists]
+    return MatchedWishes(wishes, names, tuple(notes), texts, levels, never if rated else None)
 
 
 Cells = dict[str, tuple[str, int]]  # a text -> (column, row) of the first cell holding it
@@ -191,10 +198,13 @@ def _ambiguous(
 
 def _row_list(
     notes: list[Note], row: RowWishes, decided: dict[str, int], names: list[str], number: int
-) -> list[str]:
-    """One attendee's wish list as workshop names; repeats dropped, odd rows noted."""
+) -> tuple[list[str], list[int]]:
+    """One attendee's wish list as workshop names, with each wish's 0-based rank;
+    repeats dropped, odd rows noted."""
     chosen: list[str] = []
-    for text, column in row.wishes:
+    levels: list[int] = []
+    ranks = row.levels if row.levels is not None else range(len(row.wishes))
+    for (text, column), level in zip(row.wishes, ranks, strict=True):
         name = names[decided[text]]
         if name in chosen:
             notes.append(
@@ -209,6 +219,7 @@ def _row_list(
             )
         else:
             chosen.append(name)
+            levels.append(level)
     if row.gap:
         notes.append(Note(NoteKind.NORMALISED, "gap", row=number))
     if row.tied_rank is not None:
@@ -219,7 +230,7 @@ def _row_list(
         )
     if not chosen:
         notes.append(Note(NoteKind.WARNING, "no-wishes", row=number))
-    return chosen
+    return chosen, levels
 
 
 def read_rules(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from workshop_assign.core.model import Problem, Workshop
+from workshop_assign.core.model import Problem, Wish, Workshop
 from workshop_assign.core.provenance import Note, Source
 from workshop_assign.core.rules import SharedCapacity
 from workshop_assign.read.grids import column_letter
@@ -51,6 +51,10 @@ class ParsedExport:
     wish_texts: dict[str, str] = field(default_factory=dict)
     # seats the workshop table says several workshops share (pass them in ``Rules``)
     shared_capacities: tuple[SharedCapacity, ...] = ()
+    # grids: per attendee, each wish's 0-based rank (workshops ranked or rated alike
+    # share one); rating grids also the workshops each rated never (the layout's scale)
+    levels: list[list[int]] | None = None
+    never: list[list[str]] | None = None
 
     def to_problem(self, workshops: Sequence[Workshop] | None = None) -> Problem:
         """The Problem, with its Source: attributes are the attendees' original columns.
@@ -61,11 +65,8 @@ class ParsedExport:
         parsed = self
         frame = parsed.table.frame
         attributes = frame[parsed.keep].reset_index(drop=True)
-        problem = Problem.from_preferences(
-            dict(zip(parsed.keys, parsed.wishes, strict=True)),
-            workshops=list(workshops) if workshops is not None else parsed.workshops or [],
-            attributes=attributes,
-        )
+        shops = list(workshops) if workshops is not None else parsed.workshops or []
+        problem = self._wishes_problem(shops, attributes)
         dropped = frame.iloc[sorted(parsed.dropped)].copy()
         dropped.insert(0, "row", parsed.table.rows[sorted(parsed.dropped)])
         dropped["reason"] = [parsed.dropped[i] for i in sorted(parsed.dropped)]
@@ -88,14 +89,38 @@ class ParsedExport:
             parsed.people.timestamp,
         )
         problem = replace(problem, source=source)
-        if parsed.rules:
+        never = dict(zip(parsed.keys, parsed.never or [], strict=False))
+        if parsed.rules or any(never.values()):
+            exclude = {k: v for k, v in never.items() if v}
+            for key, closed in parsed.rules.exclude.items():  # the column's, and never
+                exclude[key] = list(dict.fromkeys([*exclude.get(key, []), *closed]))
             problem = problem.with_rules(
                 groups=parsed.rules.groups,
                 fixed=parsed.rules.fixed,
-                exclude=parsed.rules.exclude,
+                exclude=exclude,
                 priority=parsed.rules.priority,
             )
         return problem
+
+    def _wishes_problem(self, shops: list[Workshop], attributes: pd.DataFrame) -> Problem:
+        """The wishes as read: ranked lists, ranks that tie (a grid), or ratings."""
+        if self.levels is None:
+            ranked: dict[str, Sequence[Wish]] = dict(zip(self.keys, self.wishes, strict=True))
+            return Problem.from_preferences(ranked, workshops=shops, attributes=attributes)
+        if self.layout.scale:  # ratings: the scale's levels, best first, as labels
+            best_first = self.layout.scale[::-1]
+            ratings = {
+                key: {w: best_first[level] for w, level in zip(wishes, levels, strict=True)}
+                for key, wishes, levels in zip(self.keys, self.wishes, self.levels, strict=True)
+            }
+            return Problem.from_ratings(
+                ratings, scale=self.layout.scale, workshops=shops, attributes=attributes
+            )
+        tied = {
+            key: _tied(wishes, levels)
+            for key, wishes, levels in zip(self.keys, self.wishes, self.levels, strict=True)
+        }
+        return Problem.from_preferences(tied, workshops=shops, attributes=attributes)
 
     def not_counted(self) -> dict[str, int]:
         """How many rows were not counted, by reason code, most frequent first."""
@@ -142,3 +167,11 @@ class Where:
         if column in self.headers:
             return worded("at_cell", place=self.place(), cell=f"{self.letter(column)}{row}")
         return worded("at_row", place=self.place(), row=row)
+
+
+def _tied(wishes: list[str], levels: list[int]) -> list[Wish]:
+    """Wishes with their ranks as the model takes ties: one set per shared rank."""
+    groups: dict[int, list[str]] = {}
+    for wish, level in zip(wishes, levels, strict=True):
+        groups.setdefault(level, []).append(wish)
+    return [set(g) if len(g) > 1 else g[0] for _, g in sorted(groups.items())]

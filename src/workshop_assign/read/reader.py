@@ -236,6 +236,8 @@ def _understand(
         keep=decided.keep,
         keys=keys,
         wishes=matched.wishes,
+        levels=matched.levels,
+        never=matched.never,
         workshops=shops,
         workshops_from=origin,
         shared_capacities=getattr(shops, "shared", ()),

@@ -267,8 +267,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Workshop {workshop!r} ist doppelt gewählt: der erste Rang zählt",
     ),
     "note.tie": (
-        "several workshops have rank {rank}: kept in column order",
-        "mehrere Workshops haben Rang {rank}: Reihenfolge der Spalten übernommen",
+        "several workshops have rank {rank}: kept as equal wishes",
+        "mehrere Workshops haben Rang {rank}: als gleichrangige Wünsche übernommen",
     ),
     "note.cancelled": (
         "not an attendee: marked cancelled",
@@ -381,6 +381,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "layout.grid": (
         "one column per workshop holding a rank (grid)",
         "eine Spalte je Workshop mit dem Rang (Raster)",
+    ),
+    "layout.rating grid": (
+        "one column per workshop holding a rating (rating grid)",
+        "eine Spalte je Workshop mit der Bewertung (Bewertungsraster)",
     ),
     "layout.ranking cell": (
         "the whole ranking in one cell",
