@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from workshop_assign._version import library_version
+from workshop_assign.core.options import Objective
 from workshop_assign.core.rules import GroupMode, Rules
 from workshop_assign.text import label, message, section, sentence
 from workshop_assign.write.workbook import Percent
@@ -111,7 +112,7 @@ def _rank_rows(result: Result, lang: str) -> list[list[object]]:
     """People per rank received (with time slots: places, out of k per attendee)."""
     total = max(len(result.problem.keys) * result.per_attendee, 1)
     rows: list[list[object]] = [
-        [label("per_rank", lang)],
+        [label("per_rating" if result.problem.scale else "per_rank", lang)],
         ["", label("places" if result.has_slots else "people", lang), label("share", lang)],
     ]
     scale = result.problem.scale  # ratings: each level by its word
@@ -212,9 +213,14 @@ def _option_rows(result: Result, lang: str) -> list[list[object]]:
         if options.rank_costs
         else f"{default} (0, 1, 2, ...)"
     )
+    scale = result.problem.scale
+    weights: list[object] = [label("rank_costs", lang), costs]
+    if scale is not None and options.objective is Objective.RATING_SUM:
+        values = ", ".join(f"{r} {v}" for r, v in zip(scale.labels, scale.values, strict=True))
+        weights = [label("rating_values", lang), values]
     return [
         [label("options", lang)],
-        [label("rank_costs", lang), costs],
+        weights,
         [
             label("unassigned_cost", lang),
             default if options.unassigned_cost is None else options.unassigned_cost,
