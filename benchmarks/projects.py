@@ -165,7 +165,7 @@ def profile(instance: dict[str, Any], assignment: dict[str, str]) -> dict[str, A
 
 
 def run_peers(instance: dict[str, Any]) -> dict[str, Any]:
-    """The peer libraries on the instance, or why they did not run."""
+    """The peer libraries on the instance, or ``{"skipped": why}``."""
     if not PEERS.exists():
         return {"skipped": "the peers' environment is missing: make bench-peers"}
     done = subprocess.run(
@@ -213,8 +213,12 @@ def _variant(folder: Path, n: int, seed: int, variant: str) -> dict[str, Any]:
             ours = {problem.keys[i]: names[w] for i, w in enumerate(result.workshop_of) if w >= 0}
             row["ours (rank-maximal)"] = profile(plain, ours)
     if variant == "strict":
-        for name, found in run_peers(plain).items():
-            row[name] = _judged(plain, found, row["rank-maximal s"])
+        peers = run_peers(plain)
+        if "skipped" in peers:
+            row["peers"] = peers["skipped"]
+        for name, found in peers.items():
+            if name != "skipped":
+                row[name] = _judged(plain, found, row["rank-maximal s"])
     return row
 
 

@@ -4,7 +4,7 @@ make, and the key a solved one is compared by (``reference`` holds the other sid
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from hypothesis import strategies as st
@@ -162,7 +162,7 @@ def rule_problem(spec: RuleSpec) -> tuple[wa.Problem, wa.Rules]:
     preferences = base.preferences()
     if spec.ties:  # equal ranks as sets: ["W0", {"W1", "W2"}]
         preferences = {
-            key: tied(wishes, levels)
+            key: as_sets(wishes, levels)
             for (key, wishes), levels in zip(preferences.items(), spec.ties, strict=True)
         }
     problem = wa.Problem.from_preferences(preferences, workshops=shops, attributes=attributes)
@@ -209,7 +209,7 @@ def solved_key(
     return rule_key(spec, objective, ranks, placed, result.splits, fill=fill)
 
 
-def tied(wishes: Sequence[str], levels: Sequence[int]) -> list[object]:
+def as_sets(wishes: Sequence[str], levels: Sequence[int]) -> list[object]:
     """Wishes with their 0-based ranks as the library takes ties: one set per rank."""
     groups: dict[int, set[str]] = {}
     for wish, level in zip(wishes, levels, strict=True):
@@ -229,3 +229,38 @@ def tie_levels(draw: st.DrawFn, spec: RuleSpec) -> tuple[tuple[int, ...], ...]:
             levels.append(level)
         found.append(tuple(levels))
     return tuple(found)
+
+
+@st.composite
+def pooled(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
+    """A rule mix with one or two tight shared capacities (0-3 seats)."""
+    spec = draw(rule_specs(flow_only=flow_only))
+    n_ws = len(spec.base.capacities)
+    members = st.sets(st.integers(0, n_ws - 1), min_size=1).map(frozenset)
+    pools = draw(st.lists(st.tuples(members, st.integers(0, 3)), min_size=1, max_size=2))
+    spec = replace(spec, pools=tuple(pools))
+    return replace(spec, pools=spec.pools[:1]) if flow_only and not spec.flow_only else spec
+
+
+@st.composite
+def tiered(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
+    """A rule mix where some people have a priority tier (1 or 2; 0: none)."""
+    spec = draw(rule_specs(flow_only=flow_only))
+    n = len(spec.base.wishes)
+    tiers = tuple(draw(st.lists(st.sampled_from([0, 0, 1, 2]), min_size=n, max_size=n)))
+    return replace(spec, tiers=tiers, pools=())
+
+
+@st.composite
+def tied(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
+    """A rule mix whose wishes tie here and there, half the time with priority tiers."""
+    spec = draw(rule_specs(flow_only=flow_only))
+    spec = replace(spec, ties=draw(tie_levels(spec)))
+    if draw(st.booleans()):
+        n = len(spec.base.wishes)
+        tiers = draw(st.lists(st.sampled_from([0, 1]), min_size=n, max_size=n))
+        spec = replace(spec, tiers=tuple(tiers))
+    return spec
+
+
+MIXES = {"rules": rule_specs, "shared seats": pooled, "priority tiers": tiered, "ties": tied}

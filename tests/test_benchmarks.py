@@ -34,6 +34,7 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
         "update",
         "slots",
         "page",
+        "projects",
     }
     assert cases["slots"]["status"] == "optimal" and cases["slots"]["sessions"] == 30
     start = cases["start"]
@@ -48,3 +49,7 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
     assert cases["scale"]["unassigned"] + sum(cases["scale"]["rank_counts"].values()) == 20_000
     page = cases["page"]
     assert "skipped" in page or page["example_solve_s"] > 0  # no browser: said, not hidden
+    projects = cases["projects"]["rows"]  # each optimum was checked against the MILP
+    assert [row["variant"] for row in projects] == ["strict", "ties", "priority"]
+    strict = projects[0]
+    assert "peers" in strict or "placed" in strict["matching (student allocation)"]

@@ -1,53 +1,14 @@
 """Priority tiers: tier 1 is served first (its people placed, then the objective over
-their places), then tier 2 without making tier 1 worse, and so on, exactly; checked
-against brute force under every objective and with the other rules."""
+their places), then tier 2 without making tier 1 worse, and so on.  Their optimality
+against brute force, with every rule and objective, is in ``test_rules`` (the rule mix
+"priority tiers")."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import workshop_assign as wa
-from reference import brute_force_rules
-from strategies import OBJECTIVES, RuleSpec, rule_specs, solved_key
-
-
-@st.composite
-def tiered(draw: st.DrawFn, flow_only: bool = False, pools: bool = False) -> RuleSpec:
-    """A rule mix where some people have a priority tier (1 or 2, 0: none)."""
-    spec = draw(rule_specs(flow_only=flow_only))
-    n = len(spec.base.wishes)
-    tiers = tuple(draw(st.lists(st.sampled_from([0, 0, 1, 2]), min_size=n, max_size=n)))
-    return replace(spec, tiers=tiers, pools=spec.pools if pools else ())
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=60)
-@given(spec=tiered())
-def test_tiers_with_every_rule_mix_match_brute_force(objective: str, spec: RuleSpec) -> None:
-    assert solved_key(spec, objective) == brute_force_rules(spec, objective)
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=40)
-@given(spec=tiered(flow_only=True))
-def test_tiers_are_exact_on_the_flow_and_the_mip(objective: str, spec: RuleSpec) -> None:
-    expected = brute_force_rules(spec, objective)
-    assert solved_key(spec, objective, "flow") == expected
-    assert solved_key(spec, objective, "mip") == expected
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=40)
-@given(spec=tiered(pools=True))
-def test_tiers_with_shared_seats_and_an_exact_fill_match_brute_force(
-    objective: str, spec: RuleSpec
-) -> None:
-    assert solved_key(spec, objective, fill=True) == brute_force_rules(spec, objective, fill=True)
 
 
 def members_first() -> wa.Problem:

@@ -6,36 +6,45 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import workshop_assign as wa
 from reference import brute_force_rules
-from strategies import OBJECTIVES, RuleSpec, rule_specs, solved_key
+from strategies import MIXES, OBJECTIVES, solved_key
 from workshop_assign import synthetic
 from workshop_assign.solver import mip
 
 
 @pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=60)
-@given(spec=rule_specs())
-def test_every_rule_mix_matches_brute_force(objective: str, spec: RuleSpec) -> None:
+@pytest.mark.parametrize("mix", MIXES)
+@settings(max_examples=50)
+@given(data=st.data())
+def test_every_rule_mix_matches_brute_force(objective: str, mix: str, data: st.DataObject) -> None:
+    """Each rule mix (with shared seats, priority tiers, wishes that tie), optimal under
+    every objective against brute force."""
+    spec = data.draw(MIXES[mix]())
     assert solved_key(spec, objective) == brute_force_rules(spec, objective)
 
 
 @pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=60)
-@given(spec=rule_specs())
+@pytest.mark.parametrize("mix", MIXES)
+@settings(max_examples=30)
+@given(data=st.data())
 def test_an_exact_fill_under_every_rule_mix_matches_brute_force(
-    objective: str, spec: RuleSpec
+    objective: str, mix: str, data: st.DataObject
 ) -> None:
     """fill_unranked: most people placed counting unranked seats, then fewest of those,
     then the objective, under every rule (the greedy fill missed seats, see issue 23)."""
+    spec = data.draw(MIXES[mix]())
     assert solved_key(spec, objective, fill=True) == brute_force_rules(spec, objective, fill=True)
 
 
 @pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=40)
-@given(spec=rule_specs(flow_only=True))
-def test_flow_and_cp_sat_agree_where_both_apply(objective: str, spec: RuleSpec) -> None:
+@pytest.mark.parametrize("mix", MIXES)
+@settings(max_examples=25)
+@given(data=st.data())
+def test_flow_and_mip_agree_where_both_apply(objective: str, mix: str, data: st.DataObject) -> None:
+    spec = data.draw(MIXES[mix](flow_only=True))
     expected = brute_force_rules(spec, objective)
     assert solved_key(spec, objective, "flow") == expected
     assert solved_key(spec, objective, "mip") == expected

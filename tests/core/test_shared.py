@@ -1,19 +1,14 @@
 """Shared capacities: seats several workshops share (a supervisor's projects, a teacher's
-courses, a hall split in two).  Exact against brute force under every objective, nested
-pools on the flow and overlapping ones on the MIP, checked and explained."""
+courses, a hall split in two): nested pools on the flow and overlapping ones on the MIP,
+checked and explained.  Their optimality against brute force, with every rule and
+objective, is in ``test_rules`` (the rule mix "shared seats")."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import workshop_assign as wa
-from reference import brute_force_rules
-from strategies import OBJECTIVES, RuleSpec, rule_specs, solved_key
 from workshop_assign.core.checks import check_result
 
 
@@ -29,42 +24,6 @@ def held(result: wa.Result) -> dict[str, int]:
     """People per workshop that holds anyone."""
     counts = result.to_frame()["workshop"].value_counts()
     return {str(k): int(v) for k, v in counts.items() if v}
-
-
-@st.composite
-def pooled(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
-    """A rule mix with one or two tight pools (0-3 shared seats)."""
-    spec = draw(rule_specs(flow_only=flow_only))
-    n_ws = len(spec.base.capacities)
-    members = st.sets(st.integers(0, n_ws - 1), min_size=1).map(frozenset)
-    pools = draw(st.lists(st.tuples(members, st.integers(0, 3)), min_size=1, max_size=2))
-    spec = replace(spec, pools=tuple(pools))
-    if flow_only and not spec.flow_only:
-        spec = replace(spec, pools=spec.pools[:1])
-    return spec
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=60)
-@given(spec=pooled())
-def test_pools_with_every_rule_mix_match_brute_force(objective: str, spec: RuleSpec) -> None:
-    assert solved_key(spec, objective) == brute_force_rules(spec, objective)
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=40)
-@given(spec=pooled(flow_only=True))
-def test_nested_pools_are_exact_on_the_flow_and_the_mip(objective: str, spec: RuleSpec) -> None:
-    expected = brute_force_rules(spec, objective)
-    assert solved_key(spec, objective, "flow") == expected
-    assert solved_key(spec, objective, "mip") == expected
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=30)
-@given(spec=pooled())
-def test_pools_with_an_exact_fill_match_brute_force(objective: str, spec: RuleSpec) -> None:
-    assert solved_key(spec, objective, fill=True) == brute_force_rules(spec, objective, fill=True)
 
 
 def test_the_supervisor_takes_three_and_the_others_go_on() -> None:

@@ -1,11 +1,11 @@
 """Wishes that tie and ratings: a person's wishes are an ordered list of sets; ratings
-are ties by another name, on the scale's levels.  Exact against brute force under every
-objective (rating-sum too) and with the other rules."""
+are ties by another name, on the scale's levels.  Ratings against brute force under
+every objective (rating-sum too) here; ties with every rule in ``test_rules`` (the rule
+mix "ties")."""
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -13,46 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import workshop_assign as wa
-from reference import brute_force_rules, objective_key
-from strategies import OBJECTIVES, RuleSpec, rule_specs, solved_key, tie_levels
+from reference import objective_key
+from strategies import OBJECTIVES
 
 SCALE = ["auf keinen Fall", "ungern", "egal", "gern", "sehr gern"]
-
-
-@st.composite
-def tied_rules(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
-    """A rule mix whose wishes tie here and there (and half the time, priority tiers)."""
-    spec = draw(rule_specs(flow_only=flow_only))
-    spec = replace(spec, ties=draw(tie_levels(spec)))
-    if draw(st.booleans()):
-        n = len(spec.base.wishes)
-        spec = replace(
-            spec, tiers=tuple(draw(st.lists(st.sampled_from([0, 1]), min_size=n, max_size=n)))
-        )
-    return spec
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=60)
-@given(spec=tied_rules())
-def test_ties_with_every_rule_mix_match_brute_force(objective: str, spec: RuleSpec) -> None:
-    assert solved_key(spec, objective) == brute_force_rules(spec, objective)
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=30)
-@given(spec=tied_rules(flow_only=True))
-def test_ties_are_exact_on_the_flow_and_the_mip(objective: str, spec: RuleSpec) -> None:
-    expected = brute_force_rules(spec, objective)
-    assert solved_key(spec, objective, "flow") == expected
-    assert solved_key(spec, objective, "mip") == expected
-
-
-@pytest.mark.parametrize("objective", OBJECTIVES)
-@settings(max_examples=30)
-@given(spec=tied_rules())
-def test_ties_with_an_exact_fill_match_brute_force(objective: str, spec: RuleSpec) -> None:
-    assert solved_key(spec, objective, fill=True) == brute_force_rules(spec, objective, fill=True)
 
 
 def ratings_brute_force(
