@@ -164,18 +164,35 @@ def profile(instance: dict[str, Any], assignment: dict[str, str]) -> dict[str, A
     }
 
 
+PEER_METHODS = (
+    "matching (student allocation)",
+    "fairpyx utilitarian matching",
+    "fairpyx iterated maximum matching",
+)
+PEER_SECONDS = 120  # a peer that takes longer is reported as such, not waited for
+
+
 def run_peers(instance: dict[str, Any]) -> dict[str, Any]:
-    """The peer libraries on the instance, or ``{"skipped": why}``."""
+    """The peer libraries on the instance, each in its own process with a time limit,
+    or ``{"skipped": why}``."""
     if not PEERS.exists():
         return {"skipped": "the peers' environment is missing: make bench-peers"}
-    done = subprocess.run(
-        [str(PEERS), str(Path(__file__).parent / "peers.py")],
-        input=json.dumps(instance),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    found: dict[str, Any] = {}
+    for method in PEER_METHODS:
+        try:
+            done = subprocess.run(
+                [str(PEERS), str(Path(__file__).parent / "peers.py"), method],
+                input=json.dumps(instance),
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=PEER_SECONDS,
+            )
+        except subprocess.TimeoutExpired:
+            found[method] = {"error": f"no answer within {PEER_SECONDS} s"}
+            continue
+        found |= json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 def case_projects(sizes: list[int], seed: int = 38) -> dict[str, Any]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import workshop_assign as wa
 from exports import SCALE_DE, SEATS, SHOPS, google_grid, rating_grid, write_xlsx
+from workshop_assign.cli import main
 
 RATINGS = [
     ["sehr gern", "gern", "auf keinen Fall"],
@@ -68,3 +70,19 @@ def test_a_rating_off_the_scale_is_noted(tmp_path: Path, scale: list[str]) -> No
     problem = wa.read_export(write_xlsx(rating_grid(cells), tmp_path / "x.xlsx", seats=SEATS))
     unknown = [n for n in problem.source.notes if n.code == "unknown-rank"]
     assert [n.value for n in unknown] == ["vielleicht"] and unknown[0].row == 11
+
+
+def test_the_command_line_solves_and_checks_a_rating_grid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cells = [["sehr gern", "gern", "auf keinen Fall"], ["gern", "sehr gern", "egal"]] * 3
+    export = write_xlsx(rating_grid(cells), tmp_path / "bewertung.xlsx", seats=SEATS)
+    target = tmp_path / "out.xlsx"
+    assert main(["solve", str(export), "-o", str(target), "--objective", "rating-sum"]) == 0
+    said = capsys.readouterr().out
+    assert "Ziel: die höchste Summe der Bewertungen" in said
+    assert "sehr gern: 6, gern: 0, egal: 0, ungern: 0, ohne Platz: 0" in said
+    summary = pd.read_excel(target, sheet_name="Übersicht", header=None, engine="calamine")
+    assert "Personen je erhaltener Bewertung" in summary[0].tolist()
+    assert main(["check", str(export), str(target)]) == 0
+    assert "Zielwert des Ergebnisses: 24; Optimum: 24" in capsys.readouterr().out

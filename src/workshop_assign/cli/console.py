@@ -84,7 +84,11 @@ def print_summary(result: wa.Result, written: Path, out: Console) -> None:
         objective=objective,
         proof=said,
     )
-    parts = [out.text("choice", rank=str(r), n=n) for r, n in result.rank_counts.items()]
+    scale = result.problem.scale  # ratings: each level by its word
+    parts = [
+        f"{scale.labels[r - 1]}: {n}" if scale else out.text("choice", rank=str(r), n=n)
+        for r, n in result.rank_counts.items()
+    ]
     if result.n_unranked:
         parts.append(out.text("unranked", n=result.n_unranked))
     if result.has_slots:

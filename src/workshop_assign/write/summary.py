@@ -108,11 +108,16 @@ def _timetable_rows(result: Result, lang: str) -> list[list[object]]:
     ]
 
 
+def rank_section(result: Result) -> str:
+    """The label key of the section of people per rank (per rating, for ratings)."""
+    return "per_rating" if result.problem.scale is not None else "per_rank"
+
+
 def _rank_rows(result: Result, lang: str) -> list[list[object]]:
     """People per rank received (with time slots: places, out of k per attendee)."""
     total = max(len(result.problem.keys) * result.per_attendee, 1)
     rows: list[list[object]] = [
-        [label("per_rating" if result.problem.scale else "per_rank", lang)],
+        [label(rank_section(result), lang)],
         ["", label("places" if result.has_slots else "people", lang), label("share", lang)],
     ]
     scale = result.problem.scale  # ratings: each level by its word

@@ -30,7 +30,7 @@ from workshop_assign.write.files import atomic_path, never_formula, protect
 from workshop_assign.write.metadata import METADATA_SHEET, metadata_values, write_metadata
 from workshop_assign.write.notices import NOTIFIED, fill
 from workshop_assign.write.rosters import check_columns, rosters, write_roster
-from workshop_assign.write.summary import summary_rows
+from workshop_assign.write.summary import rank_section, summary_rows
 from workshop_assign.write.workbook import MAX_CELL, Book, open_workbook, write_rows
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         summary_name, summary = book.sheet(label("Summary", lang))
         rows = summary_rows(result, lang, extras.what_if, extras.reused)
         write_rows(book, summary_name, summary, rows)
-        _add_charts(book, summary, summary_name, rows, lang)
+        _add_charts(book, summary, (summary_name, rows), rank_section(result), lang)
         if extras.changes is not None:
             book.table(label("Changes", lang), changes_table(extras.changes, lang))
         if extras.waitlists is not None:
@@ -288,11 +288,17 @@ def write_notes(book: Book, notes: pd.DataFrame, lang: str) -> None:
 
 
 def _add_charts(
-    book: Book, sheet: Worksheet, name: str, rows: list[list[object]], lang: str
+    book: Book,
+    sheet: Worksheet,
+    written: tuple[str, list[list[object]]],
+    ranks: str,
+    lang: str,
 ) -> None:
-    """Native Excel charts beside the Summary: people per rank, and fill per workshop."""
+    """Native Excel charts beside the Summary: people per rank (``ranks``: that
+    section's label key), and fill per workshop."""
+    name, rows = written
     firsts = [row[0] if row else None for row in rows]
-    specs = (("per_rank", 1, "column"), ("fill", 2, "bar"))  # section, value column, type
+    specs = ((ranks, 1, "column"), ("fill", 2, "bar"))  # section, value column, type
     for place, (section, column, kind) in enumerate(specs):
         start = firsts.index(label(section, lang)) + 2  # the section's title, its header
         end = start
