@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -44,8 +45,22 @@ def run_matching(instance: dict[str, Any]) -> dict[str, str]:
         {p: n for p, n in instance["projects"].items() if chosen[owner[p]]},
         {s: n for s, n in caps.items() if chosen[s]},
     )
-    found = game.solve(optimal="student")
+    found = _deep(lambda: game.solve(optimal="student"))
     return {str(st.name): str(p.name) for p, group in found.items() for st in group}
+
+
+def _deep(step: Callable[[], Any]) -> Any:
+    """Run a deeply recursive step (matching's solver recurses once per proposal, past
+    Python's default limit from 200 students on) in a thread with room for it."""
+    sys.setrecursionlimit(1_000_000)
+    threading.stack_size(512 * 2**20)
+    found: list[Any] = []
+    worker = threading.Thread(target=lambda: found.append(step()))
+    worker.start()
+    worker.join()
+    if not found:
+        raise RuntimeError("the solver stopped without an answer (see its message above)")
+    return found[0]
 
 
 def run_fairpyx(instance: dict[str, Any], algorithm: str) -> dict[str, str]:
