@@ -38,12 +38,14 @@ def run_matching(instance: dict[str, Any]) -> dict[str, str]:
     for student, wishes in students.items():
         for s in dict.fromkeys(owner[p] for p in wishes):
             chosen[s].append(student)
-    game = StudentAllocation.create_from_dictionaries(
-        {k: list(v) for k, v in students.items() if v},
-        {s: v for s, v in chosen.items() if v},
-        {p: owner[p] for p in instance["projects"] if chosen[owner[p]]},
-        {p: n for p, n in instance["projects"].items() if chosen[owner[p]]},
-        {s: n for s, n in caps.items() if chosen[s]},
+    game = _deep(
+        lambda: StudentAllocation.create_from_dictionaries(
+            {k: list(v) for k, v in students.items() if v},
+            {s: v for s, v in chosen.items() if v},
+            {p: owner[p] for p in instance["projects"] if chosen[owner[p]]},
+            {p: n for p, n in instance["projects"].items() if chosen[owner[p]]},
+            {s: n for s, n in caps.items() if chosen[s]},
+        )
     )
     found = _deep(lambda: game.solve(optimal="student"))
     return {str(st.name): str(p.name) for p, group in found.items() for st in group}
