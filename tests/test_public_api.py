@@ -35,9 +35,9 @@ PINNED = {
     "Attendee", "AttendeeRules", "Backend", "CategoryMinimum", "DeliveryError", "GroupMode",
     "InfeasibleError", "InputError", "InvalidProblemError", "MissingCapacitiesError", "Note",
     "Objective", "OutputError", "ParsedExport", "PrefLibInstance", "Problem", "Reason",
-    "Result", "Rules", "SharedCapacity", "SlotResult", "SolveOptions", "SolverError", "Source",
-    "Spread", "SpreadsheetError", "Status", "UnsupportedRulesError", "Update", "UsageError",
-    "Verification", "Workshop", "WorkshopAssignError", "__version__", "compare",
+    "Result", "Room", "Rules", "SharedCapacity", "SlotResult", "SolveOptions", "SolverError",
+    "Source", "Spread", "SpreadsheetError", "Status", "UnsupportedRulesError", "Update",
+    "UsageError", "Verification", "Workshop", "WorkshopAssignError", "__version__", "compare",
     "parse_export", "read_export", "read_preflib", "solve", "solve_slots", "update",
     "update_published", "verify", "waitlist", "waitlists", "what_if",
 }  # fmt: skip

@@ -33,6 +33,7 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.core.options import Objective, SolveOptions
     from workshop_assign.core.provenance import Note, Source
     from workshop_assign.core.result import Backend, Reason, Result, Status
+    from workshop_assign.core.rooms import Room
     from workshop_assign.core.rules import (
         AttendeeRules,
         CategoryMinimum,
@@ -70,6 +71,7 @@ _HOMES = {  # module: the names it gives this face
     "workshop_assign.core.options": ("Objective", "SolveOptions"),
     "workshop_assign.core.provenance": ("Note", "Source"),
     "workshop_assign.core.result": ("Backend", "Reason", "Result", "Status"),
+    "workshop_assign.core.rooms": ("Room",),
     "workshop_assign.core.rules": (
         "AttendeeRules",
         "CategoryMinimum",
@@ -119,6 +121,7 @@ __all__ = [
     "Problem",
     "Reason",
     "Result",
+    "Room",
     "Rules",
     "SharedCapacity",
     "SlotResult",

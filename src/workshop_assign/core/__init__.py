@@ -13,6 +13,7 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.core.provenance import Note, NoteKind, Source, excerpt
     from workshop_assign.core.reasons import Reason
     from workshop_assign.core.result import Backend, Result, Status
+    from workshop_assign.core.rooms import Room
     from workshop_assign.core.rules import (
         LARGEST,
         AttendeeRules,
@@ -29,6 +30,7 @@ _HOMES = {  # module: the names it gives this face
     "workshop_assign.core.provenance": ("Note", "NoteKind", "Source", "excerpt"),
     "workshop_assign.core.reasons": ("Reason",),
     "workshop_assign.core.result": ("Backend", "Result", "Status"),
+    "workshop_assign.core.rooms": ("Room",),
     "workshop_assign.core.rules": (
         "LARGEST",
         "AttendeeRules",
@@ -57,6 +59,7 @@ __all__ = [
     "Problem",
     "Reason",
     "Result",
+    "Room",
     "Rules",
     "SharedCapacity",
     "SolveOptions",

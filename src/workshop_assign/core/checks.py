@@ -9,12 +9,15 @@ one row per attendee with the workshop in each slot; the rules read it as places
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.core._encode import as_rows
 from workshop_assign.core.model import Problem
+from workshop_assign.core.rooms import Room
 from workshop_assign.core.rules import GroupMode, Rules
 from workshop_assign.text import worded
 
@@ -335,3 +338,41 @@ def _within_caps(
         ):
             return False
     return True
+
+
+def room_violations(
+    problem: Problem,
+    workshop_of: npt.NDArray[np.integer],
+    rooms: Sequence[Room],
+    plan: Sequence[Sequence[str]],
+) -> list[str]:
+    """A room plan against the rooms: every room known, serving its workshop's slot and
+    needs, at most one session per room and slot, no workshop holding more people than
+    its rooms seat, and nobody in a workshop without a room."""
+    if not rooms:
+        return []
+    by_name = {room.name: room for room in rooms}
+    rows = as_rows(workshop_of)
+    load = np.bincount(rows[rows >= 0].astype(np.int64), minlength=len(problem.workshops))
+    found: list[str] = []
+    used: dict[tuple[str, str | None], str] = {}
+    for w, workshop in enumerate(problem.workshops):
+        names = plan[w] if w < len(plan) else ()
+        seats = 0
+        for name in names:
+            room = by_name.get(name)
+            if room is None or not room.serves(workshop.slot, workshop.needs):
+                found.append(worded("v_room_unfit", room=name, workshop=workshop.name))
+                continue
+            seats += room.seats
+            key = (name, room.slot or workshop.slot)
+            if key in used:
+                found.append(
+                    worded("v_room_twice", room=name, first=used[key], second=workshop.name)
+                )
+            used[key] = workshop.name
+        if load[w] > seats:
+            found.append(
+                worded("v_room_seats", workshop=workshop.name, load=int(load[w]), seats=seats)
+            )
+    return found

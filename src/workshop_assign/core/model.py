@@ -52,6 +52,8 @@ class Workshop:
     code: str | None = None  # the short code wishes may name it by ("W1"), from a legend
     starts: datetime | None = None  # when it begins and ends, where the table says so
     ends: datetime | None = None
+    needs: frozenset[str] = frozenset()  # with rooms: what its room must offer
+    sessions: int = 1  # with rooms: how many rooms it may use at once (parallel sessions)
 
     @property
     def topic_name(self) -> str:
@@ -585,6 +587,10 @@ def _workshop_issues(workshop: Workshop, seen: set[str]) -> list[str]:
                 "form (how an accent or umlaut was encoded); list each workshop once"
             )
     seen.add(name)
+    if isinstance(workshop.sessions, bool) or not isinstance(workshop.sessions, int):
+        found.append(f"the sessions of workshop {name!r} must be a whole number >= 1")
+    elif workshop.sessions < 1:
+        found.append(f"the sessions of workshop {name!r} must be at least 1")
     for label, value in (("capacity", workshop.capacity), ("minimum", workshop.minimum)):
         if label == "minimum" and value is None:
             continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
+from workshop_assign.core.rooms import Room, check_rooms
 from workshop_assign.core.rules import LARGEST, CategoryMinimum, Rules, SharedCapacity, Spread
 from workshop_assign.errors import InputError
 
@@ -49,6 +50,7 @@ class SolveSettings(TypedDict, total=False):
     seed: int | None
     rules: Rules | None
     per_attendee: int | None
+    rooms: Sequence[Room] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class SolveOptions:
     seed: int | None = None
     rules: Rules = field(default_factory=Rules)
     per_attendee: int | None = None  # with time slots: workshops each (None: one per slot)
+    rooms: tuple[Room, ...] = ()  # rooms to choose from (empty: the workshops' own seats)
 
     @classmethod
     def create(cls, **settings: Unpack[SolveSettings]) -> SolveOptions:
@@ -114,6 +117,7 @@ class SolveOptions:
             None if seed is None else int(seed),
             rules,
             per_attendee,
+            check_rooms(settings.get("rooms") or ()),
         )
 
     def to_json(self) -> str:
@@ -128,6 +132,7 @@ class SolveOptions:
                 "fill_unranked": self.fill_unranked,
                 "seed": self.seed,
                 "per_attendee": self.per_attendee,
+                "rooms": [[r.name, r.seats, r.slot, sorted(r.features)] for r in self.rooms],
                 "rules": {
                     "groups": rules.groups.value,
                     "split_penalty": rules.split_penalty,
@@ -150,6 +155,8 @@ class SolveOptions:
     def from_json(cls, text: str) -> SolveOptions:
         """The options ``to_json`` wrote."""
         data = json.loads(text)
+        rooms = [Room(n, s, t, frozenset(f)) for n, s, t, f in data.pop("rooms", [])]
+        data["rooms"] = rooms or None
         rules = data.pop("rules")
         spread = tuple(Spread(a, c, s) for a, c, s in rules.pop("spread"))
         minimums = tuple(CategoryMinimum(a, m) for a, m in rules.pop("category_minimums"))
@@ -172,6 +179,7 @@ class SolveOptions:
             "seed": self.seed,
             "rules": self.rules,
             "per_attendee": self.per_attendee,
+            "rooms": self.rooms or None,
         }
 
     def costs_for(self, max_rank: int) -> tuple[int, ...]:

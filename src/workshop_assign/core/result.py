@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.core._encode import as_rows
-from workshop_assign.core.checks import check_result, check_timetables
+from workshop_assign.core.checks import check_result, check_timetables, room_violations
 from workshop_assign.core.model import Problem
 from workshop_assign.core.options import Objective, SolveOptions
 from workshop_assign.core.reasons import Reason
@@ -89,6 +89,7 @@ class Result:
     splits: int = 0
     slots: tuple[str, ...] = ()
     per_attendee: int = 1
+    rooms: tuple[tuple[str, ...], ...] = ()  # with rooms: each workshop's, by name
 
     @property
     def has_slots(self) -> bool:
@@ -305,17 +306,35 @@ class Result:
 
     def check(self) -> list[str]:
         """Violations of the hard constraints (empty when the result is valid)."""
+        found = room_violations(self.problem, self.workshop_of, self.options.rooms, self.rooms)
         if self.has_slots:
-            return check_timetables(
+            return found + check_timetables(
                 self.problem, self.workshop_of, self.rank_of, self.per_attendee, self.options.rules
             )
-        return check_result(
+        return found + check_result(
             self.problem,
             self.workshop_of,
             self.rank_of,
             fill_unranked=self.options.fill_unranked,
             rules=self.options.rules,
         )
+
+    def room_plan(self) -> pd.DataFrame:
+        """With rooms to choose from: per session, the workshop, its slot, the room, the
+        room's seats and how many people it holds (a workshop's people are split over
+        its rooms, the larger room first).  Empty without rooms."""
+        columns = ["workshop", "slot", "room", "seats", "people"]
+        seats = {room.name: room.seats for room in self.options.rooms}
+        held = self.statistics()["assigned"].to_numpy() if self.rooms else np.zeros(0)
+        rows = []
+        for w, names in enumerate(self.rooms):
+            left = int(held[w])
+            for name in sorted(names, key=lambda n: -seats[n]):
+                here = min(left, seats[name])
+                left -= here
+                workshop = self.problem.workshops[w]
+                rows.append([workshop.name, workshop.slot, name, seats[name], here])
+        return pd.DataFrame(rows, columns=columns)
 
 
 def _suffixed(path: str | Path, suffix: str) -> Path:

@@ -49,3 +49,4 @@ class Solution:
     status: Status
     gap: float = 0.0
     splits: int = 0
+    rooms: tuple[tuple[int, ...], ...] = ()  # with rooms: each workshop's rooms (indices)

@@ -65,6 +65,7 @@ class RulesOutcome:
     gap: float = 0.0
     fractional: bool = False  # continuous counts came back fractional (then re-solved)
     splits: int = 0
+    rooms: tuple[tuple[int, ...], ...] = ()  # with rooms: each workshop's rooms
 
 
 def solve_rules(data: ClassModel, settings: MipSettings, *, splits_are_cost: bool) -> RulesOutcome:
@@ -170,9 +171,30 @@ def _read(solver: mb.Solver, built: RuleModel, outcome: RulesOutcome) -> None:
     outcome.flows = np.round(values).astype(np.int64)
     outcome.fractional = not np.allclose(values, outcome.flows, atol=1e-6)
     outcome.splits = round(solver.value(built.splits)) if not isinstance(built.splits, int) else 0
+    if built.rooms:
+        held: dict[int, list[int]] = {w: [] for w in range(built.n_workshops)}
+        for (w, r), chosen in built.rooms.items():
+            if solver.value(chosen) > 0.5:
+                held[w].append(r)
+        outcome.rooms = tuple(tuple(held[w]) for w in sorted(held))
 
 
 def _objectives(
+    built: RuleModel, data: ClassModel, levels: CostLevels, *, splits_are_cost: bool
+) -> list[tuple[Any, int]]:
+    """The levels of ``_rule_objectives`` and, with rooms to choose from, last the seats
+    of the rooms used: a planner keeps the hall free when a smaller room does, and a
+    workshop that may run twice does not take a second room it does not need."""
+    found = _rule_objectives(built, data, levels, splits_are_cost=splits_are_cost)
+    if not built.rooms:
+        return found
+    rooms = data.options.rooms
+    chosen = [(y, rooms[r].seats) for (_, r), y in built.rooms.items()]
+    seats = built.engine.weighted([y for y, _ in chosen], [n for _, n in chosen])
+    return [*found, (seats, sum(n for _, n in chosen))]
+
+
+def _rule_objectives(
     built: RuleModel, data: ClassModel, levels: CostLevels, *, splits_are_cost: bool
 ) -> list[tuple[Any, int]]:
     """The lexicographic objectives, each to minimise, in order, with the width of the

@@ -14,6 +14,7 @@ prepares with the previous places as an extra class code and its own cost levels
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +22,7 @@ import numpy.typing as npt
 from workshop_assign.core.model import Problem
 from workshop_assign.core.options import SolveOptions
 from workshop_assign.core.result import Reason, Result
+from workshop_assign.core.rooms import Room
 from workshop_assign.core.rules import GroupMode, Rules
 from workshop_assign.errors import InfeasibleError, InputError, SolverError, UnsupportedRulesError
 from workshop_assign.solver.backends import SolverBackend, for_model
@@ -70,7 +72,7 @@ def prepare(problem: Problem, options: SolveOptions, *, extra: Sequence[Ints] = 
     fixed_load = fixed_loads(problem, classes)
     pools = shared_pools(problem, rules, fixed_load)
     check_fixed_spread(problem, classes, rules)
-    mip = _use_mip(problem, classes, rules, slots=timetable is not None)
+    mip = _use_mip(problem, classes, rules, slots=timetable is not None or bool(options.rooms))
     places = (
         timetable.places(classes)
         if timetable
@@ -96,7 +98,13 @@ def solve_model(model: ClassModel, backend: SolverBackend | None = None) -> Solu
 
 
 def finish(model: ClassModel, solution: Solution) -> Result:
-    """People placed from the class solution, with reasons, checked before returned."""
+    """People placed from the class solution, with reasons, checked before returned.
+
+    With rooms to choose from, the result's problem has the seats of the rooms chosen
+    (and their names as each workshop's room), so that every table, explanation and
+    check downstream sees the event as it will take place."""
+    if model.options.rooms:
+        model = replace(model, problem=_seated(model.problem, model.options.rooms, solution))
     problem, options = model.problem, model.options
     rules = options.rules
     priority = priority_order(len(problem.keys), options.seed)
@@ -126,11 +134,26 @@ def finish(model: ClassModel, solution: Solution) -> Result:
         solution.splits,
         model.timetable.slots if model.timetable else (),
         per_attendee,
+        tuple(tuple(w.room.split(", ")) if w.room else () for w in problem.workshops)
+        if options.rooms
+        else (),
     )
     violations = result.check()
     if violations:
         raise SolverError("internal error, the result breaks a rule: " + "; ".join(violations))
     return result
+
+
+def _seated(problem: Problem, rooms: Sequence[Room], solution: Solution) -> Problem:
+    """The problem with each workshop's seats those of its rooms (up to its own
+    capacity; 0 without a room: it does not run) and the rooms' names as its room."""
+    shops = []
+    plan = solution.rooms or ((),) * len(problem.workshops)  # no room could serve any
+    for workshop, held in zip(problem.workshops, plan, strict=True):
+        seats = sum(rooms[r].seats for r in held)
+        named = ", ".join(rooms[r].name for r in held) or None
+        shops.append(replace(workshop, capacity=min(workshop.capacity, seats), room=named))
+    return replace(problem, workshops=tuple(shops))
 
 
 def _people(

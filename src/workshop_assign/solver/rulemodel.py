@@ -85,10 +85,13 @@ class RuleModel:
     flow: list[Any]
     splits: Any = 0
     variables: list[Any] = field(default_factory=list)  # every variable (none: nothing to solve)
+    rooms: dict[tuple[int, int], Any] = field(default_factory=dict)  # (workshop, room) -> bool
+    n_workshops: int = 0
 
 
 def build_model(data: ClassModel, *, explain: bool, integral: bool = True) -> RuleModel:
     built = RuleModel(Engine(explain, integral), [0] * len(data.arcs))
+    built.n_workshops = len(data.problem.workshops)
     _unit_flows(built, data)
     arcs = data.arcs
     load = [
@@ -217,7 +220,10 @@ def _grouped(by: Ints, terms: list[tuple[int, Any]]) -> dict[int, list[Any]]:
 
 
 def _capacity_and_minimums(built: RuleModel, data: ClassModel, load: list[Any]) -> list[Any]:
-    """Seats, minimum sizes with cancellation and must-run; returns run[w] (1 or a bool)."""
+    """Seats, minimum sizes with cancellation and must-run; returns run[w] (1 or a bool).
+    With rooms to choose from, a workshop's seats are those of its rooms."""
+    if data.options.rooms:
+        return _rooms(built, data, load)
     engine = built.engine
     needs_run = bool(data.options.rules.category_minimums)
     run: list[Any] = []
@@ -240,6 +246,43 @@ def _capacity_and_minimums(built: RuleModel, data: ClassModel, load: list[Any]) 
         if data.fixed_load[w] > 0:
             engine.add(runs == 1)  # people are fixed there
         run.append(runs)
+    return run
+
+
+def _rooms(built: RuleModel, data: ClassModel, load: list[Any]) -> list[Any]:
+    """A boolean per workshop and room that serves it (its slot, what it needs): the
+    workshop runs in at most ``sessions`` rooms, holds at most their seats (and its own
+    capacity), at least its minimum when it runs; each room holds at most one session
+    per slot.  Returns run[w]."""
+    engine, rooms = built.engine, data.options.rooms
+    run: list[Any] = []
+    by_room_slot: dict[tuple[int, str | None], list[Any]] = defaultdict(list)
+    for w, workshop in enumerate(data.problem.workshops):
+        chosen = []
+        for r, room in enumerate(rooms):
+            if room.serves(workshop.slot, workshop.needs):
+                built.rooms[w, r] = engine.boolean(f"room_{w}_{r}")
+                built.variables.append(built.rooms[w, r])
+                chosen.append((room.seats, built.rooms[w, r]))
+                by_room_slot[r, room.slot or workshop.slot].append(built.rooms[w, r])
+        runs = engine.boolean(f"run{w}")
+        built.variables.append(runs)
+        sessions = [y for _, y in chosen]
+        engine.add(engine.total(sessions) <= workshop.sessions * runs)
+        engine.add(engine.total(sessions) >= runs)
+        seats = engine.weighted(sessions, [n for n, _ in chosen]) if chosen else 0
+        engine.add(load[w] <= seats, worded("rule_rooms", workshop=workshop.name))
+        engine.add(load[w] <= workshop.capacity * runs)
+        if workshop.minimum:
+            rule = worded("rule_minimum", workshop=workshop.name, minimum=workshop.minimum)
+            engine.add(load[w] >= workshop.minimum * runs, rule)
+        if workshop.must_run or data.fixed_load[w] > 0:
+            engine.add(runs == 1, worded("rule_must_run", workshop=workshop.name))
+        run.append(runs)
+    for (r, slot), held in by_room_slot.items():
+        if len(held) > 1:
+            where = rooms[r].name if slot is None else f"{rooms[r].name} ({slot})"
+            engine.add(engine.total(held) <= 1, worded("rule_room_once", room=where))
     return run
 
 

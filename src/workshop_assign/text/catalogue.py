@@ -1183,9 +1183,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{fixed} Personen sind fest in Workshops mit den gemeinsamen Plätzen {pool!r} "
         "eingeteilt, die zusammen {seats} Plätze haben",
     ),
+    "error.rule_rooms": (
+        "{workshop!r} holds no more people than the seats of its rooms",
+        "{workshop!r} nimmt nicht mehr Personen auf, als seine Räume Plätze haben",
+    ),
+    "error.rule_room_once": (
+        "room {room} holds one workshop at a time",
+        "Raum {room} nimmt jeweils einen Workshop auf",
+    ),
     "error.rule_shared": (
         "the workshops sharing {pool!r} have {seats} seats together",
         "die Workshops mit den gemeinsamen Plätzen {pool!r} haben zusammen {seats} Plätze",
+    ),
+    "error.v_room_unfit": (
+        "room {room!r} cannot hold {workshop!r} (unknown, another slot, or without what it needs)",
+        "Raum {room!r} passt nicht für {workshop!r} (unbekannt, anderes Zeitfenster oder "
+        "ohne das Nötige)",
+    ),
+    "error.v_room_twice": (
+        "room {room!r} holds {first!r} and {second!r} at the same time",
+        "Raum {room!r} ist zugleich für {first!r} und {second!r} vorgesehen",
+    ),
+    "error.v_room_seats": (
+        "{workshop!r} holds {load} people, more than its rooms seat ({seats})",
+        "{workshop!r} hat {load} Personen, mehr als seine Räume Plätze haben ({seats})",
     ),
     "error.v_seats": (
         "{workshop!r} holds {load} people for {seats} seats",

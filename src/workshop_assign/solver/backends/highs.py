@@ -34,4 +34,4 @@ class HighsBackend:
             model, settings, splits_are_cost=rank_sum and model.classes.tier is None
         )
         status = Status.OPTIMAL if found.optimal else Status.FEASIBLE
-        return Solution(found.flows, self.kind, status, found.gap, found.splits)
+        return Solution(found.flows, self.kind, status, found.gap, found.splits, found.rooms)

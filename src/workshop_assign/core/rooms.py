@@ -1,0 +1,57 @@
+"""Rooms, when the seats are not decided yet: the solver chooses a room for each
+workshop that runs, together with who goes where.
+
+A ``Room`` has seats and, optionally, the slot it is free in (``None``: every slot) and
+features a workshop may need ("stufenlos", "Beamer").  A ``Workshop`` says what it
+needs (``needs``) and how many rooms it may use at once (``sessions``: a popular
+workshop may run twice in parallel, each session in its own room).  Each room holds at
+most one session per slot; a workshop's seats are those of its rooms, up to its own
+``capacity`` (the trainer's limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workshop_assign.core.rules import LARGEST
+from workshop_assign.errors import InputError
+
+__all__ = ["Room", "check_rooms"]
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """A room: its seats, the slot it is free in (``None``: all), what it offers."""
+
+    name: str
+    seats: int
+    slot: str | None = None
+    features: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", " ".join(str(self.name).split()))
+        if isinstance(self.features, str):
+            raise InputError(f"the features of room {self.name!r} are one text; give a set")
+        object.__setattr__(self, "features", frozenset(map(str, self.features)))
+        if not self.name:
+            raise InputError("a room needs a name")
+        if isinstance(self.seats, bool) or not isinstance(self.seats, int):
+            raise InputError(f"the seats of room {self.name!r} must be a whole number")
+        if not 0 <= self.seats <= LARGEST:
+            raise InputError(f"the seats of room {self.name!r} must be from 0 to {LARGEST:,}")
+
+    def serves(self, slot: str | None, needs: Iterable[str]) -> bool:
+        """Can a session in ``slot`` that needs ``needs`` take place here?"""
+        in_time = self.slot is None or slot is None or self.slot == slot
+        return in_time and set(needs) <= self.features
+
+
+def check_rooms(rooms: Sequence[Room]) -> tuple[Room, ...]:
+    """The rooms as a tuple, each name once."""
+    found = tuple(rooms)
+    names = [room.name for room in found]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise InputError(f"room {twice[0]!r} is given twice; give each room once")
+    return found
