@@ -209,3 +209,24 @@ def test_a_rating_grid_is_solved_for_the_highest_sum_of_ratings(tmp_path: Path) 
     table = pd.read_excel(download, sheet_name="Zuteilung", engine="calamine")
     assert set(table["Bewertung des Platzes"]) == {"sehr gern"}
     assert not (table["Workshop"] == SHOPS[2]).any()  # rated never: never placed there
+
+
+def test_rooms_instead_of_seats_on_the_page(tmp_path: Path) -> None:
+    """No seats typed: the rooms typed decide them, and the room plan is shown."""
+    tab = page_tab(tmp_path)
+    upload(tab, write_xlsx(columns_per_rank(), tmp_path / "a.xlsx", seats=SEATS))
+    page = tab.page()
+    assert 'data-testid="rooms-table"' in page and "Räume statt Plätze" in page
+    names = re.findall(r'<input type="hidden" name="name" value="([^"]+)"', page)
+    form: dict[str, object] = {"csrf": tab.csrf(), "objective": "rank-sum", "name": names}
+    form |= {"seats": [""] * 3, "minimum": [""] * 3, "room": [""] * 3}
+    form |= {"room_name": ["Saal", "Raum 1.01", ""], "room_seats": ["6", "4", ""]}
+    form |= {"room_features": ["", "", ""]}
+    page = str(tab.post("/solve", data=form).text)
+    at = page.index('data-testid="room-plan"')
+    plan = page[at : page.index("</table>", at)]
+    assert "<td>Saal</td>" in plan and "<td>Raum 1.01</td>" in plan
+    assert 'name="room_name" value="Saal"' in page  # kept as typed
+    download = io.BytesIO(tab.get("/download/xlsx").content)
+    table = pd.read_excel(download, sheet_name="Raumplan", engine="calamine")
+    assert table["Personen"].sum() == 10

@@ -30,7 +30,8 @@ from workshop_assign.after import (
     read_published,
     write_drafts,
 )
-from workshop_assign.app.state import SESSION_COOKIE, Session, Sessions, ShopRow
+from workshop_assign.app.state import SESSION_COOKIE, RoomRow, Session, Sessions, ShopRow
+from workshop_assign.core import LARGEST
 from workshop_assign.read import (
     NotAMomentError,
     ParsedExport,
@@ -40,7 +41,13 @@ from workshop_assign.read import (
 )
 from workshop_assign.text import label, message
 from workshop_assign.text import worded as error_text
-from workshop_assign.write import changes_table, proof, roster_names, waitlist_table
+from workshop_assign.write import (
+    changes_table,
+    proof,
+    room_plan_table,
+    roster_names,
+    waitlist_table,
+)
 
 HERE = Path(__file__).parent
 WHAT_IF_MIP_PEOPLE = 1_000  # with rules that need the MIP, what-if re-solves each workshop
@@ -182,15 +189,18 @@ class Pages:
             )
             for i, name in enumerate(names)
         ]
+        session.rooms = _room_rows(form)
         session.settings = {k: _text(form, k) for k in ("objective", "rank_costs", "max_per")}
         for box in ("require_all", "fill_unranked"):
             session.settings[box] = "1" if form.get(box) else ""
         missing = [s.name for s in session.shops if not s.seats]
-        if missing:
+        if missing and not session.rooms:  # with rooms, the rooms decide the seats
             raise wa.InputError(
                 message("app.missing_seats", session.lang).format(names=", ".join(missing))
             )
-        problem = parsed.to_problem(workshops=[_workshop(s) for s in session.shops])
+        shops = [_workshop(s, roomed=bool(session.rooms)) for s in session.shops]
+        problem = parsed.to_problem(workshops=shops)
+        # with rooms, a workshop's seats are an upper limit (none when left empty)
         result = wa.solve(problem, **_settings(session, parsed))
         session.result, session.update, session.moves = result, None, None
         cheap = result.backend is wa.Backend.FLOW or len(problem.keys) <= WHAT_IF_MIP_PEOPLE
@@ -218,7 +228,7 @@ class Pages:
 
     async def compare(self, request: Request, session: Session) -> Response:
         problem = _parsed(session).to_problem(
-            workshops=[_workshop(s) for s in session.shops] if session.shops else None
+            workshops=[_workshop(s, roomed=False) for s in session.shops] if session.shops else None
         )
         session.comparison = wa.compare(problem)
         return self._back(session, False, "#after")
@@ -344,6 +354,33 @@ def _loaded(session: Session, parsed: ParsedExport) -> None:
         ]
     else:
         session.shops = [ShopRow(name) for name in parsed.names]
+    session.rooms = [
+        RoomRow(r.name, str(r.seats), ", ".join(sorted(r.features))) for r in parsed.rooms
+    ]
+
+
+def _room_rows(form: FormData) -> list[RoomRow]:
+    """The rooms typed into the rooms table (rows without a name are left out)."""
+    names = [str(n).strip() for n in form.getlist("room_name")]
+    seats = [str(n).strip() for n in form.getlist("room_seats")]
+    features = [str(n).strip() for n in form.getlist("room_features")]
+    return [
+        RoomRow(name, seats[i] if i < len(seats) else "", features[i] if i < len(features) else "")
+        for i, name in enumerate(names)
+        if name
+    ]
+
+
+def _rooms(session: Session) -> list[wa.Room]:
+    """The rooms of the rooms table as the solve takes them."""
+    return [
+        wa.Room(
+            row.name,
+            _count(row.seats, row.name),
+            features=frozenset(f.strip() for f in row.features.split(",") if f.strip()),
+        )
+        for row in session.rooms
+    ]
 
 
 def _shared_cell(pools: tuple[wa.SharedCapacity, ...], name: str) -> str:
@@ -368,7 +405,9 @@ def _parsed(session: Session) -> Any:
     return session.parsed
 
 
-def _workshop(row: ShopRow) -> wa.Workshop:
+def _workshop(row: ShopRow, *, roomed: bool) -> wa.Workshop:
+    """A row of the workshop table; with rooms (``roomed``) empty seats mean no limit
+    of its own."""
     try:
         starts, ends = span(row.day, row.start, row.end)
     except NotAMomentError as wrong:
@@ -376,7 +415,7 @@ def _workshop(row: ShopRow) -> wa.Workshop:
         raise wa.InputError(said) from None
     return wa.Workshop(
         row.name,
-        _count(row.seats, row.name),
+        LARGEST if roomed and not row.seats else _count(row.seats, row.name),
         minimum=_count(row.minimum, row.name) if row.minimum else None,
         room=row.room or None,
         must_run=row.must_run,
@@ -405,6 +444,7 @@ def _settings(session: Session, parsed: Any) -> dict[str, Any]:
     if chosen.get("max_per") and organisation:
         spread = (wa.Spread(organisation, max_count=_count(chosen["max_per"], organisation)),)
     settings["rules"] = wa.Rules(spread=spread, shared_capacities=_shared(session))
+    settings["rooms"] = _rooms(session) or None
     return settings
 
 
@@ -435,7 +475,7 @@ def _view(session: Session) -> dict[str, Any]:
         view["keepable"] = _keepable(parsed, session, lang)
         view["not_counted"] = [(label(r, lang), n) for r, n in parsed.not_counted().items()]
         view["notes"] = [n.line(lang) for n in parsed.notes]
-        view["missing"] = [s.name for s in session.shops if not s.seats]
+        view["missing"] = [] if session.rooms else [s.name for s in session.shops if not s.seats]
         view["organisation"] = parsed.people.organisation
         rated = ["rating-sum"] if parsed.layout.scale else []  # the form asked for ratings
         view["objectives"] = [*rated, "rank-sum", "rank-maximal", "fair"]
@@ -452,6 +492,8 @@ def _view(session: Session) -> dict[str, Any]:
         view["what_if"] = _what_if_table(session.what_if, t)
     if session.waitlists is not None:
         view["waitlist"] = _shown(waitlist_table(session.waitlists, lang))
+    if session.result is not None and session.result.rooms:
+        view["room_plan"] = _shown(room_plan_table(session.result, lang))
     if session.update is not None:
         view["changes"] = _shown(changes_table(session.update.changes(lang), lang))
     if session.comparison is not None:

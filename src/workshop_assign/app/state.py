@@ -40,6 +40,15 @@ class ShopRow:
 
 
 @dataclass
+class RoomRow:
+    """One row of the rooms table, as the organizer typed it."""
+
+    name: str = ""
+    seats: str = ""
+    features: str = ""  # "stufenlos, Beamer"
+
+
+@dataclass
 class Session:
     """One workspace (a tab) of one browser."""
 
@@ -54,6 +63,7 @@ class Session:
     overrides: dict[str, object] = field(default_factory=dict)
     parsed: ParsedExport | None = None
     shops: list[ShopRow] = field(default_factory=list)
+    rooms: list[RoomRow] = field(default_factory=list)  # rooms instead of seats, if any
     settings: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     result: wa.Result | None = None

@@ -110,6 +110,7 @@ def _parse(
         delimiter=args.delimiter,
         keep_rows=args.keep_row,
         priority_column=args.priority_column,
+        rooms=getattr(args, "room", ()),  # the commands with --room
     )
 
 

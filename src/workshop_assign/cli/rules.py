@@ -1,7 +1,8 @@
 """The command line's rule options, turned into ``Rules`` and workshop settings.
 
 Kept apart from ``cli`` so that the parser stays readable: ``--max-per``, ``--min-per``,
-``--minimum``, ``--must-run``, ``--shared``, ``--group-mode``, ``--split-penalty``,
+``--minimum``, ``--must-run``, ``--shared``, ``--room``, ``--group-mode``,
+``--split-penalty``,
 ``--time-limit``.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from workshop_assign.cli.types import count, seconds
-from workshop_assign.core import CategoryMinimum, Rules, SharedCapacity, Spread
+from workshop_assign.core import CategoryMinimum, Room, Rules, SharedCapacity, Spread
 from workshop_assign.errors import InputError
 from workshop_assign.read import ParsedExport, WorkshopMatcher
 from workshop_assign.text import worded
@@ -63,6 +64,16 @@ def add_rule_options(command: argparse.ArgumentParser) -> None:
         help="at most SEATS people in these workshops together (a supervisor's projects, "
         "a split hall), e.g. 'Prof. Quist=3:P1,P2,P3'; separate names with ; if they "
         "hold commas.  A 'Shared seats' column of the Workshops sheet does the same",
+    )
+    rules.add_argument(
+        "--room",
+        action="append",
+        default=[],
+        metavar="NAME=SEATS[:FEATURE,...]",
+        type=_room,
+        help="a room the solve may give a workshop (repeat for each room); with rooms the "
+        "rooms decide the seats, e.g. 'Saal=120:stufenlos,Beamer'.  A 'Räume' sheet does "
+        "the same",
     )
     rules.add_argument(
         "--group-mode",
@@ -149,6 +160,22 @@ def _shared(text: str) -> tuple[str, int, list[str]]:
     if not equals or not colon or not name.strip() or not seats.strip().isdigit() or not shops:
         raise argparse.ArgumentTypeError(f"{text!r}: write NAME=SEATS:WORKSHOP,WORKSHOP")
     return " ".join(name.split()), count(seats.strip()), shops
+
+
+def rooms_from(args: argparse.Namespace, parsed: ParsedExport) -> tuple[Room, ...]:
+    """The export's rooms and ``--room`` (a room given in both is the command line's)."""
+    given = {room.name: room for room in parsed.rooms}
+    given |= {room.name: room for room in args.room}
+    return tuple(given.values())
+
+
+def _room(text: str) -> Room:
+    name, equals, rest = text.partition("=")
+    seats, _, features = rest.partition(":")
+    if not equals or not name.strip() or not seats.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r}: write NAME=SEATS or NAME=SEATS:FEATURE,...")
+    offered = frozenset(f.strip() for f in features.split(",") if f.strip())
+    return Room(name, count(seats.strip()), features=offered)
 
 
 def _spread(text: str) -> Spread:

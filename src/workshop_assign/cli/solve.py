@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,8 +15,14 @@ from workshop_assign.cli import types as cli_types
 from workshop_assign.cli.console import Console, Progress, print_summary, system_language
 from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.reading import read, reading_options, reads
-from workshop_assign.cli.rules import add_rule_options, apply_workshop_options, rules_from
+from workshop_assign.cli.rules import (
+    add_rule_options,
+    apply_workshop_options,
+    rooms_from,
+    rules_from,
+)
 from workshop_assign.cli.types import Subcommands
+from workshop_assign.core import LARGEST
 from workshop_assign.read import build_problem, missing_capacities
 from workshop_assign.write import protect, write_result
 
@@ -104,6 +111,9 @@ def run(call: Invocation) -> int:
     progress.step("reading", name=args.export.name)
     parsed = read(call, args.output)
     lang = progress.lang = call.language
+    rooms = rooms_from(args, parsed)
+    if parsed.workshops is None and rooms:  # rooms instead of seats: the rooms decide
+        parsed = replace(parsed, workshops=[wa.Workshop(n, LARGEST) for n in parsed.names])
     if parsed.workshops is None:
         raise missing_capacities(parsed)
     parsed = apply_workshop_options(parsed, args)
@@ -119,6 +129,7 @@ def run(call: Invocation) -> int:
         seed=args.seed,
         rules=rules_from(args, parsed),
         per_attendee=args.per_attendee,
+        rooms=rooms or None,
     )
     target = args.output or _default_output(args.export, lang)
     protect(reads(args), [target])

@@ -42,9 +42,14 @@ class Room:
             raise InputError(f"the seats of room {self.name!r} must be from 0 to {LARGEST:,}")
 
     def serves(self, slot: str | None, needs: Iterable[str]) -> bool:
-        """Can a session in ``slot`` that needs ``needs`` take place here?"""
+        """Can a session in ``slot`` that needs ``needs`` take place here?  (Features
+        compare without regard to case and spacing: "Beamer" is "beamer ".)"""
         in_time = self.slot is None or slot is None or self.slot == slot
-        return in_time and set(needs) <= self.features
+        return in_time and set(map(_plain, needs)) <= set(map(_plain, self.features))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def check_rooms(rooms: Sequence[Room]) -> tuple[Room, ...]:

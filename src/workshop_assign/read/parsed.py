@@ -10,6 +10,7 @@ import pandas as pd
 
 from workshop_assign.core.model import Problem, Wish, Workshop
 from workshop_assign.core.provenance import Note, Source
+from workshop_assign.core.rooms import Room
 from workshop_assign.core.rules import SharedCapacity
 from workshop_assign.read.grids import column_letter
 from workshop_assign.read.header import Table
@@ -55,6 +56,8 @@ class ParsedExport:
     # share one); rating grids also the workshops each rated never (the layout's scale)
     levels: list[list[int]] | None = None
     never: list[list[str]] | None = None
+    # the rooms of a Räume/Rooms sheet: the solve chooses among them (``solve(rooms=)``)
+    rooms: tuple[Room, ...] = ()
 
     def to_problem(self, workshops: Sequence[Workshop] | None = None) -> Problem:
         """The Problem, with its Source: attributes are the attendees' original columns.

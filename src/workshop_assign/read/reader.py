@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypedDict, Unpack
 
@@ -19,6 +19,7 @@ import pandas as pd
 
 from workshop_assign.core.model import Problem, Workshop
 from workshop_assign.core.provenance import Note, NoteKind, excerpt
+from workshop_assign.core.rooms import Room
 from workshop_assign.errors import MissingCapacitiesError, SpreadsheetError
 from workshop_assign.read.grids import (
     Grid,
@@ -32,6 +33,7 @@ from workshop_assign.read.matching import match_wishes, read_rules
 from workshop_assign.read.parsed import ParsedExport, Where
 from workshop_assign.read.people import PeopleColumns, find_people_columns
 from workshop_assign.read.roles import WishRoles, detect_wishes
+from workshop_assign.read.roomsheet import read_rooms, room_sheet
 from workshop_assign.read.rows import pivot_long, sort_out_rows
 from workshop_assign.read.rulecolumns import find_rule_columns
 from workshop_assign.read.sheets import choose_sheet, workshop_sheet
@@ -57,6 +59,7 @@ class ReadOptions(TypedDict, total=False):
     encoding: str | None
     delimiter: str | None
     priority_column: str | None
+    rooms: Sequence[Room]
 
 
 def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions]) -> Problem:
@@ -99,13 +102,15 @@ def parse_export(
     delimiter: str | None = None,
     keep_rows: Sequence[int] = (),
     priority_column: str | None = None,
+    rooms: Sequence[Room] = (),
 ) -> ParsedExport:
     """Read and understand an export without requiring capacities (see ``read_export``).
 
     Each stage's guess can be overridden: ``sheet``, ``header_row`` (1-based),
     ``wish_columns`` (in rank order), ``key``; ``keep_rows`` (sheet row numbers) keeps
     rows that were read as cancelled or unsubmitted; ``priority_column`` names the
-    column of priority tiers when its heading does not say so ("Priorität").
+    column of priority tiers when its heading does not say so ("Priorität"); ``rooms``
+    are rooms given besides a ``Räume`` sheet (the seats column is then optional).
     """
     named_rules = {"priority": priority_column} if priority_column else {}
     given = read_workshops(workshops) if workshops is not None else None
@@ -115,12 +120,15 @@ def parse_export(
         table = table_from_frame(source)
         roles = detect_wishes(table.frame, wish_columns, shops)
         found = Found(table, roles.layout, None, None, None, shops, list(roles.notes))
-        return _understand(found, key, keep_rows, origin, named_rules)
+        return replace(_understand(found, key, keep_rows, origin, named_rules), rooms=tuple(rooms))
     path = Path(source)
     grids = load_book(path, encoding=encoding, delimiter=delimiter)
     named = pick_sheet(grids, sheet, path) if sheet is not None else None
     shops_grid = workshop_sheet(grids, sheet)
-    in_export = _read_shop_grid(shops_grid) if given is None else None  # given ones win
+    rooms_grid = room_sheet(grids)
+    in_sheet = read_rooms(rooms_grid) if rooms_grid is not None else ()
+    rooms = tuple({r.name: r for r in (*in_sheet, *rooms)}.values())  # given ones win
+    in_export = _read_shop_grid(shops_grid, bool(rooms)) if given is None else None
     shops, origin = _seats_from(given, in_export, fallback)
 
     def attempt(grid: Grid) -> tuple[tuple[Table, WishRoles], int]:
@@ -137,12 +145,13 @@ def parse_export(
     if named is not None:
         grid, (table, roles) = named, attempt(named)[0]
     else:
-        grid, (table, roles), chosen = choose_sheet(grids, attempt, shops_grid)
+        others = [g for g in grids if g is not rooms_grid] or grids
+        grid, (table, roles), chosen = choose_sheet(others, attempt, shops_grid)
     reject_formulas_without_values(path, grid)
     notes = [*chosen, *_grid_notes(grid), *_table_notes(table), *roles.notes]
     sheets = tuple(g.sheet for g in grids if g.sheet is not None)
     found = Found(table, roles.layout, str(path), _sha256(path), grid, shops, notes, sheets)
-    return _understand(found, key, keep_rows, origin, named_rules)
+    return replace(_understand(found, key, keep_rows, origin, named_rules), rooms=rooms)
 
 
 def _seats_from(
@@ -277,8 +286,8 @@ def _reject_same_headers(table: Table, layout: Layout, where: Where) -> None:
             )
 
 
-def _read_shop_grid(grid: Grid | None) -> list[Workshop] | None:
-    return read_workshops(grid) if grid is not None else None
+def _read_shop_grid(grid: Grid | None, rooms: bool) -> list[Workshop] | None:
+    return read_workshops(grid, rooms=rooms) if grid is not None else None
 
 
 def _grid_notes(grid: Grid) -> list[Note]:

@@ -14,7 +14,7 @@ from typing import TypeVar
 import pandas as pd
 
 from workshop_assign.core.model import Workshop
-from workshop_assign.core.rules import SharedCapacity
+from workshop_assign.core.rules import LARGEST, SharedCapacity
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.grids import Grid, column_letter, load_book
 from workshop_assign.read.header import Table, table_from_frame, table_from_grid
@@ -40,6 +40,8 @@ SEAT_WORDS = (
 )
 MIN_WORDS = ("minimum", "mindest", "min.", "min ")
 ROOM_WORDS = ("raum", "room", "ort", "location")
+NEEDS_WORDS = ("braucht", "benötigt", "benoetigt", "needs", "requires")
+SESSION_WORDS = ("durchgänge", "durchgaenge", "durchläufe", "parallel", "times offered")
 MUST_WORDS = ("muss stattfinden", "must run", "pflicht", "findet sicher statt", "garantiert")
 YES = {"ja", "yes", "x", "true", "wahr", "1", "y", "j"}
 CODE_HEADERS = {
@@ -72,22 +74,26 @@ class WorkshopList(list[Workshop]):
     shared: tuple[SharedCapacity, ...] = ()
 
 
-def read_workshops(spec: WorkshopSpec | Grid) -> list[Workshop]:
+def read_workshops(spec: WorkshopSpec | Grid, *, rooms: bool = False) -> list[Workshop]:
     """Workshops from a file path, a sheet, a DataFrame, ``{name: seats}`` or objects;
-    read from a table, a ``WorkshopList`` that also holds the seats its rows share."""
+    read from a table, a ``WorkshopList`` that also holds the seats its rows share.
+    With ``rooms`` (the event gives rooms instead of seats) the seats column may be
+    missing: each workshop then takes what its rooms seat."""
     if isinstance(spec, Mapping):
         return [Workshop(str(name), int(seats)) for name, seats in spec.items()]
     if isinstance(spec, Grid):
-        return _from_table(table_from_grid(spec), spec.path, spec.sheet)
+        return _from_table(table_from_grid(spec), spec.path, spec.sheet, rooms=rooms)
     if isinstance(spec, pd.DataFrame):
-        return _from_table(table_from_frame(spec), None, None)
+        return _from_table(table_from_frame(spec), None, None, rooms=rooms)
     if isinstance(spec, str | Path):
         grids = load_book(Path(spec))
-        return read_workshops(workshop_sheet(grids) or grids[0])
+        return read_workshops(workshop_sheet(grids) or grids[0], rooms=rooms)
     return list(spec)
 
 
-def _from_table(table: Table, path: str | None, sheet: str | None) -> WorkshopList:
+def _from_table(
+    table: Table, path: str | None, sheet: str | None, *, rooms: bool = False
+) -> WorkshopList:
     frame = table.frame
     headers = [str(c) for c in frame.columns]
     name = _column(headers, NAME_WORDS) or headers[0]
@@ -97,13 +103,14 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> WorkshopLi
     where = (
         worded("at_sheet", path=path, sheet=sheet) if sheet else path or worded("workshop_table")
     )
-    if seats is None:
+    if seats is None and not rooms:
         raise SpreadsheetError(
             worded("no_seat_column", where=where),
             path=path,
             sheet=sheet,
         )
     minimum = _column([h for h in rest if h != seats], MIN_WORDS)
+    needs, sessions = _column(rest, NEEDS_WORDS), _column(rest, SESSION_WORDS)
     room = _column(rest, ROOM_WORDS)
     must = _column(rest, MUST_WORDS)
     slot = _column(rest, SLOT_WORDS)
@@ -135,10 +142,11 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> WorkshopLi
 
         starts, ends = _when(values, when, cell, (where, sheet, path))
 
+        limited = seats is not None and not (rooms and is_blank(values[seats]))
         found.append(
             Workshop(
                 " ".join(cell_text(values[name]).split()),
-                whole(seats),
+                whole(seats) if seats is not None and limited else LARGEST,  # else: its rooms
                 whole(minimum) if minimum and not is_blank(values[minimum]) else None,
                 cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
                 must is not None and fold(cell_text(values[must])) in YES,
@@ -147,6 +155,8 @@ def _from_table(table: Table, path: str | None, sheet: str | None) -> WorkshopLi
                 _text(values, code),
                 starts,
                 ends,
+                frozenset(p.strip() for p in (_text(values, needs) or "").split(",") if p.strip()),
+                whole(sessions) if sessions and not is_blank(values[sessions]) else 1,
             )
         )
     if shared is not None:

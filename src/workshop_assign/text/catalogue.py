@@ -93,6 +93,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.workshop": ("Workshop", "Workshop"),
     "label.rank": ("Rank received", "Erhaltener Wunsch"),
     "label.rating": ("Rating of the place", "Bewertung des Platzes"),
+    "label.RoomPlan": ("Room plan", "Raumplan"),
+    "label.room_free": ("(free)", "(frei)"),
+    "label.room_people": ("People", "Personen"),
     "label.rating_values": ("Value of each rating", "Wert jeder Bewertung"),
     "label.reason": ("Reason", "Grund"),
     "label.explanation": ("Explanation", "Erklärung"),
@@ -735,6 +738,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{cell}: enthält {length} Zeichen ({text!r}); erwartet ist ein kurzer Name: bitte "
         "die Zelle korrigieren",
     ),
+    "error.no_room_seats": (
+        "{where}: has no column of seats (e.g. 'Plätze' or 'Seats') next to the room names",
+        "{where}: hat neben den Raumnamen keine Spalte mit Plätzen (z. B. „Plätze“)",
+    ),
     "error.no_seat_column": (
         "{where}: has no column of seats (e.g. 'Plätze' or 'Capacity') next to the workshop names",
         "{where}: hat neben den Workshopnamen keine Spalte mit Plätzen (z. B. „Plätze“)",
@@ -1303,6 +1310,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.end": ("Ends", "Ende"),
     "app.must_run": ("Must run", "Findet sicher statt"),
     "app.shared": ("Shared seats", "Gemeinsame Plätze"),
+    "app.rooms": ("Rooms", "Räume"),
+    "app.rooms_hint": (
+        "Rooms instead of seats: enter the rooms, and the assignment chooses a room for "
+        "each workshop that runs, where the wishes fit best. A workshop's seats are then "
+        "an upper limit (empty: none).",
+        "Räume statt Plätze: Tragen Sie die Räume ein, dann wählt die Zuteilung für jeden "
+        "Workshop, der stattfindet, den Raum, in dem die Wünsche am besten Platz finden. "
+        "Die Plätze eines Workshops sind dann eine Obergrenze (leer: keine).",
+    ),
+    "app.features": ("Offers", "Ausstattung"),
+    "app.features_example": ("e.g. step-free, projector", "z. B. stufenlos, Beamer"),
+    "app.room_plan": ("Room plan", "Raumplan"),
     "app.shared_example": ("e.g. Prof. Quist: 3", "z. B. Prof. Quist: 3"),
     "app.shared_hint": (
         "Shared seats: workshops with the same name there take at most that many people "

@@ -11,10 +11,20 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.write.metadata import result_metadata
     from workshop_assign.write.rosters import roster_names
     from workshop_assign.write.summary import describe_rules, proof, reused_lines
-    from workshop_assign.write.writers import changes_table, waitlist_table, write_result
+    from workshop_assign.write.writers import (
+        changes_table,
+        room_plan_table,
+        waitlist_table,
+        write_result,
+    )
 
 _HOMES = {  # module: the names it gives this face
-    "workshop_assign.write.writers": ("changes_table", "waitlist_table", "write_result"),
+    "workshop_assign.write.writers": (
+        "changes_table",
+        "room_plan_table",
+        "waitlist_table",
+        "write_result",
+    ),
     "workshop_assign.write.files": ("SEND_LOG_SUFFIX", "all_or_nothing", "atomic_path", "protect"),
     "workshop_assign.write.metadata": ("result_metadata",),
     "workshop_assign.write.summary": ("describe_rules", "proof", "reused_lines"),
@@ -33,6 +43,7 @@ __all__ = [
     "protect",
     "result_metadata",
     "reused_lines",
+    "room_plan_table",
     "roster_names",
     "waitlist_table",
     "write_result",

@@ -211,6 +211,8 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
         _add_charts(book, summary, (summary_name, rows), rank_section(result), lang)
         if extras.changes is not None:
             book.table(label("Changes", lang), changes_table(extras.changes, lang))
+        if result.rooms:
+            book.table(label("RoomPlan", lang), room_plan_table(result, lang))
         if extras.waitlists is not None:
             book.table(label("Waitlist", lang), waitlist_table(extras.waitlists, lang))
         book.table(
@@ -248,6 +250,18 @@ def notification_table(
     columns = [label(c, lang) for c in ("attendee", "notify_to", "notify_name", "notify_subject")]
     rows = [[n.key, n.to or None, n.name, n.subject, n.body] for n in found]
     return pd.DataFrame(rows, columns=[*columns, label("notify_body", lang)])
+
+
+def room_plan_table(result: Result, lang: str) -> pd.DataFrame:
+    """``Result.room_plan()`` in the workbook's words: the rooms the solve chose, one
+    row per session, and the rooms left free."""
+    plan = result.room_plan()
+    used = set(plan["room"])
+    free = [r for r in result.options.rooms if r.name not in used]
+    rows = [*plan.itertuples(index=False, name=None)]
+    rows += [(label("room_free", lang), r.slot, r.name, r.seats, 0) for r in free]
+    keys = ("workshop", "slot", "room", "seats", "room_people")
+    return pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
 
 
 def waitlist_table(waitlists: pd.DataFrame, lang: str) -> pd.DataFrame:

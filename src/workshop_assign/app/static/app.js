@@ -20,8 +20,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const solve = document.querySelector('[data-testid="solve"]');
   const missing = document.getElementById("missing");
   const seats = document.querySelectorAll('input[name="seats"]');
+  const rooms = document.querySelectorAll('input[name="room_name"]');
   const check = () => {
-    const empty = [...seats].filter((s) => s.value.trim() === "")
+    const roomed = [...rooms].some((r) => r.value.trim() !== "");  // rooms decide the seats
+    const empty = roomed ? [] : [...seats].filter((s) => s.value.trim() === "")
       .map((s) => s.closest("tr").querySelector('input[name="name"]').value);
     if (solve) solve.disabled = empty.length > 0;
     if (missing) {
@@ -29,7 +31,7 @@ document.addEventListener("DOMContentLoaded", () => {
       missing.textContent = missing.dataset.template.replace("{names}", empty.join(", "));
     }
   };
-  for (const s of seats) s.addEventListener("input", check);
+  for (const s of [...seats, ...rooms]) s.addEventListener("input", check);
   if (seats.length) check();
   const search = document.getElementById("person-search");
   const found = document.getElementById("found");

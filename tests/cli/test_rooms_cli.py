@@ -1,0 +1,74 @@
+"""Rooms instead of seats on the command line: a Räume sheet or --room, the room plan
+in the workbook, each workshop's room on its roster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
+from workshop_assign.cli import main
+
+
+def rooms_export(tmp_path: Path, rooms: list[tuple[object, ...]]) -> Path:
+    """The Halle export whose Workshops sheet has no seats, with a Räume sheet."""
+    path = write_xlsx(columns_per_rank(), tmp_path / "raeume.xlsx", seats=SEATS)
+    book = load_workbook(path)
+    shops = book["Workshops"]
+    shops["B1"] = "Leitung"  # no seats: the rooms decide
+    for row in range(2, 2 + len(SEATS)):
+        shops[f"B{row}"] = f"Referentin {row - 1}"
+    sheet = book.create_sheet("Räume")  # with only its headings when there are no rooms
+    sheet.append(["Raum", "Plätze", "Ausstattung"])
+    for room in rooms:
+        sheet.append(list(room))
+    book.save(path)
+    return path
+
+
+def test_a_rooms_sheet_decides_the_seats_and_the_workbook_has_the_plan(tmp_path: Path) -> None:
+    export = rooms_export(
+        tmp_path, [("Saal", 6, ""), ("Raum 1.01", 3, "Beamer"), ("Raum 1.03", 2, "")]
+    )
+    target = tmp_path / "out.xlsx"
+    assert main(["solve", str(export), "-o", str(target)]) == 0
+    sheets = pd.read_excel(target, sheet_name=None, engine="calamine")
+    plan = sheets["Raumplan"]
+    assert list(plan.columns) == ["Workshop", "Zeit", "Raum", "Plätze", "Personen"]
+    assert sorted(plan["Raum"]) == ["Raum 1.01", "Raum 1.03", "Saal"]
+    assert plan["Personen"].sum() == 10  # everyone has a place: 6 + 3 + 2 seats
+    for _, row in plan.iterrows():  # each roster names its room and its people
+        heading = str(sheets[str(row["Workshop"])[:31]].iloc[0, 0])
+        assert f"{row['Raum']} · {row['Personen']} Personen / {row['Plätze']} Plätze" in heading
+
+
+def test_rooms_on_the_command_line(tmp_path: Path) -> None:
+    export = rooms_export(tmp_path, [])
+    target = tmp_path / "out.xlsx"
+    rooms = ["--room", "Saal=8", "--room", "Klein=2:Beamer"]
+    assert main(["solve", str(export), "-o", str(target), *rooms]) == 0
+    plan = pd.read_excel(target, sheet_name="Raumplan", engine="calamine")
+    assert set(plan["Raum"]) == {"Saal", "Klein"} and plan["Personen"].sum() == 10
+    assert set(plan["Workshop"]) <= set(SHOPS)
+
+
+@pytest.mark.parametrize("room", ["Saal", "Saal=viele", "=3"])
+def test_a_wrong_room_option_is_one_line(
+    tmp_path: Path, room: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = rooms_export(tmp_path, [])
+    with pytest.raises(SystemExit) as stopped:
+        main(["solve", str(export), "-o", str(tmp_path / "o.xlsx"), "--room", room])
+    assert stopped.value.code == 2
+    assert "write NAME=SEATS" in capsys.readouterr().err
+
+
+def test_a_room_sheet_with_a_wrong_seat_cell_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = rooms_export(tmp_path, [("Saal", "viele", "")])
+    assert main(["solve", str(export), "-o", str(tmp_path / "o.xlsx"), "--lang", "en"]) == 3
+    assert "'Räume', cell B2: 'viele' is not a number of seats" in capsys.readouterr().err
