@@ -38,7 +38,7 @@ PINNED = {
     "Result", "Room", "Rules", "SharedCapacity", "SlotResult", "SolveOptions", "SolverError",
     "Source", "Spread", "SpreadsheetError", "Status", "UnsupportedRulesError", "Update",
     "UsageError", "Verification", "Workshop", "WorkshopAssignError", "__version__", "compare",
-    "parse_export", "read_export", "read_preflib", "solve", "solve_slots", "update",
+    "parse_export", "read_export", "read_preflib", "room_worth", "solve", "solve_slots", "update",
     "update_published", "verify", "waitlist", "waitlists", "what_if",
 }  # fmt: skip
 

@@ -25,6 +25,7 @@ from workshop_assign._version import __version__
 if _typing.TYPE_CHECKING:
     from workshop_assign.after.compare import compare
     from workshop_assign.after.published import update_published
+    from workshop_assign.after.roomworth import room_worth
     from workshop_assign.after.update import Update, update
     from workshop_assign.after.verify import Verification, verify
     from workshop_assign.after.waitlist import waitlist, waitlists
@@ -63,6 +64,7 @@ if _typing.TYPE_CHECKING:
 _HOMES = {  # module: the names it gives this face
     "workshop_assign.after.compare": ("compare",),
     "workshop_assign.after.published": ("update_published",),
+    "workshop_assign.after.roomworth": ("room_worth",),
     "workshop_assign.after.update": ("Update", "update"),
     "workshop_assign.after.verify": ("Verification", "verify"),
     "workshop_assign.after.waitlist": ("waitlist", "waitlists"),
@@ -142,6 +144,7 @@ __all__ = [
     "parse_export",
     "read_export",
     "read_preflib",
+    "room_worth",
     "solve",
     "solve_slots",
     "update",

@@ -227,6 +227,9 @@ def test_rooms_instead_of_seats_on_the_page(tmp_path: Path) -> None:
     plan = page[at : page.index("</table>", at)]
     assert "<td>Saal</td>" in plan and "<td>Raum 1.01</td>" in plan
     assert 'name="room_name" value="Saal"' in page  # kept as typed
+    at = page.index('data-testid="room-worth"')
+    worth = page[at : page.index("</table>", at)]
+    assert "<th>Erstwünsche (Änderung)</th>" in worth  # each swap against the best plan
     download = io.BytesIO(tab.get("/download/xlsx").content)
     table = pd.read_excel(download, sheet_name="Raumplan", engine="calamine")
     assert table["Personen"].sum() == 10

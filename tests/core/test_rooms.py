@@ -161,3 +161,28 @@ def test_rooms_are_checked_when_made() -> None:
         wa.Room("A", 2.5)  # type: ignore[arg-type]
     with pytest.raises(wa.InputError, match="given twice"):
         wa.SolveOptions.create(rooms=[wa.Room("A", 1), wa.Room("A", 2)])
+
+
+def test_what_a_room_is_worth_in_other_hands() -> None:
+    """The Saal for Mobilität instead of Zwillinge: Zwillinge gets 12 seats, 18 of its
+    people their second wish: 18 first wishes fewer, everyone still placed."""
+    rooms = [wa.Room("Saal", 30), wa.Room("Raum 1.01", 10), wa.Room("Raum 1.03", 12)]
+    worth = wa.room_worth(wa.solve(halle(), rooms=rooms)).set_index(["room", "instead"])
+    assert worth.loc[("Saal", "Mobilität"), "first choices"] == -18
+    assert worth.loc[("Saal", "Mobilität"), "placed"] == 0
+    assert (worth["first choices"] <= 0).all()  # the result is optimal: no swap is better
+
+
+def test_a_swap_that_cancels_a_workshop_or_breaks_a_rule_is_said() -> None:
+    shops = [wa.Workshop("Zwillinge", 200, minimum=20), wa.Workshop("Mobilität", 200)]
+    problem = wa.Problem.from_preferences(
+        {f"p{i}@x.example": ["Zwillinge"] for i in range(25)}, workshops=shops
+    )
+    worth = wa.room_worth(wa.solve(problem, rooms=[wa.Room("Saal", 30), wa.Room("Klein", 5)]))
+    row = worth.set_index("instead").loc["Mobilität"]  # Zwillinge would not reach 20 in Klein
+    assert row["room"] == "Saal" and row["first choices"] == -25 and row["placed"] == -25
+    assert bool(row["feasible"])
+    minimum = [wa.Workshop("Zwillinge", 200), wa.Workshop("Mobilität", 200, minimum=3)]
+    forbidden = wa.Problem.from_preferences({"p@x.example": ["Zwillinge"]}, workshops=minimum)
+    worth = wa.room_worth(wa.solve(forbidden, rooms=[wa.Room("Saal", 30)]))
+    assert worth["feasible"].tolist() == [False]  # Mobilität would run below its minimum

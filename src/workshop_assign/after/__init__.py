@@ -28,11 +28,13 @@ if _typing.TYPE_CHECKING:
         write_drafts,
     )
     from workshop_assign.after.published import Published, continued, read_published
+    from workshop_assign.after.roomworth import room_worth
     from workshop_assign.after.waitlist import SLOT_WAITLIST, WAITLIST, default_waitlist
 
 _HOMES = {  # module: the names it gives this face
     "workshop_assign.after.waitlist": ("SLOT_WAITLIST", "WAITLIST", "default_waitlist"),
     "workshop_assign.after.published": ("Published", "continued", "read_published"),
+    "workshop_assign.after.roomworth": ("room_worth",),
     "workshop_assign.after.compare_report": (
         "comparison_png",
         "comparison_table",
@@ -71,6 +73,7 @@ __all__ = [
     "default_waitlist",
     "messages",
     "read_published",
+    "room_worth",
     "send",
     "sender_header",
     "write_drafts",

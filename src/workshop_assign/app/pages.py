@@ -45,6 +45,7 @@ from workshop_assign.write import (
     changes_table,
     proof,
     room_plan_table,
+    room_worth_table,
     roster_names,
     waitlist_table,
 )
@@ -206,6 +207,8 @@ class Pages:
         cheap = result.backend is wa.Backend.FLOW or len(problem.keys) <= WHAT_IF_MIP_PEOPLE
         session.what_if = wa.what_if(result, 5) if cheap else None
         session.waitlists = _waitlists(result)
+        small = len(problem.keys) <= WHAT_IF_MIP_PEOPLE
+        session.room_worth = wa.room_worth(result) if result.rooms and small else None
         return self._back(session, False, "#result")
 
     async def update(self, request: Request, session: Session) -> Response:
@@ -323,7 +326,7 @@ def _read(session: Session) -> None:
 def _forget_results(session: Session) -> None:
     """A new reading makes every result of the old one stale: nothing of it stays shown."""
     session.result = session.update = session.moves = None
-    session.comparison = session.what_if = session.waitlists = None
+    session.comparison = session.what_if = session.waitlists = session.room_worth = None
 
 
 def _waitlists(result: wa.Result) -> pd.DataFrame | None:
@@ -494,6 +497,8 @@ def _view(session: Session) -> dict[str, Any]:
         view["waitlist"] = _shown(waitlist_table(session.waitlists, lang))
     if session.result is not None and session.result.rooms:
         view["room_plan"] = _shown(room_plan_table(session.result, lang))
+    if session.room_worth is not None and not session.room_worth.empty:
+        view["room_worth"] = _shown(room_worth_table(session.room_worth, lang))
     if session.update is not None:
         view["changes"] = _shown(changes_table(session.update.changes(lang), lang))
     if session.comparison is not None:

@@ -72,6 +72,7 @@ class Session:
     update: wa.Update | None = None  # when the result came from an update
     comparison: pd.DataFrame | None = None
     waitlists: pd.DataFrame | None = None  # of the result, where cheap (as the CLI's)
+    room_worth: pd.DataFrame | None = None  # with rooms: what each room would change
     uploads: dict[str, str] = field(default_factory=dict)  # stored path -> the name given
 
     def keep_upload(self, name: str, content: bytes, kind: str = "export") -> Path:

@@ -105,6 +105,9 @@ def waitlists_for(result: wa.Result, n: int | None, progress: Progress) -> pd.Da
     return wa.waitlists(result, n)
 
 
+ROOM_WORTH = 2_000  # attendees up to which each room's worth is worked out (a solve a swap)
+
+
 def run(call: Invocation) -> int:
     args = call.options
     progress = Progress(sys.stderr, args.lang or system_language())
@@ -135,6 +138,7 @@ def run(call: Invocation) -> int:
     protect(reads(args), [target])
     what_if = _what_if(result, args.what_if, progress)
     waitlists = waitlists_for(result, args.waitlist, progress)
+    worth = wa.room_worth(result) if result.rooms and len(problem.keys) <= ROOM_WORTH else None
     progress.step("writing", name=target.name)
     written = write_result(
         result,
@@ -143,6 +147,7 @@ def run(call: Invocation) -> int:
         what_if=what_if,
         waitlists=waitlists,
         roster_columns=args.roster_columns,
+        room_worth=worth,
     )
     progress.done()
     print_summary(result, written, Console(sys.stdout, lang))

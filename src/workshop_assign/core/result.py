@@ -90,6 +90,7 @@ class Result:
     slots: tuple[str, ...] = ()
     per_attendee: int = 1
     rooms: tuple[tuple[str, ...], ...] = ()  # with rooms: each workshop's, by name
+    given: Problem | None = None  # with rooms: the problem as given, before their seats
 
     @property
     def has_slots(self) -> bool:

@@ -103,6 +103,7 @@ def finish(model: ClassModel, solution: Solution) -> Result:
     With rooms to choose from, the result's problem has the seats of the rooms chosen
     (and their names as each workshop's room), so that every table, explanation and
     check downstream sees the event as it will take place."""
+    given = model.problem
     if model.options.rooms:
         model = replace(model, problem=_seated(model.problem, model.options.rooms, solution))
     problem, options = model.problem, model.options
@@ -137,6 +138,7 @@ def finish(model: ClassModel, solution: Solution) -> Result:
         tuple(tuple(w.room.split(", ")) if w.room else () for w in problem.workshops)
         if options.rooms
         else (),
+        given if options.rooms else None,
     )
     violations = result.check()
     if violations:

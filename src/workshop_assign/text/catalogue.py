@@ -94,6 +94,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.rank": ("Rank received", "Erhaltener Wunsch"),
     "label.rating": ("Rating of the place", "Bewertung des Platzes"),
     "label.RoomPlan": ("Room plan", "Raumplan"),
+    "label.RoomWorth": ("Room worth", "Raumwert"),
+    "label.room_now": ("Now for", "Jetzt für"),
+    "label.room_instead": ("Instead for", "Stattdessen für"),
+    "label.room_firsts": ("First wishes (change)", "Erstwünsche (Änderung)"),
+    "label.room_placed": ("With a place (change)", "Mit Platz (Änderung)"),
+    "label.room_impossible": ("not possible under the rules", "nach den Regeln nicht möglich"),
     "label.room_free": ("(free)", "(frei)"),
     "label.room_people": ("People", "Personen"),
     "label.rating_values": ("Value of each rating", "Wert jeder Bewertung"),
@@ -1322,6 +1328,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.features": ("Offers", "Ausstattung"),
     "app.features_example": ("e.g. step-free, projector", "z. B. stufenlos, Beamer"),
     "app.room_plan": ("Room plan", "Raumplan"),
+    "app.room_worth": ("What each room is worth", "Was jeder Raum wert ist"),
+    "app.room_worth_hint": (
+        "If a room went to another workshop instead: how many first wishes and places "
+        "that would change (below zero: fewer than in this plan, which is the best).",
+        "Wenn ein Raum stattdessen an einen anderen Workshop ginge: wie viele Erstwünsche "
+        "und Plätze sich ändern würden (unter null: weniger als in diesem Plan, dem besten).",
+    ),
     "app.shared_example": ("e.g. Prof. Quist: 3", "z. B. Prof. Quist: 3"),
     "app.shared_hint": (
         "Shared seats: workshops with the same name there take at most that many people "

@@ -14,6 +14,7 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.write.writers import (
         changes_table,
         room_plan_table,
+        room_worth_table,
         waitlist_table,
         write_result,
     )
@@ -22,6 +23,7 @@ _HOMES = {  # module: the names it gives this face
     "workshop_assign.write.writers": (
         "changes_table",
         "room_plan_table",
+        "room_worth_table",
         "waitlist_table",
         "write_result",
     ),
@@ -44,6 +46,7 @@ __all__ = [
     "result_metadata",
     "reused_lines",
     "room_plan_table",
+    "room_worth_table",
     "roster_names",
     "waitlist_table",
     "write_result",

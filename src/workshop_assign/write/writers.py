@@ -53,6 +53,7 @@ def write_result(
     waitlists: pd.DataFrame | None = None,
     reused: Sequence[str] = (),
     roster_columns: Sequence[str] = (),
+    room_worth: pd.DataFrame | None = None,
 ) -> Path:
     """Write ``result`` as .xlsx, .csv or .json, chosen by the file name's suffix.
 
@@ -61,7 +62,8 @@ def write_result(
     ``waitlists`` (``waitlist.waitlists(result)``) the Waitlist sheet, ``reused`` the
     Summary's lines on what an update took over from the result it continued;
     ``roster_columns`` (``"email"``, ``"rank"``) what the rosters show besides name and
-    organisation.
+    organisation; ``room_worth`` (``room_worth(result)``) the sheet on what each room
+    would change in other hands.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -78,7 +80,15 @@ def write_result(
             result,
             temporary,
             language,
-            Extras(what_if, changes, update, waitlists, tuple(reused), tuple(roster_columns)),
+            Extras(
+                what_if,
+                changes,
+                update,
+                waitlists,
+                tuple(reused),
+                tuple(roster_columns),
+                room_worth,
+            ),
         )
     return target
 
@@ -194,6 +204,7 @@ class Extras:
     waitlists: pd.DataFrame | None = None
     reused: tuple[str, ...] = ()
     roster_columns: tuple[str, ...] = ()
+    room_worth: pd.DataFrame | None = None
 
 
 def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
@@ -213,6 +224,8 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
             book.table(label("Changes", lang), changes_table(extras.changes, lang))
         if result.rooms:
             book.table(label("RoomPlan", lang), room_plan_table(result, lang))
+        if extras.room_worth is not None:
+            book.table(label("RoomWorth", lang), room_worth_table(extras.room_worth, lang))
         if extras.waitlists is not None:
             book.table(label("Waitlist", lang), waitlist_table(extras.waitlists, lang))
         book.table(
@@ -262,6 +275,22 @@ def room_plan_table(result: Result, lang: str) -> pd.DataFrame:
     rows += [(label("room_free", lang), r.slot, r.name, r.seats, 0) for r in free]
     keys = ("workshop", "slot", "room", "seats", "room_people")
     return pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
+
+
+def room_worth_table(worth: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``room_worth()`` in the workbook's words: the room, who has it, who might have
+    it instead, and what that would change (a swap the rules forbid says so)."""
+    table = worth.copy()
+    impossible = label("room_impossible", lang)
+    for column in ("first choices", "placed"):
+        table[column] = [
+            v if ok else impossible for v, ok in zip(table[column], table["feasible"], strict=True)
+        ]
+    keys = {"room": "room", "now": "room_now", "instead": "room_instead"}
+    keys |= {"first choices": "room_firsts", "placed": "room_placed"}
+    return table.drop(columns="feasible").rename(
+        columns={k: label(v, lang) for k, v in keys.items()}
+    )
 
 
 def waitlist_table(waitlists: pd.DataFrame, lang: str) -> pd.DataFrame:
