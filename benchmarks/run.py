@@ -15,6 +15,7 @@ Cases:
   rules    minimum sizes, groups and caps (the MIP) at 30,000 attendees
   update   an update after 1 % changes against a fresh solve of the same problem
   slots    time slots with minimums and groups: 10,000 attendees, 3 slots x 10 topics
+  rooms    rooms chosen with the places: 10,000 attendees, 40 workshops, 30 rooms, 3 slots
   projects student-project allocation with supervisor capacities, ties and priorities,
            read from PrefLib files, checked against a per-student MILP, and beside the
            peer libraries (matching, fairpyx; `make bench-peers` installs them)
@@ -445,6 +446,57 @@ def case_slots(n: int, topics: int, slots: int) -> dict[str, Any]:
     }
 
 
+def rooms_event(
+    n: int, k: int, n_rooms: int, slots: int
+) -> tuple[wa.Problem, list[wa.Room], wa.Rules]:
+    """``k`` workshops spread over ``slots`` slots (each topic once), attendees ranking 6
+    topics for one workshop per slot, minimums of 15 and groups of 2-5 colleagues
+    (10 %); ``n_rooms`` rooms free in every slot, a hall and rooms from 40 to 300 seats,
+    1.2 seats per attendee and slot in all."""
+    event = synthetic.generate(n, k, n_ranks=6, seed=13, group_share=0.1)
+    shops = [
+        wa.Workshop(topic, 10**6, minimum=15, slot=f"slot {i % slots + 1}")
+        for i, topic in enumerate(event.capacities)
+    ]
+    rng = np.random.default_rng(13)
+    sizes = np.sort(rng.integers(40, 300, size=n_rooms))[::-1].astype(float)
+    sizes *= 1.2 * n / sizes.sum()
+    rooms = [wa.Room(f"Raum {r + 1}", int(seat)) for r, seat in enumerate(sizes)]
+    problem = wa.Problem.from_preferences(event.preferences, workshops=shops)
+    return problem.with_rules(groups=event.groups), rooms, wa.Rules(time_limit=300)
+
+
+def case_rooms(n: int, k: int, n_rooms: int, slots: int) -> dict[str, Any]:
+    """Rooms chosen with the places, proven optimal; against the same event with the
+    rooms given by hand (the largest rooms to the workshops in the order listed)."""
+    problem, rooms, rules = rooms_event(n, k, n_rooms, slots)
+    result, seconds = timed(lambda: wa.solve(problem, rules=rules, rooms=rooms))
+    assert result.check() == [] and result.proven_optimal
+    by_hand = []
+    for s in range(slots):  # per slot: the largest room to its first workshop, and so on
+        mine = [w for w in problem.workshops if w.slot == f"slot {s + 1}"]
+        by_hand += [replace(w, capacity=room.seats) for w, room in zip(mine, rooms, strict=False)]
+    fixed = replace(problem, workshops=tuple(by_hand))
+    hand, t_hand = timed(lambda: wa.solve(fixed, rules=rules))
+    return {
+        "n": n,
+        "workshops": k,
+        "rooms": n_rooms,
+        "slots": slots,
+        "classes": result.n_classes,
+        "status": result.status.value,
+        "solve_s": seconds,
+        "rooms_used": len(result.room_plan()),
+        "first_choices": result.rank_counts.get(1, 0),
+        "places_short": result.places_short,
+        "by_hand_s": t_hand,
+        "by_hand_status": hand.status.value,
+        "by_hand_first_choices": hand.rank_counts.get(1, 0),
+        "by_hand_places_short": hand.places_short,
+        "ratio": seconds / t_hand,
+    }
+
+
 def case_page(n: int, k: int) -> dict[str, Any]:
     """The web page in Debian's chromium: from the click on "Zuteilen" (assign) to the
     result shown, for the bundled example and for a synthetic export of ``n`` rows
@@ -495,6 +547,7 @@ def case_page(n: int, k: int) -> dict[str, Any]:
 
 
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "rooms": case_rooms,
     "projects": case_projects,
     "page": case_page,
     "slots": case_slots,
@@ -560,6 +613,7 @@ def main() -> None:
         ("slots", {"n": 1_000 if args.quick else 10_000, "topics": 10, "slots": 3}),
         ("page", {"n": 2_000 if args.quick else 20_000, "k": 30}),
         ("projects", {"sizes": [40] if args.quick else [50, 200, 1_000]}),
+        ("rooms", {"n": 500 if args.quick else 10_000, "k": 40, "n_rooms": 30, "slots": 3}),
     ]
     report = {"machine": machine(), "command": " ".join(sys.argv), "cases": {}}
     for name, kwargs in plan:
