@@ -35,6 +35,7 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
         "slots",
         "page",
         "projects",
+        "rooms",
     }
     assert cases["slots"]["status"] == "optimal" and cases["slots"]["sessions"] == 30
     start = cases["start"]
@@ -53,3 +54,6 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
     assert [row["variant"] for row in projects] == ["strict", "ties", "priority"]
     strict = projects[0]
     assert "peers" in strict or "placed" in strict["matching (student allocation)"]
+    rooms = cases["rooms"]  # proven optimal, the plan checked inside the run
+    assert rooms["status"] == "optimal" and rooms["rooms_used"] <= rooms["workshops"]
+

@@ -12,6 +12,7 @@ most one session per slot; a workshop's seats are those of its rooms, up to its 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from workshop_assign.core.rules import LARGEST
@@ -27,7 +28,7 @@ class Room:
     name: str
     seats: int
     slot: str | None = None
-    features: frozenset[str] = frozenset()
+    features: AbstractSet[str] = frozenset()  # kept as a frozenset
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", " ".join(str(self.name).split()))
