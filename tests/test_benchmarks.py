@@ -56,4 +56,3 @@ def test_quick_benchmark_run_agrees_across_methods() -> None:
     assert "peers" in strict or "placed" in strict["matching (student allocation)"]
     rooms = cases["rooms"]  # proven optimal, the plan checked inside the run
     assert rooms["status"] == "optimal" and rooms["rooms_used"] <= rooms["workshops"]
-
