@@ -86,7 +86,10 @@ def _solve_levels(
 ) -> RulesOutcome:
     built = build_model(data, explain=False, integral=integral)
     model = built.engine.model
-    objectives = _combine(_objectives(built, data, data.levels, splits_are_cost=splits_are_cost))
+    found = _objectives(built, data, data.levels, splits_are_cost=splits_are_cost)
+    objectives = _combine(found)
+    if built.rooms and len(objectives) > 1:  # the levels before the rooms' seats, together
+        objectives = [*_combine(found[:-1]), found[-1][0]]
     deadline = time.monotonic() + settings.time_limit
     solver = mb.Solver("highs")
     solver.set_solver_specific_parameters(settings.highs())
@@ -101,7 +104,9 @@ def _solve_levels(
                 ]
             )
         return outcome
-    for expression in objectives:
+    for step, expression in enumerate(objectives):
+        if built.rooms and step == len(objectives) - 1 > 0:
+            _keep_places(built, solver)  # the seats of rooms in use: for these places
         model.minimize(expression)
         solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
         status = solver.solve(model)
@@ -121,6 +126,15 @@ def _solve_levels(
             break
         model.add(expression <= round(solver.objective_value))
     return outcome
+
+
+def _keep_places(built: RuleModel, solver: mb.Solver) -> None:
+    """Fix every count at its value in the solver's last answer, so that the last level
+    (the seats of the rooms in use, when it cannot share one weighted solve with the
+    others) chooses only the rooms: a small problem instead of all of them again."""
+    for count in built.engine.counts:
+        value = round(solver.value(count))
+        count.lower_bound = count.upper_bound = value
 
 
 def _round_counts(
@@ -184,14 +198,19 @@ def _objectives(
 ) -> list[tuple[Any, int]]:
     """The levels of ``_rule_objectives`` and, with rooms to choose from, last the seats
     of the rooms used: a planner keeps the hall free when a smaller room does, and a
-    workshop that may run twice does not take a second room it does not need."""
+    workshop that may run twice does not take a second room it does not need.  (When
+    this level cannot share the weighted solve, it is taken for the places found:
+    ``_keep_places``.)"""
     found = _rule_objectives(built, data, levels, splits_are_cost=splits_are_cost)
     if not built.rooms:
         return found
-    rooms = data.options.rooms
+    rooms, workshops = data.options.rooms, data.problem.workshops
     chosen = [(y, rooms[r].seats) for (_, r), y in built.rooms.items()]
     seats = built.engine.weighted([y for y, _ in chosen], [n for _, n in chosen])
-    return [*found, (seats, sum(n for _, n in chosen))]
+    # each room holds one session per slot: its seats count at most once a slot (a
+    # narrow range lets this level fold into one weighted solve with the others)
+    used = {(r, rooms[r].slot or workshops[w].slot) for w, r in built.rooms}
+    return [*found, (seats, sum(rooms[r].seats for r, _ in used))]
 
 
 def _rule_objectives(
