@@ -16,6 +16,7 @@ import workshop_assign as wa
 from reference import objective_key
 from strategies import OBJECTIVES
 from workshop_assign.core.checks import room_violations
+from workshop_assign.solver import mip
 
 
 @dataclass(frozen=True)
@@ -186,3 +187,16 @@ def test_a_swap_that_cancels_a_workshop_or_breaks_a_rule_is_said() -> None:
     forbidden = wa.Problem.from_preferences({"p@x.example": ["Zwillinge"]}, workshops=minimum)
     worth = wa.room_worth(wa.solve(forbidden, rooms=[wa.Room("Saal", 30)]))
     assert worth["feasible"].tolist() == [False]  # Mobilität would run below its minimum
+
+
+def test_levels_solved_one_by_one_keep_the_optimum_and_a_valid_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the levels cannot share one weighted solve, the rooms' seats are chosen
+    for the places found: the objective stays the optimum, the plan stays valid."""
+    rooms = [wa.Room("Saal", 30), wa.Room("Raum 1.01", 10), wa.Room("Raum 1.03", 12)]
+    together = wa.solve(halle(), rooms=rooms, objective="fair")
+    monkeypatch.setattr(mip, "EXACT_WEIGHTS", 1)  # nothing folds: one solve per level
+    apart = wa.solve(halle(), rooms=rooms, objective="fair")
+    assert apart.objective_value == together.objective_value and apart.check() == []
+    assert apart.room_plan()["seats"].sum() == together.room_plan()["seats"].sum() == 40

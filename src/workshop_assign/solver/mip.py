@@ -105,7 +105,7 @@ def _solve_levels(
             )
         return outcome
     for step, expression in enumerate(objectives):
-        if built.rooms and step == len(objectives) - 1 > 0:
+        if built.rooms and step == len(objectives) - 1 > 0 and not outcome.fractional:
             _keep_places(built, solver)  # the seats of rooms in use: for these places
         model.minimize(expression)
         solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
