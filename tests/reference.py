@@ -133,15 +133,39 @@ def brute_force_rules(spec: Any, objective: str, *, fill: bool = False) -> tuple
         else:
             options.append([None, *(x for x in open_to if x not in spec.excluded[person])])
     best: tuple[int, ...] | None = None
-    for choice in itertools.product(*options):
-        if not _allowed(spec, choice, caps):
-            continue
-        ranks = [spec.rank(p, c) for p, c in enumerate(choice)]
-        placed = [c is not None for c in choice]
-        splits = _splits(spec, choice) if spec.soft else 0
-        key = rule_key(spec, objective, ranks, placed, splits, fill=fill)
-        best = key if best is None or key < best else best
+    for plan_caps, runs, used in _room_plans(spec, caps):
+        for choice in itertools.product(*options):
+            if not _allowed(spec, choice, plan_caps, runs):
+                continue
+            ranks = [spec.rank(p, c) for p, c in enumerate(choice)]
+            placed = [c is not None for c in choice]
+            splits = _splits(spec, choice) if spec.soft else 0
+            key = (*rule_key(spec, objective, ranks, placed, splits, fill=fill), *used)
+            best = key if best is None or key < best else best
     return best
+
+
+def _room_plans(
+    spec: Any, caps: Sequence[int]
+) -> list[tuple[list[int], list[bool] | None, tuple[int, ...]]]:
+    """Without rooms, the workshops' own seats.  With rooms (``spec.rooms``: seats per
+    room), every plan giving each room to one workshop or none, a workshop at most one:
+    its seats (up to its own), who runs, and the seats in use (the last tie-break)."""
+    if not spec.rooms:
+        return [(list(caps), None, ())]
+    plans = []
+    for plan in itertools.product(range(-1, len(caps)), repeat=len(spec.rooms)):
+        taken = [w for w in plan if w >= 0]
+        if len(taken) != len(set(taken)):
+            continue
+        seats = [0] * len(caps)
+        for r, w in enumerate(plan):
+            if w >= 0:
+                seats[w] = spec.rooms[r]
+        runs = [w in taken for w in range(len(caps))]
+        used = sum(spec.rooms[r] for r, w in enumerate(plan) if w >= 0)
+        plans.append(([min(c, s) for c, s in zip(caps, seats, strict=True)], runs, (used,)))
+    return plans
 
 
 def rule_key(
@@ -177,21 +201,38 @@ def rule_key(
     return (*key, splits) if spec.soft else key
 
 
-def _allowed(spec: Any, choice: Sequence[int | None], caps: Sequence[int]) -> bool:
-    """Every rule of the spec holds: seats, shared seats, minimums, caps, groups."""
+def _allowed(
+    spec: Any,
+    choice: Sequence[int | None],
+    caps: Sequence[int],
+    runs: Sequence[bool] | None = None,
+) -> bool:
+    """Every rule of the spec holds: seats, shared seats, minimums, caps, groups.  With
+    rooms, ``runs`` says which workshops have a room (only they run: at least their
+    minimum, and the category minimums)."""
     load = [sum(1 for c in choice if c == w) for w in range(len(caps))]
     shared = all(sum(load[w] for w in members) <= seats for members, seats in spec.pools)
-    return shared and _within_rules(spec, choice, caps, load)
+    return shared and _within_rules(spec, choice, caps, load, runs)
+
+
+def _size_holds(spec: Any, w: int, load: int, runs: Sequence[bool] | None) -> bool:
+    """Minimum and must-run: a workshop runs with its minimum or not at all (with rooms:
+    it runs when it has a room), and a must-run workshop runs."""
+    minimum, must = spec.minimums[w], spec.must_run[w]
+    if runs is not None:
+        return not (must and not runs[w]) and not (runs[w] and load < minimum)
+    return not (minimum and (0 < load < minimum or (must and load < minimum)))
 
 
 def _within_rules(
-    spec: Any, choice: Sequence[int | None], caps: Sequence[int], load: Sequence[int]
+    spec: Any,
+    choice: Sequence[int | None],
+    caps: Sequence[int],
+    load: Sequence[int],
+    runs: Sequence[bool] | None,
 ) -> bool:
     for w, cap in enumerate(caps):
-        if load[w] > cap:
-            return False
-        minimum = spec.minimums[w]
-        if minimum and (0 < load[w] < minimum or (spec.must_run[w] and load[w] < minimum)):
+        if load[w] > cap or not _size_holds(spec, w, load[w], runs):
             return False
         if spec.spread_cap is not None:
             for org in set(spec.orgs):
@@ -200,7 +241,7 @@ def _within_rules(
                     > spec.spread_cap
                 ):
                     return False
-        running = load[w] > 0 or spec.must_run[w]  # a must-run workshop is never cancelled
+        running = load[w] > 0 or spec.must_run[w] if runs is None else runs[w]
         if spec.category_minimum is not None and running:
             held = sum(1 for p, c in enumerate(choice) if c == w and spec.categories[p] == "a")
             if held < spec.category_minimum:

@@ -66,6 +66,7 @@ class RuleSpec:
     pools: tuple[tuple[frozenset[int], int], ...] = ()  # shared capacities: workshops, seats
     tiers: tuple[int, ...] = ()  # a priority tier per person (0: none; empty: nobody's)
     ties: tuple[tuple[int, ...], ...] = ()  # per person, the 0-based rank of each wish
+    rooms: tuple[int, ...] = ()  # seats per room, when rooms decide the seats
 
     def rank(self, person: int, workshop: int | None) -> int:
         """The 1-based rank a person gave a workshop (0: not ranked)."""
@@ -197,8 +198,11 @@ def solved_key(
 ) -> tuple[int, ...] | None:
     problem, rules = rule_problem(spec)
     rules = wa.Rules(**{**{f: getattr(rules, f) for f in rules.__slots__}, "backend": backend})
+    rooms = [wa.Room(f"R{r}", seats) for r, seats in enumerate(spec.rooms)] or None
     try:
-        result = wa.solve(problem, objective=objective, rules=rules, fill_unranked=fill)
+        result = wa.solve(
+            problem, objective=objective, rules=rules, fill_unranked=fill, rooms=rooms
+        )
     except wa.InfeasibleError as error:
         assert error.reasons
         return None
@@ -206,7 +210,8 @@ def solved_key(
     assert result.proven_optimal
     ranks = [int(r) for r in result.rank_of]
     placed = [bool(w >= 0) for w in result.workshop_of]
-    return rule_key(spec, objective, ranks, placed, result.splits, fill=fill)
+    key = rule_key(spec, objective, ranks, placed, result.splits, fill=fill)
+    return (*key, int(result.room_plan()["seats"].sum())) if spec.rooms else key
 
 
 def as_sets(wishes: Sequence[str], levels: Sequence[int]) -> list[object]:
@@ -263,4 +268,22 @@ def tied(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
     return spec
 
 
-MIXES = {"rules": rule_specs, "shared seats": pooled, "priority tiers": tiered, "ties": tied}
+@st.composite
+def roomed(draw: st.DrawFn, flow_only: bool = False) -> RuleSpec:
+    """A rule mix where one to three rooms (0-4 seats) decide the seats; the workshops'
+    own seats are their upper limits.  (Rooms always need the MIP: ``flow_only`` gives
+    the mix without them.)"""
+    spec = draw(rule_specs(flow_only=flow_only))
+    if flow_only:
+        return spec
+    rooms = draw(st.lists(st.integers(0, 4), min_size=1, max_size=3))
+    return replace(spec, rooms=tuple(rooms))
+
+
+MIXES = {
+    "rules": rule_specs,
+    "shared seats": pooled,
+    "priority tiers": tiered,
+    "ties": tied,
+    "rooms": roomed,
+}
