@@ -72,3 +72,15 @@ def test_a_room_sheet_with_a_wrong_seat_cell_names_it(
     export = rooms_export(tmp_path, [("Saal", "viele", "")])
     assert main(["solve", str(export), "-o", str(tmp_path / "o.xlsx"), "--lang", "en"]) == 3
     assert "'Räume', cell B2: 'viele' is not a number of seats" in capsys.readouterr().err
+
+
+def test_a_rooms_result_is_checked_and_updated(tmp_path: Path) -> None:
+    """check re-solves it with its rooms; update keeps them (the published options)."""
+    export = rooms_export(tmp_path, [("Saal", 6, ""), ("Raum 1.01", 3, ""), ("Raum 1.03", 2, "")])
+    target, updated = tmp_path / "out.xlsx", tmp_path / "neu.xlsx"
+    assert main(["solve", str(export), "-o", str(target)]) == 0
+    assert main(["check", str(export), str(target)]) == 0
+    assert main(["update", str(target), str(export), "-o", str(updated)]) == 0
+    before = pd.read_excel(target, sheet_name="Raumplan", engine="calamine")
+    after = pd.read_excel(updated, sheet_name="Raumplan", engine="calamine")
+    assert after["Personen"].sum() == before["Personen"].sum() == 10
