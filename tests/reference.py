@@ -133,26 +133,24 @@ def brute_force_rules(spec: Any, objective: str, *, fill: bool = False) -> tuple
         else:
             options.append([None, *(x for x in open_to if x not in spec.excluded[person])])
     best: tuple[int, ...] | None = None
-    for plan_caps, runs, used in _room_plans(spec, caps):
+    for plan_caps, runs in _room_plans(spec, caps):
         for choice in itertools.product(*options):
             if not _allowed(spec, choice, plan_caps, runs):
                 continue
             ranks = [spec.rank(p, c) for p, c in enumerate(choice)]
             placed = [c is not None for c in choice]
             splits = _splits(spec, choice) if spec.soft else 0
-            key = (*rule_key(spec, objective, ranks, placed, splits, fill=fill), *used)
+            key = rule_key(spec, objective, ranks, placed, splits, fill=fill)
             best = key if best is None or key < best else best
     return best
 
 
-def _room_plans(
-    spec: Any, caps: Sequence[int]
-) -> list[tuple[list[int], list[bool] | None, tuple[int, ...]]]:
+def _room_plans(spec: Any, caps: Sequence[int]) -> list[tuple[list[int], list[bool] | None]]:
     """Without rooms, the workshops' own seats.  With rooms (``spec.rooms``: seats per
     room), every plan giving each room to one workshop or none, a workshop at most one:
-    its seats (up to its own), who runs, and the seats in use (the last tie-break)."""
+    its seats (up to its own) and who runs."""
     if not spec.rooms:
-        return [(list(caps), None, ())]
+        return [(list(caps), None)]
     plans = []
     for plan in itertools.product(range(-1, len(caps)), repeat=len(spec.rooms)):
         taken = [w for w in plan if w >= 0]
@@ -163,9 +161,37 @@ def _room_plans(
             if w >= 0:
                 seats[w] = spec.rooms[r]
         runs = [w in taken for w in range(len(caps))]
-        used = sum(spec.rooms[r] for r, w in enumerate(plan) if w >= 0)
-        plans.append(([min(c, s) for c, s in zip(caps, seats, strict=True)], runs, (used,)))
+        plans.append(([min(c, s) for c, s in zip(caps, seats, strict=True)], runs))
     return plans
+
+
+def fewest_seats(result: Any) -> int:
+    """The fewest seats in use of any room plan that holds the result's places: each
+    room to one workshop (whose slot and needs it serves) or none, a workshop at most
+    its ``sessions`` rooms, every workshop with people (or that must run) enough seats."""
+    rooms, shops = result.options.rooms, result.given.workshops
+    load = [int(n) for n in result.statistics()["assigned"]]
+    best = None
+    for plan in itertools.product(range(-1, len(shops)), repeat=len(rooms)):
+        if any(
+            w >= 0 and not rooms[r].serves(shops[w].slot, shops[w].needs)
+            for r, w in enumerate(plan)
+        ):
+            continue
+        held = [[r for r, w in enumerate(plan) if w == v] for v in range(len(shops))]
+        if any(len(h) > shop.sessions for h, shop in zip(held, shops, strict=True)):
+            continue
+        seats = [sum(rooms[r].seats for r in h) for h in held]
+        needed = [n > 0 or shop.must_run for n, shop in zip(load, shops, strict=True)]
+        if any(
+            need and (not h or s < n)
+            for need, h, s, n in zip(needed, held, seats, load, strict=True)
+        ):
+            continue
+        used = sum(seats)
+        best = used if best is None or used < best else best
+    assert best is not None
+    return best
 
 
 def rule_key(

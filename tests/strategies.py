@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import strategies as st
 
 import workshop_assign as wa
-from reference import rule_key
+from reference import fewest_seats, rule_key
 
 
 @dataclass(frozen=True)
@@ -210,8 +210,9 @@ def solved_key(
     assert result.proven_optimal
     ranks = [int(r) for r in result.rank_of]
     placed = [bool(w >= 0) for w in result.workshop_of]
-    key = rule_key(spec, objective, ranks, placed, result.splits, fill=fill)
-    return (*key, int(result.room_plan()["seats"].sum())) if spec.rooms else key
+    if spec.rooms:  # the rooms in use: the fewest seats for these places
+        assert int(result.room_plan()["seats"].sum()) == fewest_seats(result)
+    return rule_key(spec, objective, ranks, placed, result.splits, fill=fill)
 
 
 def as_sets(wishes: Sequence[str], levels: Sequence[int]) -> list[object]:

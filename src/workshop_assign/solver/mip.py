@@ -66,6 +66,7 @@ class RulesOutcome:
     fractional: bool = False  # continuous counts came back fractional (then re-solved)
     splits: int = 0
     rooms: tuple[tuple[int, ...], ...] = ()  # with rooms: each workshop's rooms
+    running: tuple[int, ...] = ()  # rooms by size: the workshops that run
 
 
 def solve_rules(data: ClassModel, settings: MipSettings, *, splits_are_cost: bool) -> RulesOutcome:
@@ -74,6 +75,8 @@ def solve_rules(data: ClassModel, settings: MipSettings, *, splits_are_cost: boo
     outcome = _solve_levels(data, settings, splits_are_cost, integral=False)
     if outcome.fractional:  # not a vertex after all: solve again with integer counts
         outcome = _solve_levels(data, settings, splits_are_cost, integral=True)
+    if outcome.running:
+        outcome.rooms = hand_out(data, outcome)
     return outcome
 
 
@@ -88,7 +91,7 @@ def _solve_levels(
     model = built.engine.model
     found = _objectives(built, data, data.levels, splits_are_cost=splits_are_cost)
     objectives = _combine(found)
-    if built.rooms and len(objectives) > 1:  # the levels before the rooms' seats, together
+    if built.rooms:  # the levels before the rooms' seats together, then the seats alone
         objectives = [*_combine(found[:-1]), found[-1][0]]
     deadline = time.monotonic() + settings.time_limit
     solver = mb.Solver("highs")
@@ -105,7 +108,7 @@ def _solve_levels(
             )
         return outcome
     for step, expression in enumerate(objectives):
-        if built.rooms and step == len(objectives) - 1 > 0 and not outcome.fractional:
+        if built.rooms and step == len(objectives) - 1 and not outcome.fractional:
             _keep_places(built, solver)  # the seats of rooms in use: for these places
         model.minimize(expression)
         solver.set_time_limit_in_seconds(max(0.1, deadline - time.monotonic()))
@@ -191,6 +194,53 @@ def _read(solver: mb.Solver, built: RuleModel, outcome: RulesOutcome) -> None:
             if solver.value(chosen) > 0.5:
                 held[w].append(r)
         outcome.rooms = tuple(tuple(held[w]) for w in sorted(held))
+    elif built.sized:
+        outcome.running = tuple(
+            w for w, levels in built.sized.items() if levels and solver.value(levels[-1]) > 0.5
+        )
+
+
+def hand_out(data: ClassModel, outcome: RulesOutcome) -> tuple[tuple[int, ...], ...]:
+    """Rooms by size, handed out for the places found: in each slot the running
+    workshops get rooms that hold their people with the fewest seats in all (a minimum
+    -cost assignment; the model's "at most k need one of the k largest" makes one
+    exist)."""
+    rooms = data.options.rooms
+    n_ws = len(data.problem.workshops)
+    load = np.bincount(data.arcs.workshop, weights=outcome.flows, minlength=n_ws)
+    load = load.astype(np.int64) + data.fixed_load
+    given: dict[int, tuple[int, ...]] = {}
+    by_slot: dict[str | None, list[int]] = {}
+    for w in outcome.running:  # an empty workshop that need not run takes no room
+        if load[w] > 0 or data.problem.workshops[w].must_run:
+            by_slot.setdefault(data.problem.workshops[w].slot, []).append(w)
+    for members in by_slot.values():
+        pairs = _cheapest_rooms([int(load[w]) for w in members], [r.seats for r in rooms])
+        given |= {members[i]: (r,) for i, r in pairs}
+    return tuple(given.get(w, ()) for w in range(n_ws))
+
+
+def _cheapest_rooms(loads: list[int], seats: list[int]) -> list[tuple[int, int]]:
+    """(workshop, room) pairs: each workshop a room with enough seats, the fewest seats
+    in all (a min-cost flow: workshops, then rooms, one each)."""
+    from ortools.graph.python import min_cost_flow  # noqa: PLC0415
+
+    solver = min_cost_flow.SimpleMinCostFlow()
+    n, m = len(loads), len(seats)
+    source, sink = n + m, n + m + 1
+    arcs = [(i, n + r, 1, seats[r]) for i in range(n) for r in range(m) if seats[r] >= loads[i]]
+    arcs += [(source, i, 1, 0) for i in range(n)] + [(n + r, sink, 1, 0) for r in range(m)]
+    for tail, head, cap, cost in arcs:
+        solver.add_arc_with_capacity_and_unit_cost(tail, head, cap, cost)
+    solver.set_node_supply(source, n)
+    solver.set_node_supply(sink, -n)
+    if solver.solve() != solver.OPTIMAL:
+        raise SolverError("internal error: the rooms by size could not be handed out")
+    return [
+        (solver.tail(a), solver.head(a) - n)
+        for a in range(solver.num_arcs())
+        if solver.flow(a) and solver.tail(a) < n and n <= solver.head(a) < n + m
+    ]
 
 
 def _objectives(
@@ -202,11 +252,10 @@ def _objectives(
     this level cannot share the weighted solve, it is taken for the places found:
     ``_keep_places``.)"""
     found = _rule_objectives(built, data, levels, splits_are_cost=splits_are_cost)
-    if not built.rooms:
+    if not built.rooms:  # rooms by size are handed out after the solve (``hand_out``)
         return found
     rooms, workshops = data.options.rooms, data.problem.workshops
-    chosen = [(y, rooms[r].seats) for (_, r), y in built.rooms.items()]
-    seats = built.engine.weighted([y for y, _ in chosen], [n for _, n in chosen])
+    seats, _ = built.room_seats([room.seats for room in rooms])
     # each room holds one session per slot: its seats count at most once a slot (a
     # narrow range lets this level fold into one weighted solve with the others)
     used = {(r, rooms[r].slot or workshops[w].slot) for w, r in built.rooms}

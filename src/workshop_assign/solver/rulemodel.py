@@ -11,6 +11,7 @@ literal, and an infeasible model names the rules that conflict).
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,17 @@ class RuleModel:
     variables: list[Any] = field(default_factory=list)  # every variable (none: nothing to solve)
     rooms: dict[tuple[int, int], Any] = field(default_factory=dict)  # (workshop, room) -> bool
     n_workshops: int = 0
+    # rooms that differ only in seats: per workshop, "one of the k largest" for each k
+    sized: dict[int, list[Any]] = field(default_factory=dict)
+    by_size: list[int] = field(default_factory=list)  # room indices, the largest first
+    slots: dict[str | None, list[int]] = field(default_factory=dict)  # slot -> workshops
+
+    def room_seats(self, seats: list[int]) -> tuple[Any, int]:
+        """The seats of the rooms in use (a boolean per workshop and room), as an
+        expression, and how far it can range (each room counted once a slot)."""
+        pairs = [(y, seats[r]) for (_, r), y in self.rooms.items() if seats[r]]
+        expression = self.engine.weighted([v for v, _ in pairs], [n for _, n in pairs])
+        return expression, sum(n for _, n in pairs)
 
 
 def build_model(data: ClassModel, *, explain: bool, integral: bool = True) -> RuleModel:
@@ -223,7 +235,7 @@ def _capacity_and_minimums(built: RuleModel, data: ClassModel, load: list[Any]) 
     """Seats, minimum sizes with cancellation and must-run; returns run[w] (1 or a bool).
     With rooms to choose from, a workshop's seats are those of its rooms."""
     if data.options.rooms:
-        return _rooms(built, data, load)
+        return _sized_rooms(built, data, load) if _by_size(data) else _rooms(built, data, load)
     engine = built.engine
     needs_run = bool(data.options.rules.category_minimums)
     run: list[Any] = []
@@ -283,6 +295,60 @@ def _rooms(built: RuleModel, data: ClassModel, load: list[Any]) -> list[Any]:
         if len(held) > 1:
             where = rooms[r].name if slot is None else f"{rooms[r].name} ({slot})"
             engine.add(engine.total(held) <= 1, worded("rule_room_once", room=where))
+    return run
+
+
+def _by_size(data: ClassModel) -> bool:
+    """Do the rooms differ only in seats (free in every slot, no workshop needing
+    anything, one session each)?  Then the sized formulation applies."""
+    return all(room.slot is None for room in data.options.rooms) and all(
+        not w.needs and w.sessions == 1 for w in data.problem.workshops
+    )
+
+
+def _steps(seats: list[int]) -> list[int]:
+    """From rooms sorted largest first: how many seats the k-th adds over the k+1-th."""
+    return [a - b for a, b in zip(seats, [*seats[1:], 0], strict=True)]
+
+
+def _sized_rooms(built: RuleModel, data: ClassModel, load: list[Any]) -> list[Any]:
+    """Rooms that differ only in seats, by size: per workshop and k, a boolean "it has
+    one of the k largest rooms", rising with k; at most k workshops of a slot have one
+    of the k largest (then, by Hall's theorem, the rooms can be handed out so that each
+    has one that large); its seats are the k-th largest room's for the smallest such k.
+    The relaxation is much tighter than a boolean per workshop and room, and the rooms
+    themselves are handed out after the solve (``mip._read``)."""
+    engine, rooms = built.engine, data.options.rooms
+    built.by_size = sorted(range(len(rooms)), key=lambda r: -rooms[r].seats)
+    steps = _steps([rooms[r].seats for r in built.by_size])
+    run: list[Any] = []
+    in_slot: dict[str | None, list[list[Any]]] = defaultdict(list)
+    for w, workshop in enumerate(data.problem.workshops):
+        levels = [engine.boolean(f"size_{w}_{k}") for k in range(len(rooms))]
+        built.variables.extend(levels)
+        built.sized[w] = levels
+        built.slots.setdefault(workshop.slot, []).append(w)
+        in_slot[workshop.slot].append(levels)
+        for smaller, larger in itertools.pairwise(levels):
+            engine.add(smaller <= larger)
+        runs = levels[-1] if levels else 0
+        seats = engine.weighted(levels, steps) if levels else 0
+        engine.add(load[w] <= seats, worded("rule_rooms", workshop=workshop.name))
+        engine.add(load[w] <= workshop.capacity * runs)
+        if workshop.minimum:
+            rule = worded("rule_minimum", workshop=workshop.name, minimum=workshop.minimum)
+            engine.add(load[w] >= workshop.minimum * runs, rule)
+        if workshop.must_run or data.fixed_load[w] > 0:
+            engine.add(runs == 1, worded("rule_must_run", workshop=workshop.name))
+        run.append(runs)
+    for slot, members in in_slot.items():
+        for k in range(len(rooms)):
+            if len(members) > k + 1:
+                room = rooms[built.by_size[k]].name if slot is None else f"{slot}"
+                engine.add(
+                    engine.total([levels[k] for levels in members]) <= k + 1,
+                    worded("rule_room_once", room=room),
+                )
     return run
 
 
