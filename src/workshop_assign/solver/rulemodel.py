@@ -283,19 +283,28 @@ def _rooms(built: RuleModel, data: ClassModel, load: list[Any]) -> list[Any]:
         engine.add(engine.total(sessions) <= workshop.sessions * runs)
         engine.add(engine.total(sessions) >= runs)
         seats = engine.weighted(sessions, [n for n, _ in chosen]) if chosen else 0
-        engine.add(load[w] <= seats, worded("rule_rooms", workshop=workshop.name))
-        engine.add(load[w] <= workshop.capacity * runs)
-        if workshop.minimum:
-            rule = worded("rule_minimum", workshop=workshop.name, minimum=workshop.minimum)
-            engine.add(load[w] >= workshop.minimum * runs, rule)
-        if workshop.must_run or data.fixed_load[w] > 0:
-            engine.add(runs == 1, worded("rule_must_run", workshop=workshop.name))
-        run.append(runs)
+        run.append(_room_sized(built, data, w, (load[w], seats, runs)))
     for (r, slot), held in by_room_slot.items():
         if len(held) > 1:
             where = rooms[r].name if slot is None else f"{rooms[r].name} ({slot})"
             engine.add(engine.total(held) <= 1, worded("rule_room_once", room=where))
     return run
+
+
+def _room_sized(built: RuleModel, data: ClassModel, w: int, held: tuple[Any, Any, Any]) -> Any:
+    """A workshop in the rooms it gets: no more people than their seats (nor its own
+    capacity), its minimum when it runs, and it runs when it must.  ``held``: its load,
+    the seats of its rooms and whether it runs, as expressions.  Returns the last."""
+    engine, workshop = built.engine, data.problem.workshops[w]
+    load, seats, runs = held
+    engine.add(load <= seats, worded("rule_rooms", workshop=workshop.name))
+    engine.add(load <= workshop.capacity * runs)
+    if workshop.minimum:
+        rule = worded("rule_minimum", workshop=workshop.name, minimum=workshop.minimum)
+        engine.add(load >= workshop.minimum * runs, rule)
+    if workshop.must_run or data.fixed_load[w] > 0:
+        engine.add(runs == 1, worded("rule_must_run", workshop=workshop.name))
+    return runs
 
 
 def _by_size(data: ClassModel) -> bool:
@@ -333,14 +342,7 @@ def _sized_rooms(built: RuleModel, data: ClassModel, load: list[Any]) -> list[An
             engine.add(smaller <= larger)
         runs = levels[-1] if levels else 0
         seats = engine.weighted(levels, steps) if levels else 0
-        engine.add(load[w] <= seats, worded("rule_rooms", workshop=workshop.name))
-        engine.add(load[w] <= workshop.capacity * runs)
-        if workshop.minimum:
-            rule = worded("rule_minimum", workshop=workshop.name, minimum=workshop.minimum)
-            engine.add(load[w] >= workshop.minimum * runs, rule)
-        if workshop.must_run or data.fixed_load[w] > 0:
-            engine.add(runs == 1, worded("rule_must_run", workshop=workshop.name))
-        run.append(runs)
+        run.append(_room_sized(built, data, w, (load[w], seats, runs)))
     for slot, members in in_slot.items():
         for k in range(len(rooms)):
             if len(members) > k + 1:
