@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -192,3 +194,15 @@ def test_attributes_come_back_with_the_frame() -> None:
     out = wa.solve(problem).to_frame(attributes=True)
     assert out["organisation"].tolist() == event.organisations
     assert out["attendee"].tolist() == frame["email"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (synthetic.generate(50, 3), "not a SyntheticEvent; pass its .to_problem()"),
+        ({"a@x.example": ["A"]}, "not a dict; build one with Problem.from_preferences"),
+    ],
+)
+def test_solve_says_what_to_pass_instead_of_something_else(given: object, said: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(said)):
+        wa.solve(given)  # type: ignore[arg-type]

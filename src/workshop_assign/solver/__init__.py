@@ -49,12 +49,26 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
             limit); workshop minimums and must-run come from the ``Workshop`` objects.
 
     Raises:
+        TypeError: ``problem`` is not a ``Problem`` (the message says what to pass).
         InputError: an option is invalid.
         InfeasibleError: the rules cannot all hold, or ``require_all`` and someone
             cannot be placed; ``reasons`` says why in the organizer's terms.
         SolverError: no assignment was found within the time limit.
     """
+    if not isinstance(problem, Problem):
+        raise TypeError(_not_a_problem(problem))
     return solve_with(problem, SolveOptions.create(**settings))
+
+
+def _not_a_problem(given: object) -> str:
+    """What ``solve`` says when given something else: what to pass instead."""
+    kind = type(given).__name__
+    if callable(getattr(given, "to_problem", None)):
+        return f"solve() takes a Problem, not a {kind}; pass its .to_problem()"
+    return (
+        f"solve() takes a Problem, not a {kind}; build one with Problem.from_preferences, "
+        "Problem.from_frame, Problem.from_ratings or read_export"
+    )
 
 
 def solve_with(
