@@ -40,6 +40,8 @@ def test_a_rooms_sheet_decides_the_seats_and_the_workbook_has_the_plan(tmp_path:
     assert list(plan.columns) == ["Workshop", "Zeit", "Raum", "Plätze", "Personen"]
     assert sorted(plan["Raum"]) == ["Raum 1.01", "Raum 1.03", "Saal"]
     assert plan["Personen"].sum() == 10  # everyone has a place: 6 + 3 + 2 seats
+    said = " ".join(str(v) for v in sheets["Übersicht"].to_numpy().ravel() if pd.notna(v))
+    assert "Räume zur Wahl: Saal (6), Raum 1.01 (3), Raum 1.03 (2) 3" in said
     for _, row in plan.iterrows():  # each roster names its room and its people
         heading = str(sheets[str(row["Workshop"])[:31]].iloc[0, 0])
         assert f"{row['Raum']} · {row['Personen']} Personen / {row['Plätze']} Plätze" in heading

@@ -68,6 +68,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "People with priority {tier} (served before the next)",
         "Personen mit Vorrang {tier} (vor den nächsten berücksichtigt)",
     ),
+    "label.rule_rooms": ("Rooms to choose from: {rooms}", "Räume zur Wahl: {rooms}"),
     "label.rule_shared": (
         "Shared seats {pool} ({workshops})",
         "Gemeinsame Plätze {pool} ({workshops})",

@@ -200,6 +200,9 @@ def _rule_rows(result: Result, lang: str) -> list[list[object]]:
         for value, count in minimum.minimums.items():
             what = f"{minimum.attribute}: {value}"
             rows.append([label("rule_category", lang).format(value=what), count])
+    if result.options.rooms:  # the rooms the solve chose among (the Room plan sheet)
+        listed = ", ".join(f"{r.name} ({r.seats})" for r in result.options.rooms)
+        rows.append([label("rule_rooms", lang).format(rooms=listed), len(result.options.rooms)])
     for pool in rules.shared_capacities:
         what = label("rule_shared", lang).format(
             pool=pool.name, workshops=", ".join(pool.workshops)
