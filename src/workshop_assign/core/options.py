@@ -11,7 +11,7 @@ import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypedDict, Unpack
+from typing import Literal, TypedDict, Unpack
 
 from workshop_assign.core.rooms import Room, check_rooms
 from workshop_assign.core.rules import LARGEST, CategoryMinimum, Rules, SharedCapacity, Spread
@@ -39,10 +39,14 @@ class Objective(StrEnum):
     RATING_SUM = "rating-sum"
 
 
-class SolveSettings(TypedDict, total=False):
-    """The keyword settings of ``solve`` (all optional; see ``solve`` for each)."""
+ObjectiveName = Literal["rank-sum", "rank-maximal", "fair", "rating-sum"]
 
-    objective: Objective | str
+
+class SolveSettings(TypedDict, total=False):
+    """The keyword settings of ``solve`` (all optional; see ``solve`` for each).  The
+    objective is an ``Objective`` or its name: a type checker refuses "rank-max"."""
+
+    objective: Objective | ObjectiveName
     rank_costs: Sequence[int] | None
     unassigned_cost: int | None
     require_all: bool
