@@ -233,3 +233,10 @@ def test_rooms_by_size_and_a_boolean_per_room_agree(objective: str, spec: RoomSp
             solved(frozenset({"x"}))
         return
     assert by_size == solved(frozenset({"x"}))
+
+
+def test_a_room_whose_name_holds_a_comma_keeps_its_name() -> None:
+    rooms = [wa.Room("Saal, Erdgeschoss", 30), wa.Room("Raum 1.01", 10)]
+    result = wa.solve(halle(), rooms=rooms)
+    assert result.rooms == (("Saal, Erdgeschoss",), ("Raum 1.01",))
+    assert result.check() == []

@@ -104,8 +104,9 @@ def finish(model: ClassModel, solution: Solution) -> Result:
     (and their names as each workshop's room), so that every table, explanation and
     check downstream sees the event as it will take place."""
     given = model.problem
+    plan = _room_names(model, solution)
     if model.options.rooms:
-        model = replace(model, problem=_seated(model.problem, model.options.rooms, solution))
+        model = replace(model, problem=_seated(model.problem, model.options.rooms, plan))
     problem, options = model.problem, model.options
     rules = options.rules
     priority = priority_order(len(problem.keys), options.seed)
@@ -135,9 +136,7 @@ def finish(model: ClassModel, solution: Solution) -> Result:
         solution.splits,
         model.timetable.slots if model.timetable else (),
         per_attendee,
-        tuple(tuple(w.room.split(", ")) if w.room else () for w in problem.workshops)
-        if options.rooms
-        else (),
+        plan,
         given if options.rooms else None,
     )
     violations = result.check()
@@ -146,15 +145,28 @@ def finish(model: ClassModel, solution: Solution) -> Result:
     return result
 
 
-def _seated(problem: Problem, rooms: Sequence[Room], solution: Solution) -> Problem:
+def _room_names(model: ClassModel, solution: Solution) -> tuple[tuple[str, ...], ...]:
+    """With rooms to choose from, each workshop's rooms by name (none: it does not run,
+    also when no room could serve any); empty without rooms."""
+    rooms = model.options.rooms
+    if not rooms:
+        return ()
+    plan = solution.rooms or ((),) * len(model.problem.workshops)
+    return tuple(tuple(rooms[r].name for r in held) for held in plan)
+
+
+def _seated(problem: Problem, rooms: Sequence[Room], plan: tuple[tuple[str, ...], ...]) -> Problem:
     """The problem with each workshop's seats those of its rooms (up to its own
     capacity; 0 without a room: it does not run) and the rooms' names as its room."""
-    shops = []
-    plan = solution.rooms or ((),) * len(problem.workshops)  # no room could serve any
-    for workshop, held in zip(problem.workshops, plan, strict=True):
-        seats = sum(rooms[r].seats for r in held)
-        named = ", ".join(rooms[r].name for r in held) or None
-        shops.append(replace(workshop, capacity=min(workshop.capacity, seats), room=named))
+    seats = {room.name: room.seats for room in rooms}
+    shops = [
+        replace(
+            workshop,
+            capacity=min(workshop.capacity, sum(seats[n] for n in names)),
+            room=", ".join(names) or None,
+        )
+        for workshop, names in zip(problem.workshops, plan, strict=True)
+    ]
     return replace(problem, workshops=tuple(shops))
 
 
