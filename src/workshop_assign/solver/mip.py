@@ -89,10 +89,9 @@ def _solve_levels(
 ) -> RulesOutcome:
     built = build_model(data, explain=False, integral=integral)
     model = built.engine.model
-    found = _objectives(built, data, data.levels, splits_are_cost=splits_are_cost)
-    objectives = _combine(found)
-    if built.rooms:  # the levels before the rooms' seats together, then the seats alone
-        objectives = [*_combine(found[:-1]), found[-1][0]]
+    objectives = _combine(_objectives(built, data, data.levels, splits_are_cost=splits_are_cost))
+    if built.rooms:  # then the seats of the rooms in use, for the places found
+        objectives.append(built.room_seats([room.seats for room in data.options.rooms]))
     deadline = time.monotonic() + settings.time_limit
     solver = mb.Solver("highs")
     solver.set_solver_specific_parameters(settings.highs())
@@ -133,8 +132,8 @@ def _solve_levels(
 
 def _keep_places(built: RuleModel, solver: mb.Solver) -> None:
     """Fix every count at its value in the solver's last answer, so that the last level
-    (the seats of the rooms in use, when it cannot share one weighted solve with the
-    others) chooses only the rooms: a small problem instead of all of them again."""
+    (the seats of the rooms in use) chooses only the rooms: a small problem instead of
+    all of them again."""
     for count in built.engine.counts:
         value = round(solver.value(count))
         count.lower_bound = count.upper_bound = value
@@ -244,25 +243,6 @@ def _cheapest_rooms(loads: list[int], seats: list[int]) -> list[tuple[int, int]]
 
 
 def _objectives(
-    built: RuleModel, data: ClassModel, levels: CostLevels, *, splits_are_cost: bool
-) -> list[tuple[Any, int]]:
-    """The levels of ``_rule_objectives`` and, with rooms to choose from, last the seats
-    of the rooms used: a planner keeps the hall free when a smaller room does, and a
-    workshop that may run twice does not take a second room it does not need.  (When
-    this level cannot share the weighted solve, it is taken for the places found:
-    ``_keep_places``.)"""
-    found = _rule_objectives(built, data, levels, splits_are_cost=splits_are_cost)
-    if not built.rooms:  # rooms by size are handed out after the solve (``hand_out``)
-        return found
-    rooms, workshops = data.options.rooms, data.problem.workshops
-    seats, _ = built.room_seats([room.seats for room in rooms])
-    # each room holds one session per slot: its seats count at most once a slot (a
-    # narrow range lets this level fold into one weighted solve with the others)
-    used = {(r, rooms[r].slot or workshops[w].slot) for w, r in built.rooms}
-    return [*found, (seats, sum(rooms[r].seats for r, _ in used))]
-
-
-def _rule_objectives(
     built: RuleModel, data: ClassModel, levels: CostLevels, *, splits_are_cost: bool
 ) -> list[tuple[Any, int]]:
     """The lexicographic objectives, each to minimise, in order, with the width of the

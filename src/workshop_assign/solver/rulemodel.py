@@ -93,12 +93,12 @@ class RuleModel:
     by_size: list[int] = field(default_factory=list)  # room indices, the largest first
     slots: dict[str | None, list[int]] = field(default_factory=dict)  # slot -> workshops
 
-    def room_seats(self, seats: list[int]) -> tuple[Any, int]:
-        """The seats of the rooms in use (a boolean per workshop and room), as an
-        expression, and how far it can range (each room counted once a slot)."""
+    def room_seats(self, seats: list[int]) -> Any:
+        """The seats of the rooms in use (a boolean per workshop and room): the last
+        level, after the objective's (a planner keeps the hall free when a smaller room
+        does; a workshop that may run twice takes no second room it does not need)."""
         pairs = [(y, seats[r]) for (_, r), y in self.rooms.items() if seats[r]]
-        expression = self.engine.weighted([v for v, _ in pairs], [n for _, n in pairs])
-        return expression, sum(n for _, n in pairs)
+        return self.engine.weighted([v for v, _ in pairs], [n for _, n in pairs])
 
 
 def build_model(data: ClassModel, *, explain: bool, integral: bool = True) -> RuleModel:
@@ -331,24 +331,22 @@ def _sized_rooms(built: RuleModel, data: ClassModel, load: list[Any]) -> list[An
     built.by_size = sorted(range(len(rooms)), key=lambda r: -rooms[r].seats)
     steps = _steps([rooms[r].seats for r in built.by_size])
     run: list[Any] = []
-    in_slot: dict[str | None, list[list[Any]]] = defaultdict(list)
     for w, workshop in enumerate(data.problem.workshops):
         levels = [engine.boolean(f"size_{w}_{k}") for k in range(len(rooms))]
         built.variables.extend(levels)
         built.sized[w] = levels
         built.slots.setdefault(workshop.slot, []).append(w)
-        in_slot[workshop.slot].append(levels)
         for smaller, larger in itertools.pairwise(levels):
             engine.add(smaller <= larger)
         runs = levels[-1] if levels else 0
         seats = engine.weighted(levels, steps) if levels else 0
         run.append(_room_sized(built, data, w, (load[w], seats, runs)))
-    for slot, members in in_slot.items():
+    for slot, members in built.slots.items():
         for k in range(len(rooms)):
             if len(members) > k + 1:
                 room = rooms[built.by_size[k]].name if slot is None else f"{slot}"
                 engine.add(
-                    engine.total([levels[k] for levels in members]) <= k + 1,
+                    engine.total([built.sized[w][k] for w in members]) <= k + 1,
                     worded("rule_room_once", room=room),
                 )
     return run
