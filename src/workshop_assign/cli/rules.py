@@ -162,13 +162,6 @@ def _shared(text: str) -> tuple[str, int, list[str]]:
     return " ".join(name.split()), count(seats.strip()), shops
 
 
-def rooms_from(args: argparse.Namespace, parsed: ParsedExport) -> tuple[Room, ...]:
-    """The export's rooms and ``--room`` (a room given in both is the command line's)."""
-    given = {room.name: room for room in parsed.rooms}
-    given |= {room.name: room for room in args.room}
-    return tuple(given.values())
-
-
 def _room(text: str) -> Room:
     name, equals, rest = text.partition("=")
     seats, _, features = rest.partition(":")

@@ -18,7 +18,6 @@ from workshop_assign.cli.reading import read, reading_options, reads
 from workshop_assign.cli.rules import (
     add_rule_options,
     apply_workshop_options,
-    rooms_from,
     rules_from,
 )
 from workshop_assign.cli.types import Subcommands
@@ -114,7 +113,7 @@ def run(call: Invocation) -> int:
     progress.step("reading", name=args.export.name)
     parsed = read(call, args.output)
     lang = progress.lang = call.language
-    rooms = rooms_from(args, parsed)
+    rooms = parsed.rooms  # the Räume sheet's and --room (read with the export)
     if parsed.workshops is None and rooms:  # rooms instead of seats: the rooms decide
         parsed = replace(parsed, workshops=[wa.Workshop(n, LARGEST) for n in parsed.names])
     if parsed.workshops is None:
