@@ -45,10 +45,9 @@ def rule_violations(
 
 def _shared_violations(problem: Problem, load: npt.NDArray[np.int64], rules: Rules) -> list[str]:
     """Pools holding more people than their shared seats."""
-    index = {name: w for w, name in enumerate(problem.workshop_names)}
     found: list[str] = []
     for pool in rules.shared_capacities:
-        held = sum(int(load[index[name]]) for name in pool.workshops if name in index)
+        held = int(load[pool.indices(problem.workshop_names)].sum())
         if held > pool.seats:
             found.append(worded("v_shared", pool=pool.name, held=held, seats=pool.seats))
     return found
@@ -303,9 +302,8 @@ def _room(problem: Problem, load: npt.NDArray[np.int64], rules: Rules) -> npt.ND
     opens = [(w.minimum or 0) <= 1 and not rules.category_minimums for w in problem.workshops]
     running = (load > 0) | np.array(opens, dtype=bool)
     room: npt.NDArray[np.bool_] = (load < problem.capacities) & running
-    index = {name: w for w, name in enumerate(problem.workshop_names)}
     for pool in rules.shared_capacities:  # a full pool closes its workshops
-        members = [index[name] for name in pool.workshops if name in index]
+        members = pool.indices(problem.workshop_names)
         if int(load[members].sum()) >= pool.seats:
             room[members] = False
     return room

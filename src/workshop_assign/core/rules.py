@@ -187,6 +187,11 @@ class SharedCapacity:
         if not 0 <= self.seats <= LARGEST:
             raise InputError(f"the seats of {self.name!r} must be from 0 to {LARGEST:,}")
 
+    def indices(self, names: Sequence[str]) -> list[int]:
+        """Its workshops' positions among ``names`` (a name not there is left out)."""
+        index = {name: w for w, name in enumerate(names)}
+        return [index[name] for name in self.workshops if name in index]
+
 
 @dataclass(frozen=True, slots=True)
 class Rules:

@@ -95,11 +95,10 @@ class _Facts:
             pd.Series(values[people]).groupby(placed).value_counts()
             for values in self.spread_values
         ]
-        index = {name: w for w, name in enumerate(self.names)}
         self.pools = [  # shared seats: name, seats, workshops, people in them together
             (pool.name, pool.seats, members, int(self.load[members].sum()))
             for pool in result.options.rules.shared_capacities
-            for members in [np.array([index[n] for n in pool.workshops if n in index], dtype=int)]
+            for members in [pool.indices(self.names)]
         ]
         # priority tiers: each person's place in the order served (1, 2, ...; none last),
         # and per workshop the earliest served of the people in it
