@@ -12,6 +12,7 @@ literal, and an infeasible model names the rules that conflict).
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -207,13 +208,18 @@ def _per_person(
     most: int,
 ) -> None:
     """What one unit of ``size`` people may hold, over (workshop, count) terms: at most
-    ``most`` places in all and, with time slots, ``size`` per slot and per topic."""
+    ``most`` places in all and, with time slots, ``size`` per slot and per topic.  The
+    row for ``most`` is left out where the slots imply it (at most ``size`` in each slot
+    the terms touch): a third fewer rows for a timetable, and as many fewer for HiGHS to
+    take in and pivot over."""
+    implied = math.inf  # what the rows per slot hold at most in all
     if timetable is not None:
         for by in (timetable.slot_of, timetable.topic_of):
             for same in _grouped(by, terms).values():
                 if len(same) > 1:
                     engine.add(engine.total(same) <= size)
-    if terms:
+        implied = size * len({int(timetable.slot_of[w]) for w, _ in terms})
+    if terms and most < implied:
         engine.add(engine.total([t for _, t in terms]) <= most)
 
 
