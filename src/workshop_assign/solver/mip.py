@@ -12,8 +12,9 @@ fractional ones), and only when that cannot reach the bound is everything solved
 with integer counts.  The objective's levels are folded into one exactly weighted objective
 when the weights fit in 2^40, else optimised one after the other, each fixed before the
 next.  A solve that hits the time limit ends with status FEASIBLE and the gap to the
-best bound.  (HiGHS is not seeded with the flow relaxation: OR-Tools 9.15's
-model_builder crashes when given solution hints for HiGHS.)
+best bound.  The model is built with OR-Tools' model builder and handed to HiGHS
+through MathOpt (``solver.highs_run``: the model builder's own hand-over copies the
+matrix once per row).
 
 When the rules contradict each other, the model is built again for CP-SAT with one
 assumption literal per rule, and CP-SAT names a subset of rules that cannot hold
@@ -33,12 +34,12 @@ from ortools.linear_solver.python import model_builder as mb
 
 from workshop_assign.errors import InfeasibleError, SolverError
 from workshop_assign.solver.classmodel import ClassModel
+from workshop_assign.solver.highs_run import HighsRun
 from workshop_assign.solver.objectives import CostLevels
 from workshop_assign.solver.rulemodel import Engine, RuleModel, build_model
 from workshop_assign.text import worded
 
 Ints = npt.NDArray[np.int64]
-HIGHS_SETTINGS = "output_flag=false\nmip_rel_gap=0\nmip_abs_gap=0.5\npresolve=off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,10 @@ class MipSettings:
     time_limit: float = 60.0
     threads: int | None = None
 
-    def highs(self, *, presolve: bool = False) -> str:
-        """HiGHS's options as the model builder takes them."""
-        text = HIGHS_SETTINGS if not presolve else HIGHS_SETTINGS.replace("=off", "=on")
-        return text if self.threads is None else f"{text}\nthreads={self.threads}"
+    def highs(self) -> HighsRun:
+        """A HiGHS solver with these settings: no relative gap, an absolute gap below one
+        (every objective is integral, so the answer is exact), presolve off."""
+        return HighsRun(threads=self.threads, absolute_gap=0.5)
 
 
 @dataclass(slots=True)
@@ -93,9 +94,7 @@ def _solve_levels(
     if built.rooms:  # then the seats of the rooms in use, for the places found
         objectives.append(built.room_seats([room.seats for room in data.options.rooms]))
     deadline = time.monotonic() + settings.time_limit
-    solver = mb.Solver("highs")
-    solver.set_solver_specific_parameters(settings.highs())
-    solver.enable_output(False)
+    solver = settings.highs()
     outcome = RulesOutcome(np.zeros(len(data.arcs), dtype=np.int64), optimal=True)
     if not built.variables:  # nobody to place (HiGHS answers "unknown" on an empty model)
         if data.options.require_all and data.places.sum() > 0:
@@ -130,7 +129,7 @@ def _solve_levels(
     return outcome
 
 
-def _keep_places(built: RuleModel, solver: mb.Solver) -> None:
+def _keep_places(built: RuleModel, solver: HighsRun) -> None:
     """Fix every count at its value in the solver's last answer, so that the last level
     (the seats of the rooms in use) chooses only the rooms: a small problem instead of
     all of them again."""
@@ -141,7 +140,7 @@ def _keep_places(built: RuleModel, solver: mb.Solver) -> None:
 
 def _round_counts(
     built: RuleModel,
-    solver: mb.Solver,
+    solver: HighsRun,
     outcome: RulesOutcome,
     deadline: float,
     settings: MipSettings,
@@ -167,7 +166,7 @@ def _round_counts(
         count.is_integral = True
     # Presolve removes the fixed variables (and keeps HiGHS 1.12 from printing a debug
     # line to stdout when it repairs a solution of a model it did not presolve).
-    solver.set_solver_specific_parameters(settings.highs(presolve=True))
+    solver.presolve = True
     for only_fractional in (True, False):
         for count, value, upper in zip(counts, relaxed, uppers, strict=True):
             whole = only_fractional and abs(value - round(value)) < 1e-6
@@ -181,7 +180,7 @@ def _round_counts(
             return
 
 
-def _read(solver: mb.Solver, built: RuleModel, outcome: RulesOutcome) -> None:
+def _read(solver: HighsRun, built: RuleModel, outcome: RulesOutcome) -> None:
     """The counts per arc (and splits) of the solver's last answer into ``outcome``."""
     values = np.array([float(solver.value(f)) if not isinstance(f, int) else f for f in built.flow])
     outcome.flows = np.round(values).astype(np.int64)
