@@ -240,3 +240,34 @@ def test_a_room_whose_name_holds_a_comma_keeps_its_name() -> None:
     result = wa.solve(halle(), rooms=rooms)
     assert result.rooms == (("Saal, Erdgeschoss",), ("Raum 1.01",))
     assert result.check() == []
+
+
+def _twice_listed(people: int) -> wa.Result:
+    """Zwillinge may run at 14:00, at 16:00 or both (one topic in two slots, minimum 5);
+    everyone wants it first.  Two rooms: Saal (20) and Raum 1 (8)."""
+    shops = [
+        wa.Workshop("Zwillinge I", 99, slot="14:00", topic="Zwillinge", minimum=5),
+        wa.Workshop("Zwillinge II", 99, slot="16:00", topic="Zwillinge", minimum=5),
+        wa.Workshop("Mobilität", 99, slot="14:00"),
+        wa.Workshop("Teilhabe", 99, slot="16:00"),
+    ]
+    prefs = {f"p{i}@x.example": ["Zwillinge", "Mobilität", "Teilhabe"] for i in range(people)}
+    problem = wa.Problem.from_preferences(prefs, workshops=shops)
+    return wa.solve(problem, rooms=[wa.Room("Saal", 20), wa.Room("Raum 1", 8)])
+
+
+@pytest.mark.parametrize(("people", "sessions"), [(12, 1), (26, 2)])
+def test_a_second_session_in_another_slot_runs_only_when_the_wishes_need_it(
+    people: int, sessions: int
+) -> None:
+    result = _twice_listed(people)
+    assert result.check() == [] and result.proven_optimal
+    plan = result.room_plan()
+    twins = plan[plan["workshop"].str.startswith("Zwillinge")]
+    assert len(twins) == sessions
+    assert int(twins["people"].sum()) == min(people, 28)  # every first wish that fits
+    frame = result.to_frame()
+    topics = frame["workshop"].str.split(" ").str[0]
+    assert not frame.assign(topic=topics).duplicated(["attendee", "topic"]).any()
+    if sessions == 2:  # the hall where the larger session is, the room for the other
+        assert sorted(twins["room"]) == ["Raum 1", "Saal"]

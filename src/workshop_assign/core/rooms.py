@@ -6,7 +6,8 @@ features a workshop may need ("stufenlos", "Beamer").  A ``Workshop`` says what 
 needs (``needs``) and how many rooms it may use at once (``sessions``: a popular
 workshop may run twice in parallel, each session in its own room).  Each room holds at
 most one session per slot; a workshop's seats are those of its rooms, up to its own
-``capacity`` (the trainer's limit).
+``capacity`` (the trainer's limit).  A session in another slot is the same topic listed
+in that slot: with a minimum, whether it runs (and in which room) follows the wishes.
 """
 
 from __future__ import annotations
