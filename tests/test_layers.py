@@ -46,6 +46,7 @@ FACES = ("", "text", "errors", "core", "read", "write", "after")  # what cli/ an
 DELEGATES = {  # (module, imported module): Result's one-line delegates, imported late
     ("workshop_assign.core.result", "workshop_assign.write.explain"),
     ("workshop_assign.core.result", "workshop_assign.write.writers"),
+    ("workshop_assign.core.result", "workshop_assign.write.pictures"),
     ("workshop_assign.core.result", "workshop_assign.after.waitlist"),
 }
 

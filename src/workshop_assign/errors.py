@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from workshop_assign.text import message, said
+from workshop_assign.text import Language, message, said
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +54,7 @@ __all__ = [
 class WorkshopAssignError(Exception):
     """Root of every error this library raises on purpose."""
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Language = "en") -> str:
         """The message in ``lang`` (German or English) where it was worded for people."""
         return said(self.args[0], lang) if self.args else str(self)
 
@@ -153,5 +153,5 @@ class InfeasibleError(SolverError):
         self.reasons = tuple(reasons)
         super().__init__("no assignment places everyone: " + "; ".join(self.reasons))
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Language = "en") -> str:
         return message("error.infeasible", lang) + "; ".join(said(r, lang) for r in self.reasons)

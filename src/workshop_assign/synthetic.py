@@ -18,6 +18,7 @@ import pandas as pd
 
 from workshop_assign.core.model import Problem
 from workshop_assign.errors import InputError
+from workshop_assign.text import Language
 
 __all__ = ["SyntheticEvent", "generate"]
 
@@ -51,7 +52,7 @@ _FIRST = ("Anna", "Ben", "Clara", "David", "Elif", "Felix", "Greta", "Hannes", "
 _LAST = ("Albrecht", "Bauer", "Conrad", "Dietrich", "Engel", "Fuchs", "Graf", "Hoffmann")
 
 
-def export_frame(event: SyntheticEvent, *, lang: str = "de") -> pd.DataFrame:
+def export_frame(event: SyntheticEvent, *, lang: Language = "de") -> pd.DataFrame:
     """The event as a form export with one column per rank (German or English headers).
 
     Time stamps, names and organisations are filled in, so the frame can be written to

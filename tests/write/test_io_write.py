@@ -112,7 +112,7 @@ def test_wrong_suffix_and_language(solved: tuple[wa.Result, Path], tmp_path: Pat
     result, _ = solved
     with pytest.raises(wa.InputError, match=r"ending in \.xlsx"):
         result.to_excel(tmp_path / "r.csv")
-    with pytest.raises(wa.InputError, match="unknown language 'fr'"):
+    with pytest.raises(wa.InputError, match="lang must be one of 'en', 'de', not 'fr'"):
         result.to_excel(tmp_path / "r.xlsx", lang="fr")
     assert not list(tmp_path.glob("r.*"))
 

@@ -10,12 +10,12 @@ import pandas as pd
 
 from workshop_assign.after.compare import FCFS, RSD
 from workshop_assign.errors import InputError
-from workshop_assign.text import label, message
+from workshop_assign.text import Language, label, message
 from workshop_assign.write.files import atomic_path
 from workshop_assign.write.workbook import open_workbook
 
 
-def comparison_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def comparison_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """``compare``'s table with its mechanisms and columns in ``lang``."""
     mechanisms = {FCFS: "compare.fcfs", RSD: "compare.rsd"}
     index = [
@@ -43,7 +43,7 @@ def _charted(table: pd.DataFrame) -> list[int]:
     return [*ranks, list(table.columns).index("unassigned")]
 
 
-def comparison_workbook(table: pd.DataFrame, path: Path, lang: str = "en") -> Path:
+def comparison_workbook(table: pd.DataFrame, path: Path, lang: Language = "en") -> Path:
     """The table, and a clustered column chart of people per rank per mechanism."""
     charted = [i + 1 for i in _charted(table)]
     table = comparison_table(table, lang)
@@ -74,7 +74,7 @@ def comparison_workbook(table: pd.DataFrame, path: Path, lang: str = "en") -> Pa
     return path
 
 
-def comparison_png(table: pd.DataFrame, path: Path, lang: str = "en") -> Path:
+def comparison_png(table: pd.DataFrame, path: Path, lang: Language = "en") -> Path:
     """A bar chart of people per rank per mechanism, for reports (needs matplotlib)."""
     try:
         matplotlib = importlib.import_module("matplotlib")

@@ -34,7 +34,7 @@ from typing import IO
 from workshop_assign.after.previous import checked_places
 from workshop_assign.core.provenance import excerpt
 from workshop_assign.errors import DeliveryError, InputError, OutputError, UsageError
-from workshop_assign.text import label, worded
+from workshop_assign.text import Language, as_language, label, worded
 from workshop_assign.write.files import SEND_LOG_HEADER, atomic_path, never_formula
 from workshop_assign.write.mailbox import mailbox, one_line
 from workshop_assign.write.metadata import published_workshops, read_sheet, result_metadata
@@ -61,7 +61,7 @@ def messages(
     """Per attendee to notify, the filled message; and, apart, the attendees it cannot
     go to (no address, or a cell that is not exactly one address: ``Notice.written``)."""
     meta = result_metadata(result)
-    lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
+    lang = as_language(meta["lang"])
     people = json.loads(meta.get("people", "{}"))
     email = people.get("email")
     table = read_sheet(result, label("Assignments", lang), header=0)
@@ -85,7 +85,7 @@ def messages(
     return [n for n in found if n.to], [n for n in found if not n.to]
 
 
-def _changed(result: Path, lang: str) -> set[str]:
+def _changed(result: Path, lang: Language) -> set[str]:
     """Attendees an update placed anew or moved (from its Changes sheet)."""
     changes = read_sheet(result, label("Changes", lang), header=0)
     kinds = {label(f"change_{kind}", lang) for kind in NOTIFIED}
@@ -123,7 +123,9 @@ def sender_header(text: str) -> tuple[str, str]:
     return (str(Address(display_name=name, addr_spec=plain)) if name else plain), plain
 
 
-def write_drafts(notices: list[Notice], folder: Path, *, sender: str | None, lang: str) -> Path:
+def write_drafts(
+    notices: list[Notice], folder: Path, *, sender: str | None, lang: Language
+) -> Path:
     """A new folder with ``messages.csv`` (mail merge) and one ``.eml`` draft each,
     named after the person;
     written to a temporary folder first, so it appears complete or not at all.  No cell

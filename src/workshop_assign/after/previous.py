@@ -15,14 +15,14 @@ from workshop_assign.core.model import Workshop
 from workshop_assign.core.provenance import excerpt
 from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
-from workshop_assign.text import label, worded
+from workshop_assign.text import as_language, label, worded
 from workshop_assign.write.metadata import read_sheet, result_metadata
 
 
 def previous_places(path: Path) -> dict[str, str | None]:
     """Attendee key -> workshop (``None`` when unassigned) from a result workbook."""
     meta = result_metadata(path)
-    lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
+    lang = as_language(meta["lang"])
     return {k: row[0] for k, row in _read_places(path, meta, [label("workshop", lang)]).items()}
 
 
@@ -40,7 +40,7 @@ def checked_places(
     an attendee twice, a workshop that is none of the result's (typed over), or, with
     time slots, a workshop in a slot it does not run in."""
     slots = tuple(dict.fromkeys(w.slot for w in workshops if w.slot))
-    lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
+    lang = as_language(meta["lang"])
     columns = list(slots) if slots else [label("workshop", lang)]
     places = _read_places(path, meta, columns)
     runs_in = {w.name: w.slot for w in workshops}
@@ -64,7 +64,7 @@ def _read_places(
 ) -> dict[str, tuple[str | None, ...]]:
     """Attendee key -> the cells of ``columns``, checked: every column there, no
     attendee twice."""
-    lang = meta["lang"] if meta["lang"] in ("de", "en") else "en"
+    lang = as_language(meta["lang"])
     sheet = label("Assignments", lang)
     table = read_sheet(path, sheet, header=0)
     key = meta["key_column"]

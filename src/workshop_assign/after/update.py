@@ -27,7 +27,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.core.model import Problem
-from workshop_assign.core.options import Objective, SolveOptions, SolveSettings
+from workshop_assign.core.options import Objective, SolveOptions, SolveSettings, check_language
 from workshop_assign.core.result import Backend, Reason, Result, Status
 from workshop_assign.core.rules import build_attendee_rules
 from workshop_assign.errors import InfeasibleError, InputError, UnsupportedRulesError
@@ -35,7 +35,7 @@ from workshop_assign.solver import finish, prepare, solve_model
 from workshop_assign.solver.classmodel import ClassModel, Solution
 from workshop_assign.solver.flow import ClassArcs, most_placed
 from workshop_assign.solver.objectives import CostLevels, Tiers, cost_levels, tier_levels, tiers_of
-from workshop_assign.text import Counted, message, worded
+from workshop_assign.text import Counted, Language, message, worded
 from workshop_assign.write.notices import NOTIFIED
 from workshop_assign.write.summary import reused_lines
 from workshop_assign.write.writers import write_result
@@ -57,20 +57,26 @@ class Update:
     why: tuple[tuple[str, Mapping[str, object]], ...] = ()  # per move: message key, fields
     reused: tuple[tuple[str, object], ...] = ()  # what was taken over from a published result
 
-    def moves_in(self, lang: str) -> pd.DataFrame:
+    def moves_in(self, lang: Language) -> pd.DataFrame:
         """``moves`` with the reasons worded in ``lang`` (``moves`` itself is English)."""
         frame = self.moves.copy()
         frame["why"] = [message(f"move.{key}", lang).format(**fields) for key, fields in self.why]
         return frame
 
     def to_excel(
-        self, path: str | Path, *, lang: str | None = None, waitlists: pd.DataFrame | None = None
+        self,
+        path: str | Path,
+        *,
+        lang: Language | None = None,
+        waitlists: pd.DataFrame | None = None,
     ) -> Path:
         """The new result's workbook with the change list (Changes), the Waitlist sheet
         when ``waitlists`` are given, and the record ``check`` needs to verify it by
         re-running this update."""
-        language = lang or (
-            self.result.problem.source.language if self.result.problem.source else "en"
+        language = (
+            check_language(lang)
+            if lang is not None
+            else (self.result.problem.source.language if self.result.problem.source else "en")
         )
         return write_result(
             self.result,
@@ -91,7 +97,7 @@ class Update:
             "moves_last": self.moves_last,
         }
 
-    def changes(self, lang: str = "en") -> pd.DataFrame:
+    def changes(self, lang: Language = "en") -> pd.DataFrame:
         """Everyone the update concerns, each in exactly one kind, in the order an
         organizer writes to them: ``new`` (registered since, and placed: where they go),
         ``placed`` (had no place, has one now: a freed seat went to them), ``moved``
@@ -99,6 +105,7 @@ class Update:
         freed), ``unplaced`` (without a place, newcomers included).  A kind nobody falls
         under has one row with no attendee, so it is seen as empty.
         """
+        lang = check_language(lang)
         frame = self.result.to_frame()
         placed = dict(zip(frame["attendee"], frame["workshop"], strict=True))
         has = {k for k, w in placed.items() if isinstance(w, str)}

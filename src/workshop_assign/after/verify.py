@@ -30,8 +30,8 @@ from workshop_assign.errors import InputError, UsageError
 from workshop_assign.read.reader import ReadOptions, read_export
 from workshop_assign.solver import solve_with
 from workshop_assign.solver.objectives import objective_value
+from workshop_assign.text import Language, sentence, worded
 from workshop_assign.text import said as say
-from workshop_assign.text import sentence, worded
 from workshop_assign.write.metadata import published_options, published_workshops, result_metadata
 
 
@@ -52,7 +52,7 @@ class Verification:
         (against another file nothing was shown about this result)."""
         return self.input_unchanged and not self.violations and self.differing == 0
 
-    def lines(self, lang: str = "en") -> list[str]:
+    def lines(self, lang: Language = "en") -> list[str]:
         """The report, one finding per line, in ``lang`` (the checker's own findings,
         the violations, stay as it words them)."""
 

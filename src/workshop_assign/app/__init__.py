@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 from workshop_assign.app.guard import Guard, GuardSettings
 from workshop_assign.app.pages import HERE, Pages
 from workshop_assign.app.state import Sessions
+from workshop_assign.text import Language
 
 UPLOAD_LIMIT = 50 * 2**20  # bytes: larger uploads get a clear message
 
@@ -39,7 +40,7 @@ def create_app(
     token: str,
     hosts: set[str],
     root: Path,
-    lang: str | None = None,
+    lang: Language | None = None,
     preload: Path | None = None,
     upload_limit: int = UPLOAD_LIMIT,
 ) -> Guard:
@@ -66,7 +67,7 @@ def serve(
     *,
     port: int = 0,
     export: Path | None = None,
-    lang: str | None = None,
+    lang: Language | None = None,
     browser: bool = True,
     out: TextIO,
     upload_limit: int = UPLOAD_LIMIT,

@@ -39,7 +39,7 @@ from workshop_assign.read import (
     pools_from_cells,
     span,
 )
-from workshop_assign.text import label, message
+from workshop_assign.text import Language, as_language, label, message
 from workshop_assign.text import worded as error_text
 from workshop_assign.write import (
     changes_table,
@@ -239,7 +239,7 @@ class Pages:
     async def language(self, request: Request, session: Session) -> Response:
         chosen = _text(request.state.form, "lang")
         if chosen in ("de", "en"):
-            session.lang, session.lang_chosen = chosen, True
+            session.lang, session.lang_chosen = as_language(chosen), True
         return self._back(session, False)
 
     # -- small routes -----------------------------------------------------------------
@@ -507,7 +507,7 @@ def _view(session: Session) -> dict[str, Any]:
     return view
 
 
-def _result_view(result: wa.Result, lang: str, t: Callable[..., str]) -> dict[str, Any]:
+def _result_view(result: wa.Result, lang: Language, t: Callable[..., str]) -> dict[str, Any]:
     said = proof(result, lang)
     summary = t(
         "result_summary",
@@ -593,7 +593,9 @@ def _wish_slots(parsed: ParsedExport, t: Callable[..., str]) -> list[tuple[str, 
     return [(t("wish", rank=i + 1), c) for i, c in enumerate([*chosen, ""])]
 
 
-def _keepable(parsed: ParsedExport, session: Session, lang: str) -> list[tuple[int, str, bool]]:
+def _keepable(
+    parsed: ParsedExport, session: Session, lang: Language
+) -> list[tuple[int, str, bool]]:
     """Rows taken out as cancelled or never submitted, each a box to keep it, and the
     rows kept so far (ticked): (sheet row, what the row is, kept)."""
     key = parsed.people.key
@@ -621,7 +623,7 @@ def _what_if_table(table: pd.DataFrame, t: Callable[..., str]) -> pd.DataFrame:
     return shown[[c for c in shown.columns if c not in ("feasible", "objective")]]
 
 
-def _comparison_bars(table: pd.DataFrame, lang: str) -> list[tuple[str, list[Any]]]:
+def _comparison_bars(table: pd.DataFrame, lang: Language) -> list[tuple[str, list[Any]]]:
     """Per mechanism, bars of people per rank received and without a place."""
     shown = comparison_table(table, lang)
     charted = [i for i, c in enumerate(table.columns) if str(c).startswith("rank")]

@@ -19,7 +19,7 @@ import pandas as pd
 
 import workshop_assign as wa
 from workshop_assign.read import ParsedExport
-from workshop_assign.text import one_line
+from workshop_assign.text import Language, one_line
 
 SESSION_COOKIE = "wa_session"
 
@@ -56,7 +56,7 @@ class Session:
     browser: str
     csrf: str
     folder: Path
-    lang: str = "de"
+    lang: Language = "de"
     lang_chosen: bool = False  # by the language buttons or --lang: reading keeps it
     export: Path | None = None
     export_name: str = ""
@@ -97,7 +97,7 @@ class Session:
 class Sessions:
     """The sessions of one server, each with a folder under ``root``."""
 
-    def __init__(self, root: Path, lang: str | None, upload_limit: int) -> None:
+    def __init__(self, root: Path, lang: Language | None, upload_limit: int) -> None:
         self.root = root
         self.lang = lang
         self.upload_limit = upload_limit

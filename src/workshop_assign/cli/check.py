@@ -8,6 +8,7 @@ from pathlib import Path
 from workshop_assign import verify
 from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.types import Subcommands
+from workshop_assign.text import as_language
 from workshop_assign.write import result_metadata
 
 
@@ -28,6 +29,6 @@ def add(commands: Subcommands, epilog: str) -> None:
 def run(call: Invocation) -> int:
     args = call.options
     report = verify(args.export, args.result, sheet=args.sheet, key=args.key)
-    lang = call.learn_language(result_metadata(args.result).get("lang", "en"))
+    lang = call.learn_language(as_language(result_metadata(args.result).get("lang")))
     sys.stdout.write("\n".join(report.lines(lang)) + "\n")
     return 0 if report.ok else 9

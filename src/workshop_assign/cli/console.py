@@ -13,11 +13,11 @@ from typing import TextIO
 import pandas as pd
 
 import workshop_assign as wa
-from workshop_assign.text import label, sentence
+from workshop_assign.text import Language, label, sentence
 from workshop_assign.write import proof
 
 
-def system_language() -> str:
+def system_language() -> Language:
     """German when the system speaks German (LC_ALL, LC_MESSAGES or LANG), else English:
     the language of what is printed before an export's own language is known."""
     system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
@@ -38,7 +38,7 @@ class Console:
     """Lines for a person: ``say(key, **fields)`` writes ``console.<key>`` in ``lang``,
     which a command sets once it knows the export's language (``--lang`` overrides)."""
 
-    def __init__(self, stream: TextIO, lang: str = "en") -> None:
+    def __init__(self, stream: TextIO, lang: Language = "en") -> None:
         self.stream = stream
         self.lang = lang
 
@@ -52,7 +52,7 @@ class Console:
 class Progress:
     """Step messages with timings on stderr, only when a person is watching."""
 
-    def __init__(self, stream: TextIO, lang: str = "en") -> None:
+    def __init__(self, stream: TextIO, lang: Language = "en") -> None:
         self.stream = stream
         self.lang = lang
         self.active = stream.isatty()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_assign.cli.console import system_language
+from workshop_assign.text import Language, as_language
 
 
 @dataclass
@@ -24,12 +25,12 @@ class Invocation:
     learned_language: str | None = None
 
     @property
-    def language(self) -> str:
+    def language(self) -> Language:
         """``--lang``, else the language the run learned, else the system's."""
         chosen = getattr(self.options, "lang", None) or self.learned_language
-        return str(chosen) if chosen else system_language()
+        return as_language(chosen) if chosen else system_language()
 
-    def learn_language(self, lang: str) -> str:
+    def learn_language(self, lang: Language) -> Language:
         """Remember the reader's language (the export's, the result's); returns the
         language to speak from now on (``--lang`` still wins)."""
         self.learned_language = lang

@@ -23,7 +23,7 @@ from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.core import excerpt
 from workshop_assign.errors import UsageError
-from workshop_assign.text import worded
+from workshop_assign.text import as_language, worded
 from workshop_assign.write import SEND_LOG_SUFFIX, protect, result_metadata
 
 
@@ -67,7 +67,9 @@ def run(call: Invocation) -> int:
     elif args.sender:
         after.sender_header(args.sender)
     # errors from here on in the result's language
-    out = Console(sys.stdout, call.learn_language(result_metadata(args.result)["lang"]))
+    out = Console(
+        sys.stdout, call.learn_language(as_language(result_metadata(args.result)["lang"]))
+    )
     notices, unreachable = after.messages(args.result, template=args.template, everyone=args.all)
     _report_unreachable(out, unreachable)
     if server is not None:

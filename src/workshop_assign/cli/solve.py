@@ -23,6 +23,7 @@ from workshop_assign.cli.rules import (
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.core import LARGEST
 from workshop_assign.read import build_problem, missing_capacities
+from workshop_assign.text import Language
 from workshop_assign.write import protect, write_result
 
 
@@ -165,5 +166,5 @@ def _what_if(
     return seats, wa.what_if(result, seats)
 
 
-def _default_output(export: Path, lang: str) -> Path:
+def _default_output(export: Path, lang: Language) -> Path:
     return export.with_name(f"{export.stem}_{'zuteilung' if lang == 'de' else 'assignment'}.xlsx")

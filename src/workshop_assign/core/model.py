@@ -14,7 +14,7 @@ import numbers
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from types import MappingProxyType
@@ -44,6 +44,7 @@ class Workshop:
 
     name: str
     capacity: int
+    _: KW_ONLY
     minimum: int | None = None
     room: str | None = None
     must_run: bool = False
@@ -557,7 +558,7 @@ def build_workshops(
     else:
         assert capacities is not None
         mins = dict(minimums or {})
-        table = tuple(Workshop(str(n), c, mins.pop(n, None)) for n, c in capacities.items())
+        table = tuple(Workshop(str(n), c, minimum=mins.pop(n, None)) for n, c in capacities.items())
         issues.extend(f"minimum given for {n!r}, which has no capacity" for n in mins)
     seen: set[str] = set()
     for workshop in table:

@@ -16,6 +16,7 @@ from typing import Literal, TypedDict, Unpack
 from workshop_assign.core.rooms import Room, check_rooms
 from workshop_assign.core.rules import LARGEST, CategoryMinimum, Rules, SharedCapacity, Spread
 from workshop_assign.errors import InputError
+from workshop_assign.text import LANGUAGES, Language
 
 __all__ = ["Objective", "SolveOptions"]
 
@@ -57,7 +58,7 @@ class SolveSettings(TypedDict, total=False):
     rooms: Sequence[Room] | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SolveOptions:
     """Every setting that shapes a result.  Build it with ``SolveOptions.create``."""
 
@@ -113,15 +114,15 @@ class SolveOptions:
         if seed is not None and (not isinstance(seed, numbers.Integral) or seed < 0):
             raise InputError(f"seed must be a whole number >= 0, not {seed!r}")
         return cls(
-            chosen,
-            costs,
-            unassigned,
-            bool(require_all),
-            bool(fill_unranked),
-            None if seed is None else int(seed),
-            rules,
-            per_attendee,
-            check_rooms(settings.get("rooms") or ()),
+            objective=chosen,
+            rank_costs=costs,
+            unassigned_cost=unassigned,
+            require_all=bool(require_all),
+            fill_unranked=bool(fill_unranked),
+            seed=None if seed is None else int(seed),
+            rules=rules,
+            per_attendee=per_attendee,
+            rooms=check_rooms(settings.get("rooms") or ()),
         )
 
     def to_json(self) -> str:
@@ -138,7 +139,7 @@ class SolveOptions:
                 "per_attendee": self.per_attendee,
                 "rooms": [[r.name, r.seats, r.slot, sorted(r.features)] for r in self.rooms],
                 "rules": {
-                    "groups": rules.groups.value,
+                    "groups": str(rules.groups),
                     "split_penalty": rules.split_penalty,
                     "spread": [[s.attribute, s.max_count, s.max_share] for s in rules.spread],
                     "category_minimums": [
@@ -159,10 +160,10 @@ class SolveOptions:
     def from_json(cls, text: str) -> SolveOptions:
         """The options ``to_json`` wrote."""
         data = json.loads(text)
-        rooms = [Room(n, s, t, frozenset(f)) for n, s, t, f in data.pop("rooms", [])]
+        rooms = [Room(n, s, slot=t, features=frozenset(f)) for n, s, t, f in data.pop("rooms", [])]
         data["rooms"] = rooms or None
         rules = data.pop("rules")
-        spread = tuple(Spread(a, c, s) for a, c, s in rules.pop("spread"))
+        spread = tuple(Spread(a, max_count=c, max_share=s) for a, c, s in rules.pop("spread"))
         minimums = tuple(CategoryMinimum(a, m) for a, m in rules.pop("category_minimums"))
         pools = tuple(SharedCapacity(n, w, s) for n, w, s in rules.pop("shared_capacities", []))
         return cls.create(
@@ -196,6 +197,15 @@ class SolveOptions:
                 f"{max_rank} workshops; give one cost per rank"
             )
         return self.rank_costs[:max_rank]
+
+
+def check_language(lang: object) -> Language:
+    """``lang`` as the public API takes it, or an ``InputError`` naming the choices (a
+    typo such as ``"DE"`` or ``"fr"`` must not quietly give English)."""
+    for known in LANGUAGES:
+        if lang == known:
+            return known
+    raise InputError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}, not {lang!r}")
 
 
 def _whole(value: object, label: str) -> int:

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.text import message, message_or
+from workshop_assign.text import Language, message, message_or
 
 __all__ = ["Note", "NoteKind", "Source"]
 
@@ -59,7 +59,7 @@ class Note:
     value: str | None = None
     params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Language = "en") -> str:
         """The decision in words, in English (``en``) or German (``de``)."""
         params = dict(self.params)
         for kind in ("how", "layout", "evidence", "rule"):  # codes, worded from the catalogue
@@ -68,7 +68,7 @@ class Note:
                 params[kind] = message_or(f"{kind}.{raw}", lang, raw).format(**params)
         return message(f"note.{self.code}", lang).format(**params)
 
-    def line(self, lang: str = "en") -> str:
+    def line(self, lang: Language = "en") -> str:
         """The note with where it is, as one line: "row 12: [Status] 'abgesagt' ..."."""
         place = message("console.inspect_row", lang).format(row=self.row) if self.row else ""
         column = f"[{self.column}] " if self.column and self.row else ""
@@ -92,7 +92,7 @@ class Source:
     layout: str
     key_column: str
     wish_columns: tuple[str, ...]
-    language: str
+    language: Language
     columns: tuple[str, ...]
     rows: npt.NDArray[np.int64]
     notes: tuple[Note, ...]

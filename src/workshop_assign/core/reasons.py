@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from workshop_assign.text import message
+from workshop_assign.text import Language, message
 
 __all__ = ["Reason"]
 
@@ -25,7 +25,7 @@ class Reason(int, Enum):
     CLASH = 10  # time slots: the ranked workshops left run when they already have one
     FEW_WISHES = 11  # time slots: fewer topics ranked than workshops per attendee
 
-    def text(self, lang: str = "en") -> str | None:
+    def text(self, lang: Language = "en") -> str | None:
         """A short explanation in English (``en``) or German (``de``)."""
         if self is Reason.NONE:
             return None

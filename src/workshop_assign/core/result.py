@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -22,9 +23,10 @@ import pandas as pd
 from workshop_assign.core._encode import as_rows
 from workshop_assign.core.checks import check_result, check_timetables, room_violations
 from workshop_assign.core.model import Problem
-from workshop_assign.core.options import Objective, SolveOptions
+from workshop_assign.core.options import Objective, SolveOptions, check_language
 from workshop_assign.core.reasons import Reason
 from workshop_assign.errors import InputError
+from workshop_assign.text import Language
 
 __all__ = ["Backend", "Reason", "Result", "Status"]
 
@@ -145,7 +147,7 @@ class Result:
         """People placed in a workshop they did not rank (only with ``fill_unranked``)."""
         return int(np.count_nonzero(self.reason_of == Reason.UNRANKED_FILL))
 
-    def to_frame(self, *, lang: str = "en", attributes: bool = False) -> pd.DataFrame:
+    def to_frame(self, *, lang: Language = "en", attributes: bool = False) -> pd.DataFrame:
         """One row per attendee: attendee, workshop, rank (1 = first choice), reason;
         where the wishes were ratings, ``rating`` (the rating of the place) after rank.
 
@@ -154,6 +156,7 @@ class Result:
         ``attributes=True`` the attendees' other input columns follow.  With time slots
         the table is long: one row per attendee and slot, with a ``slot`` column.
         """
+        lang = check_language(lang)
         if self.has_slots:
             return self._slot_frame(lang, attributes=attributes)
         names = pd.CategoricalDtype(list(self.problem.workshop_names))
@@ -178,7 +181,7 @@ class Result:
             frame = pd.concat([frame, self.problem.attributes.reset_index(drop=True)], axis=1)
         return frame
 
-    def _slot_frame(self, lang: str, *, attributes: bool) -> pd.DataFrame:
+    def _slot_frame(self, lang: Language, *, attributes: bool) -> pd.DataFrame:
         """``to_frame`` of a timetable: attendee-major, slots in their order."""
         n, k = len(self.problem.keys), len(self.slots)
         names = pd.CategoricalDtype(list(self.problem.workshop_names))
@@ -204,13 +207,13 @@ class Result:
             frame = pd.concat([frame, extra.reset_index(drop=True)], axis=1)
         return frame
 
-    def explanations(self, lang: str = "en") -> pd.Series:
+    def explanations(self, lang: Language = "en") -> pd.Series:
         """Per attendee, why they got what they got (``None`` in their first choice)."""
         from workshop_assign.write.explain import explanations  # noqa: PLC0415
 
-        return explanations(self, lang)
+        return explanations(self, check_language(lang))
 
-    def explain(self, attendee: str, lang: str = "en") -> str | None:
+    def explain(self, attendee: str, lang: Language = "en") -> str | None:
         """Why one attendee (by key) got what they got, with numbers that hold."""
         if attendee not in self.problem.keys:
             raise InputError(f"{attendee!r} is not an attendee of this result")
@@ -241,6 +244,30 @@ class Result:
             frame.insert(0, "slot", [w.slot for w in self.problem.workshops])
         return frame
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: a summary table, people per wish received and people
+        per workshop against its seats (inline SVG; see ``write.pictures``)."""
+        from workshop_assign.write.pictures import result_html  # noqa: PLC0415
+
+        return result_html(self)
+
+    def plot(self) -> Any:
+        """The same two charts with matplotlib (the ``plot`` extra); returns the figure.
+
+        Examples
+        --------
+        >>> import workshop_assign as wa
+        >>> problem = wa.Problem.from_preferences(
+        ...     {"a@x.example": ["A", "B"], "b@x.example": ["A"]}, capacities={"A": 1, "B": 1}
+        ... )
+        >>> figure = wa.solve(problem).plot()
+        >>> [axes.get_title() for axes in figure.axes]
+        ['people per wish received', 'people per workshop']
+        """
+        from workshop_assign.write.pictures import plot  # noqa: PLC0415
+
+        return plot(self)
+
     def waitlist(self, workshop: str, n: int = 5) -> pd.DataFrame:
         """The next ``n`` people who would get a seat freed in ``workshop``, in order,
         each with the moves it triggers (exact re-solves with the rules of ``update``:
@@ -253,7 +280,7 @@ class Result:
         self,
         path: str | Path,
         *,
-        lang: str | None = None,
+        lang: Language | None = None,
         what_if: tuple[int, pd.DataFrame] | None = None,
         waitlists: pd.DataFrame | None = None,
         roster_columns: Sequence[str] = (),
@@ -275,11 +302,11 @@ class Result:
             roster_columns=roster_columns,
         )
 
-    def to_csv(self, path: str | Path, *, lang: str | None = None) -> Path:
+    def to_csv(self, path: str | Path, *, lang: Language | None = None) -> Path:
         """Write the Assignments table as CSV (UTF-8; ``;``-separated in German)."""
         return self._write(_suffixed(path, ".csv"), lang=lang)
 
-    def to_json(self, path: str | Path, *, lang: str | None = None) -> Path:
+    def to_json(self, path: str | Path, *, lang: Language | None = None) -> Path:
         """Write the Assignments table as JSON records."""
         return self._write(_suffixed(path, ".json"), lang=lang)
 
@@ -287,7 +314,7 @@ class Result:
         self,
         path: Path,
         *,
-        lang: str | None,
+        lang: Language | None,
         what_if: tuple[int, pd.DataFrame] | None = None,
         waitlists: pd.DataFrame | None = None,
         roster_columns: Sequence[str] = (),
@@ -299,7 +326,7 @@ class Result:
         return write_result(
             self,
             path,
-            lang=lang,
+            lang=None if lang is None else check_language(lang),
             what_if=what_if,
             waitlists=waitlists,
             roster_columns=roster_columns,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from workshop_assign.core.rules import LARGEST
 from workshop_assign.errors import InputError
@@ -28,6 +28,7 @@ class Room:
 
     name: str
     seats: int
+    _: KW_ONLY
     slot: str | None = None
     features: AbstractSet[str] = frozenset()  # kept as a frozenset
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -127,12 +128,17 @@ class GroupMode(StrEnum):
     SOFT = "soft"
 
 
+GroupModeName = Literal["hard", "soft"]  # ``Rules(groups=...)`` takes these or a GroupMode
+BackendName = Literal["auto", "flow", "mip"]
+
+
 @dataclass(frozen=True, slots=True)
 class Spread:
     """At most ``max_count`` people (or ``max_share`` of the seats) of one workshop may
     share a value of ``attribute`` (e.g. the same organisation)."""
 
     attribute: str
+    _: KW_ONLY
     max_count: int | None = None
     max_share: float | None = None
 
@@ -193,7 +199,7 @@ class SharedCapacity:
         return [index[name] for name in self.workshops if name in index]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rules:
     """Event-wide rules for ``solve``.
 
@@ -209,17 +215,19 @@ class Rules:
             ``"flow"`` (refuse rules a flow cannot express) or ``"mip"`` (always).
     """
 
-    groups: GroupMode = GroupMode.HARD
+    groups: GroupMode | GroupModeName = GroupMode.HARD
     split_penalty: int = 10
     spread: tuple[Spread, ...] = ()
     category_minimums: tuple[CategoryMinimum, ...] = ()
     time_limit: float = 60.0
-    backend: str = "auto"
+    backend: BackendName = "auto"
     shared_capacities: tuple[SharedCapacity, ...] = ()
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "flow", "mip"):
             raise InputError(f"backend must be 'auto', 'flow' or 'mip', not {self.backend!r}")
+        if self.groups not in tuple(GroupMode):
+            raise InputError(f"groups must be 'hard' or 'soft', not {self.groups!r}")
         object.__setattr__(self, "groups", GroupMode(self.groups))
         object.__setattr__(self, "spread", tuple(self.spread))
         object.__setattr__(self, "category_minimums", tuple(self.category_minimums))

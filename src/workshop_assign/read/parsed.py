@@ -17,7 +17,7 @@ from workshop_assign.read.header import Table
 from workshop_assign.read.layouts import Layout
 from workshop_assign.read.people import PeopleColumns
 from workshop_assign.read.rulecolumns import RuleValues
-from workshop_assign.text import worded
+from workshop_assign.text import Language, worded
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class ParsedExport:
     table: Table
     layout: Layout
     people: PeopleColumns
-    language: str
+    language: Language
     keep: np.ndarray
     keys: list[str]
     wishes: list[list[str]]

@@ -66,8 +66,8 @@ def read_rooms(grid: Grid) -> tuple[Room, ...]:
             Room(
                 cell_text(values[name]),
                 int(text),
-                None if slot is None or is_blank(values[slot]) else _words(values[slot]),
-                frozenset(p.strip() for p in offered.split(",") if p.strip()),
+                slot=None if slot is None or is_blank(values[slot]) else _words(values[slot]),
+                features=frozenset(p.strip() for p in offered.split(",") if p.strip()),
             )
         )
     return tuple(found)

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from datetime import date, datetime, time
 
+from workshop_assign.text import Language
+
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = dict.fromkeys(map(ord, "‘’‚‛`´"), "'") | dict.fromkeys(map(ord, "“”„‟«»"), '"')
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
@@ -235,7 +237,7 @@ ENGLISH_WORDS = (
 )
 
 
-def language_of(headers: list[str]) -> str:
+def language_of(headers: list[str]) -> Language:
     """ "de" when the headers read German, else "en"."""
     text = " ".join(fold(h) for h in headers)
     german = sum(text.count(w) for w in GERMAN_WORDS)

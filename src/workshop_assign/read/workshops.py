@@ -147,16 +147,20 @@ def _from_table(
             Workshop(
                 " ".join(cell_text(values[name]).split()),
                 whole(seats) if seats is not None and limited else LARGEST,  # else: its rooms
-                whole(minimum) if minimum and not is_blank(values[minimum]) else None,
-                cell_text(values[room]).strip() if room and not is_blank(values[room]) else None,
-                must is not None and fold(cell_text(values[must])) in YES,
-                _text(values, slot),
-                _text(values, topic),
-                _text(values, code),
-                starts,
-                ends,
-                frozenset(p.strip() for p in (_text(values, needs) or "").split(",") if p.strip()),
-                whole(sessions) if sessions and not is_blank(values[sessions]) else 1,
+                minimum=whole(minimum) if minimum and not is_blank(values[minimum]) else None,
+                room=cell_text(values[room]).strip()
+                if room and not is_blank(values[room])
+                else None,
+                must_run=must is not None and fold(cell_text(values[must])) in YES,
+                slot=_text(values, slot),
+                topic=_text(values, topic),
+                code=_text(values, code),
+                starts=starts,
+                ends=ends,
+                needs=frozenset(
+                    p.strip() for p in (_text(values, needs) or "").split(",") if p.strip()
+                ),
+                sessions=whole(sessions) if sessions and not is_blank(values[sessions]) else 1,
             )
         )
     if shared is not None:

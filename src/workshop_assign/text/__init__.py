@@ -5,7 +5,15 @@ makes sentences from them (``worded``, ``Counted``, ``label``, ``one_line``).  T
 the floor of the package: it imports nothing else of ours.
 """
 
-from workshop_assign.text.catalogue import LANGUAGES, grouped, message, message_or, section
+from workshop_assign.text.catalogue import (
+    LANGUAGES,
+    Language,
+    as_language,
+    grouped,
+    message,
+    message_or,
+    section,
+)
 from workshop_assign.text.words import (
     Counted,
     Worded,
@@ -21,7 +29,9 @@ from workshop_assign.text.words import (
 __all__ = [
     "LANGUAGES",
     "Counted",
+    "Language",
     "Worded",
+    "as_language",
     "cli_hint",
     "count",
     "grouped",

@@ -13,7 +13,17 @@ template; ``message`` picks the language.
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "de")
+from typing import Literal
+
+Language = Literal["en", "de"]  # what every ``lang=`` of the public API takes
+LANGUAGES: tuple[Language, ...] = ("en", "de")
+
+
+def as_language(value: object, default: Language = "en") -> Language:
+    """A language read from our own records (a result's metadata, the system locale, a
+    detected header language) as a ``Language``; anything else is ``default``."""
+    return "de" if value == "de" else "en" if value == "en" else default
+
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # -- labels of the workbook and the console ----------------------------------------
@@ -1501,22 +1511,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-def message(key: str, lang: str = "en") -> str:
+def message(key: str, lang: Language = "en") -> str:
     """The text under ``key`` in German (``de``) or English (anything else)."""
     return CATALOGUE[key][1 if lang == "de" else 0]
 
 
-def section(prefix: str, lang: str = "en") -> dict[str, str]:
+def section(prefix: str, lang: Language = "en") -> dict[str, str]:
     """All texts of one namespace (``"explain."``), keyed without the prefix."""
     return {k[len(prefix) :]: message(k, lang) for k in CATALOGUE if k.startswith(prefix)}
 
 
-def grouped(value: int, lang: str = "en") -> str:
+def grouped(value: int, lang: Language = "en") -> str:
     """A whole number with the language's thousands separator (1,234 / 1.234)."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "de" else text
 
 
-def message_or(key: str, lang: str, fallback: str) -> str:
+def message_or(key: str, lang: Language, fallback: str) -> str:
     """The text under ``key``, or ``fallback`` where the catalogue has none."""
     return message(key, lang) if key in CATALOGUE else fallback

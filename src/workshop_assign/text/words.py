@@ -8,7 +8,7 @@ page, the workbook or the console meets the same words for the same thing.
 
 from __future__ import annotations
 
-from workshop_assign.text.catalogue import grouped, message, message_or
+from workshop_assign.text.catalogue import Language, grouped, message, message_or
 
 __all__ = [
     "Counted",
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-def sentence(key: str, lang: str, /, **fields: object) -> str:
+def sentence(key: str, lang: Language, /, **fields: object) -> str:
     """The catalogue text ``key`` in ``lang`` with its fields said in that language:
     long numbers grouped, counted nouns in their form, worded parts translated."""
     return message(key, lang).format(**_in_language(fields, lang))
@@ -36,7 +36,7 @@ class Worded(str):
     key: str
     fields: dict[str, object]
 
-    def said(self, lang: str) -> str:
+    def said(self, lang: Language) -> str:
         return sentence(f"error.{self.key}", lang, **self.fields)
 
 
@@ -54,12 +54,12 @@ class Counted:
     def __init__(self, n: int, noun: str) -> None:
         self.n, self.noun = n, noun
 
-    def said(self, lang: str) -> str:
+    def said(self, lang: Language) -> str:
         one, many = message(self.noun, lang).split("|")
         return f"{self.n} {one if self.n == 1 else many}"
 
 
-def _in_language(fields: dict[str, object], lang: str) -> dict[str, object]:
+def _in_language(fields: dict[str, object], lang: Language) -> dict[str, object]:
     """Whole numbers with the language's thousands separator (1,048,576 / 1.048.576),
     counted nouns in the language's form, worded parts in the language."""
     said_fields: dict[str, object] = {}
@@ -75,12 +75,12 @@ def _in_language(fields: dict[str, object], lang: str) -> dict[str, object]:
     return said_fields
 
 
-def said(text: object, lang: str) -> str:
+def said(text: object, lang: Language) -> str:
     """``text`` in ``lang`` when it was worded from the catalogue, else as it is."""
     return text.said(lang) if isinstance(text, Worded) else str(text)
 
 
-def one_line(error: BaseException, lang: str = "en") -> str:
+def one_line(error: BaseException, lang: Language = "en") -> str:
     """An error as one line (the command line and the page show nothing longer), in
     ``lang`` where it was worded for people (an error of ours says itself through its
     ``text`` method; any other error as ``str`` gives it)."""
@@ -89,7 +89,7 @@ def one_line(error: BaseException, lang: str = "en") -> str:
     return " ".join(str(text).split()) or type(error).__name__
 
 
-def cli_hint(said: object, lang: str) -> str:
+def cli_hint(said: object, lang: Language) -> str:
     """What the command line adds to an error or a note: the option that changes the
     decision (``hint.error.<key>``, ``hint.note.<code>``); the page and the workbook
     never show it, they offer a control instead.  Empty where there is none."""
@@ -106,6 +106,6 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
-def label(key: str, lang: str) -> str:
+def label(key: str, lang: Language) -> str:
     """The label ``label.<key>`` of the workbook, the page and the console in ``lang``."""
     return message(f"label.{key}", lang)

@@ -18,13 +18,13 @@ import pandas as pd
 
 from workshop_assign.core.reasons import Reason
 from workshop_assign.core.rules import Spread
-from workshop_assign.text import section
+from workshop_assign.text import Language, section
 
 if TYPE_CHECKING:
     from workshop_assign.core.result import Result
 
 
-def explanations(result: Result, lang: str = "en") -> pd.Series:
+def explanations(result: Result, lang: Language = "en") -> pd.Series:
     """One sentence per attendee (``None`` for those in their first choice; with time
     slots, for those who got their best topics)."""
     words = section("explain.", lang)

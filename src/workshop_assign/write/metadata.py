@@ -24,6 +24,7 @@ from workshop_assign.core.model import Workshop
 from workshop_assign.core.options import SolveOptions
 from workshop_assign.errors import InputError, SpreadsheetError
 from workshop_assign.read.text import cell_text, is_blank
+from workshop_assign.text import Language
 
 if TYPE_CHECKING:
     from workshop_assign.core.result import Result
@@ -35,7 +36,7 @@ REQUIRED = ("version", "options", "lang", "sha256", "key_column", "workshops")
 
 
 def metadata_values(
-    result: Result, lang: str, key_column: str, update: Mapping[str, object] | None = None
+    result: Result, lang: Language, key_column: str, update: Mapping[str, object] | None = None
 ) -> dict[str, str]:
     """What ``check`` and ``update`` need to continue from a result, as texts; ``update``
     (``Update.record()``) marks a result made by an update, so that ``check`` re-runs it."""
@@ -163,14 +164,14 @@ def _workshop(*row: object) -> Workshop:
     return Workshop(
         str(name),
         int(str(seats)),
-        int(str(minimum)) if minimum is not None else None,
-        _optional(room),
-        bool(must_run),
-        _optional(slot),
-        _optional(topic),
-        _optional(code),
-        datetime.fromisoformat(str(starts)) if starts else None,
-        datetime.fromisoformat(str(ends)) if ends else None,
+        minimum=int(str(minimum)) if minimum is not None else None,
+        room=_optional(room),
+        must_run=bool(must_run),
+        slot=_optional(slot),
+        topic=_optional(topic),
+        code=_optional(code),
+        starts=datetime.fromisoformat(str(starts)) if starts else None,
+        ends=datetime.fromisoformat(str(ends)) if ends else None,
     )
 
 

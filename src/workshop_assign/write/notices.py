@@ -22,7 +22,7 @@ import pandas as pd
 from workshop_assign.core.model import Workshop
 from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
-from workshop_assign.text import label, message
+from workshop_assign.text import Language, label, message
 from workshop_assign.write.calendar import invitation
 from workshop_assign.write.mailbox import mailbox
 
@@ -57,7 +57,7 @@ class Template:
     body: str
 
     @classmethod
-    def default(cls, lang: str, *, placed: bool = True) -> Template:
+    def default(cls, lang: Language, *, placed: bool = True) -> Template:
         """The catalogue's letter: one for a place, a kind one for no place yet."""
         kind = "" if placed else "_none"
         return cls(message(f"notify.subject{kind}", lang), message(f"notify.body{kind}", lang))
@@ -98,7 +98,7 @@ class Template:
 def fill(
     table: pd.DataFrame,
     *,
-    lang: str,
+    lang: Language,
     key: str,
     email: str | None,
     names: Iterable[str],
@@ -140,7 +140,7 @@ def fill(
     return notices
 
 
-def _details(values: Mapping[str, str], lang: str) -> str:
+def _details(values: Mapping[str, str], lang: Language) -> str:
     """The default letter's lines of room, time and wish: each only where it is known."""
     known = [field for field in ("room", "time", "rank") if values[field]]
     return "\n".join(message(f"notify.{field}", lang).format(**values) for field in known)
@@ -160,7 +160,7 @@ def _raw(value: object) -> str:
 
 def _values(
     row: Mapping[Hashable, object],
-    lang: str,
+    lang: Language,
     names: list[str],
     shops: Mapping[str, Workshop],
     fallback: str,
@@ -180,7 +180,7 @@ def _values(
     }
 
 
-def when(workshop: Workshop, lang: str) -> str:
+def when(workshop: Workshop, lang: Language) -> str:
     """When a workshop takes place, as a letter says it ("12.06.2025, 14:00–15:30 Uhr");
     its time slot where no date and time are known."""
     if workshop.starts is None:
@@ -191,7 +191,7 @@ def when(workshop: Workshop, lang: str) -> str:
 
 
 def _timetable(
-    row: Mapping[Hashable, object], slots: list[str], shops: Mapping[str, Workshop], lang: str
+    row: Mapping[Hashable, object], slots: list[str], shops: Mapping[str, Workshop], lang: Language
 ) -> dict[str, str]:
     """Workshop, room and time with time slots: each slot's workshop, in slot order."""
     held = [(slot, text(row.get(slot))) for slot in slots if text(row.get(slot))]

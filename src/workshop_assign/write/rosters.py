@@ -20,7 +20,7 @@ import pandas as pd
 from workshop_assign.core._encode import as_rows
 from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, fold, is_blank
-from workshop_assign.text import label
+from workshop_assign.text import Language, label
 from workshop_assign.write.workbook import Book, print_setup, write_table
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ SIGNING_HEIGHT = 24  # points: room to sign on a printed list
 
 
 def rosters(
-    result: Result, table: pd.DataFrame, lang: str, extra: Sequence[str] = ()
+    result: Result, table: pd.DataFrame, lang: Language, extra: Sequence[str] = ()
 ) -> Iterator[tuple[int, pd.DataFrame]]:
     """Per workshop (by index), its roster, sorted by surname; with time slots a
     workshop is one session, and its roster lists who is there in its slot.  ``extra``
@@ -103,7 +103,9 @@ def _surname(name: str) -> str:
     return words[-1] if words else name
 
 
-def write_roster(book: Book, result: Result, index: int, roster: pd.DataFrame, lang: str) -> None:
+def write_roster(
+    book: Book, result: Result, index: int, roster: pd.DataFrame, lang: Language
+) -> None:
     """One workshop's roster, set up for printing on A4."""
     workshop = result.problem.workshops[index]
     title, sheet = book.sheet(workshop.name)

@@ -16,7 +16,7 @@ import pandas as pd
 from workshop_assign._version import library_version
 from workshop_assign.core.options import Objective
 from workshop_assign.core.rules import GroupMode, Rules
-from workshop_assign.text import label, message, section, sentence
+from workshop_assign.text import Language, label, message, section, sentence
 from workshop_assign.write.workbook import Percent
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def summary_rows(
     result: Result,
-    lang: str,
+    lang: Language,
     what_if: tuple[int, pd.DataFrame] | None = None,
     reused: Sequence[str] = (),
 ) -> list[list[object]]:
@@ -52,12 +52,12 @@ def summary_rows(
     return rows
 
 
-def proof(result: Result, lang: str) -> str:
+def proof(result: Result, lang: Language) -> str:
     """Whether a better assignment is known not to exist, in words (no solver terms)."""
     return label("proven" if result.proven_optimal else "not_proven", lang)
 
 
-def describe_rules(rules: Rules, lang: str = "en") -> str:
+def describe_rules(rules: Rules, lang: Language = "en") -> str:
     """The event-wide rules in a few words (console and Summary)."""
 
     def said(key: str, **fields: object) -> str:
@@ -87,7 +87,7 @@ def describe_rules(rules: Rules, lang: str = "en") -> str:
     return "; ".join(parts) or said("as_published")
 
 
-def reused_lines(reused: Iterable[tuple[str, object]], lang: str) -> list[str]:
+def reused_lines(reused: Iterable[tuple[str, object]], lang: Language) -> list[str]:
     """What an update took over from the published result (``console.reuse_*`` keys
     with their values), in words."""
     return [
@@ -98,7 +98,7 @@ def reused_lines(reused: Iterable[tuple[str, object]], lang: str) -> list[str]:
     ]
 
 
-def _timetable_rows(result: Result, lang: str) -> list[list[object]]:
+def _timetable_rows(result: Result, lang: Language) -> list[list[object]]:
     """With time slots: the slots, and how many workshops each attendee may get."""
     if not result.has_slots:
         return []
@@ -113,7 +113,7 @@ def rank_section(result: Result) -> str:
     return "per_rating" if result.problem.scale is not None else "per_rank"
 
 
-def _rank_rows(result: Result, lang: str) -> list[list[object]]:
+def _rank_rows(result: Result, lang: Language) -> list[list[object]]:
     """People per rank received (with time slots: places, out of k per attendee)."""
     total = max(len(result.problem.keys) * result.per_attendee, 1)
     rows: list[list[object]] = [
@@ -135,7 +135,7 @@ def _rank_rows(result: Result, lang: str) -> list[list[object]]:
     return rows
 
 
-def _fill_rows(result: Result, lang: str) -> list[list[object]]:
+def _fill_rows(result: Result, lang: Language) -> list[list[object]]:
     stats = result.statistics()
     rows: list[list[object]] = [
         [label("fill", lang)],
@@ -166,7 +166,7 @@ def _fill_rows(result: Result, lang: str) -> list[list[object]]:
     return rows
 
 
-def _rule_rows(result: Result, lang: str) -> list[list[object]]:
+def _rule_rows(result: Result, lang: Language) -> list[list[object]]:
     """The rules in force, each with what it concerns, so that a result can be defended."""
     problem, rules = result.problem, result.options.rules
     rows: list[list[object]] = [[label("rules_in_force", lang)]]
@@ -191,7 +191,7 @@ def _rule_rows(result: Result, lang: str) -> list[list[object]]:
                 for t, n in zip(tiers, people, strict=True)
             ]
         if groups:
-            mode = label(f"group_mode_{rules.groups.value}", lang)
+            mode = label(f"group_mode_{rules.groups!s}", lang)
             rows.append([label("rule_group_mode", lang), mode])
     for spread in rules.spread:
         cap = spread.max_count if spread.max_count is not None else Percent(spread.max_share or 0)
@@ -213,7 +213,7 @@ def _rule_rows(result: Result, lang: str) -> list[list[object]]:
     return rows
 
 
-def _option_rows(result: Result, lang: str) -> list[list[object]]:
+def _option_rows(result: Result, lang: Language) -> list[list[object]]:
     options = result.options
     default = label("default", lang)
     costs = (
@@ -239,7 +239,7 @@ def _option_rows(result: Result, lang: str) -> list[list[object]]:
     ]
 
 
-def _input_rows(result: Result, lang: str) -> list[list[object]]:
+def _input_rows(result: Result, lang: Language) -> list[list[object]]:
     source = result.problem.source
     rows: list[list[object]] = [[label("input", lang)]]
     if source is not None:
@@ -263,7 +263,7 @@ def _input_rows(result: Result, lang: str) -> list[list[object]]:
     return rows
 
 
-def describe(table: pd.DataFrame, extra: int, lang: str) -> list[str]:
+def describe(table: pd.DataFrame, extra: int, lang: Language) -> list[str]:
     """One line per workshop: "+5 seats in A: +5 first choices, -5 second choices"."""
     words = section("whatif.", lang)
     lines = []

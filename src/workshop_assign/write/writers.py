@@ -22,10 +22,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from workshop_assign.core.options import check_language
 from workshop_assign.core.reasons import Reason
 from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
-from workshop_assign.text import label, message, worded
+from workshop_assign.text import Language, label, message, worded
 from workshop_assign.write.files import atomic_path, never_formula, protect
 from workshop_assign.write.metadata import METADATA_SHEET, metadata_values, write_metadata
 from workshop_assign.write.notices import NOTIFIED, fill
@@ -46,7 +47,7 @@ def write_result(
     result: Result,
     path: str | Path,
     *,
-    lang: str | None = None,
+    lang: Language | None = None,
     what_if: WhatIf | None = None,
     changes: pd.DataFrame | None = None,
     update: Mapping[str, object] | None = None,
@@ -72,9 +73,8 @@ def write_result(
     source = result.problem.source
     protect([("the export", Path(source.path) if source and source.path else None)], [target])
     check_columns(roster_columns)
-    language = lang or (result.problem.source.language if result.problem.source else "en")
-    if language not in ("de", "en"):
-        raise InputError(f"unknown language {language!r}; choose de or en")
+    source_language = result.problem.source.language if result.problem.source else "en"
+    language = check_language(lang) if lang is not None else source_language
     with atomic_path(target) as temporary:
         _WRITERS[suffix](
             result,
@@ -93,7 +93,7 @@ def write_result(
     return target
 
 
-def assignments(result: Result, lang: str, key: str | None = None) -> pd.DataFrame:
+def assignments(result: Result, lang: Language, key: str | None = None) -> pd.DataFrame:
     """The Assignments table: original columns, then workshop, rank and reason.
 
     When the attendees' keys are not the key column's cells as written (colleagues who
@@ -118,7 +118,7 @@ def assignments(result: Result, lang: str, key: str | None = None) -> pd.DataFra
     return base
 
 
-def _placed(result: Result, lang: str) -> dict[str, npt.NDArray[Any]]:
+def _placed(result: Result, lang: Language) -> dict[str, npt.NDArray[Any]]:
     """The result's columns: workshop, rank and reason; with time slots the workshop
     in each slot (the slot's name as header), the ranks received, and the reason."""
     if not result.has_slots:
@@ -144,7 +144,7 @@ def _placed(result: Result, lang: str) -> dict[str, npt.NDArray[Any]]:
     return columns
 
 
-def key_column(result: Result, lang: str) -> str:
+def key_column(result: Result, lang: Language) -> str:
     """The column of the Assignments sheet that holds each attendee's key."""
     source, attributes = result.problem.source, result.problem.attributes
     if source is None or attributes is None or source.key_column not in attributes:
@@ -156,13 +156,13 @@ def key_column(result: Result, lang: str) -> str:
     return source.key_column if same else label("attendee", lang)
 
 
-def _write_csv(result: Result, path: Path, lang: str, _: Extras) -> None:
+def _write_csv(result: Result, path: Path, lang: Language, _: Extras) -> None:
     table = assignments(result, lang).map(_csv_safe)
     table.columns = [_csv_safe(str(c)) for c in table.columns]  # headers too
     table.to_csv(path, index=False, sep=";" if lang == "de" else ",", encoding="utf-8-sig")
 
 
-def _write_json(result: Result, path: Path, lang: str, _: Extras) -> None:
+def _write_json(result: Result, path: Path, lang: Language, _: Extras) -> None:
     table = assignments(result, lang)
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column].dtype) or (
@@ -207,7 +207,7 @@ class Extras:
     room_worth: pd.DataFrame | None = None
 
 
-def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
+def _write_excel(result: Result, path: Path, lang: Language, extras: Extras) -> None:
     with open_workbook(path) as book:
         book.pages = label("pages", lang)
         book.reserve(METADATA_SHEET)
@@ -237,7 +237,7 @@ def _write_excel(result: Result, path: Path, lang: str, extras: Extras) -> None:
 
 
 def notification_table(
-    result: Result, table: pd.DataFrame, key: str, lang: str, extras: Extras
+    result: Result, table: pd.DataFrame, key: str, lang: Language, extras: Extras
 ) -> pd.DataFrame:
     """The message for each attendee, ready to send (what ``notify`` drafts and sends);
     after an update only for the people placed anew or moved.  Above
@@ -265,7 +265,7 @@ def notification_table(
     return pd.DataFrame(rows, columns=[*columns, label("notify_body", lang)])
 
 
-def room_plan_table(result: Result, lang: str) -> pd.DataFrame:
+def room_plan_table(result: Result, lang: Language) -> pd.DataFrame:
     """``Result.room_plan()`` in the workbook's words: the rooms the solve chose, one
     row per session, and the rooms left free."""
     plan = result.room_plan()
@@ -277,7 +277,7 @@ def room_plan_table(result: Result, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
 
 
-def room_worth_table(worth: pd.DataFrame, lang: str) -> pd.DataFrame:
+def room_worth_table(worth: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """``room_worth()`` in the workbook's words: the room, who has it, who might have
     it instead, and what that would change (a swap the rules forbid says so)."""
     table = worth.copy()
@@ -293,7 +293,7 @@ def room_worth_table(worth: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def waitlist_table(waitlists: pd.DataFrame, lang: str) -> pd.DataFrame:
+def waitlist_table(waitlists: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """``waitlist.waitlists()`` in the workbook's words; an empty list says so."""
     table = waitlists.copy()
     table["attendee"] = [
@@ -303,7 +303,7 @@ def waitlist_table(waitlists: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.set_axis([*(label(k, lang) for k in keys), label("waitlist_moves", lang)], axis=1)
 
 
-def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+def changes_table(changes: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """``Update.changes()`` in the workbook's words; an empty kind says "(nobody)"."""
     table = changes.copy()
     table["change"] = [label(f"change_{c}", lang) for c in table["change"]]
@@ -313,7 +313,7 @@ def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename(columns={c: label(names[c], lang) for c in table.columns})
 
 
-def write_notes(book: Book, notes: pd.DataFrame, lang: str) -> None:
+def write_notes(book: Book, notes: pd.DataFrame, lang: Language) -> None:
     """The Notes sheet: every decision about the input, then every cell cut to fit."""
     cut = pd.DataFrame(
         {
@@ -335,7 +335,7 @@ def _add_charts(
     sheet: Worksheet,
     written: tuple[str, list[list[object]]],
     ranks: str,
-    lang: str,
+    lang: Language,
 ) -> None:
     """Native Excel charts beside the Summary: people per rank (``ranks``: that
     section's label key), and fill per workshop."""
@@ -360,7 +360,7 @@ def _add_charts(
         sheet.insert_chart(1 + 18 * place, 7, chart)
 
 
-def notes_table(result: Result, lang: str) -> pd.DataFrame:
+def notes_table(result: Result, lang: Language) -> pd.DataFrame:
     source = result.problem.source
     notes = sorted(source.notes if source else (), key=lambda n: n.row or 0)
     return pd.DataFrame(
@@ -375,7 +375,7 @@ def notes_table(result: Result, lang: str) -> pd.DataFrame:
     )
 
 
-_WRITERS: dict[str, Callable[[Result, Path, str, Extras], None]] = {
+_WRITERS: dict[str, Callable[[Result, Path, Language, Extras], None]] = {
     ".xlsx": _write_excel,
     ".csv": _write_csv,
     ".json": _write_json,
