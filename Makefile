@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo app test test-slow lint bench bench-peers clean
+.PHONY: demo app test test-slow lint docs dist bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ lint: $(STAMP)  ## ruff and mypy --strict on src/
 	$(BIN)/ruff format --check src tests examples benchmarks
 	$(BIN)/mypy
 
+docs: $(STAMP)  ## the documentation site into site/ (strict: a broken link or reference fails)
+	$(BIN)/mkdocs build --strict --quiet
+
+dist: $(STAMP)  ## a wheel and an sdist into dist/
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
 bench: $(STAMP)  ## the benchmark suite (not part of CI)
 	$(BIN)/python benchmarks/run.py
 
@@ -56,4 +62,4 @@ bench-peers:  ## the peer libraries the benchmark compares with, in their own en
 	benchmarks/.peers/bin/python -m pip install --quiet matching==1.4.3 fairpyx==0.1
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out site dist .pytest_cache .mypy_cache .ruff_cache
