@@ -52,7 +52,17 @@ __all__ = [
 
 
 class WorkshopAssignError(Exception):
-    """Root of every error this library raises on purpose."""
+    """Root of every error this library raises on purpose.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> try:
+    ...     wa.Problem.from_preferences({"ana@x.example": ["A"]}, capacities={"A": -1})
+    ... except wa.WorkshopAssignError as error:
+    ...     print(error)
+    1 problem in the input: the capacity of workshop 'A' must be a whole number ..., not -1
+    """
 
     def text(self, lang: Language = "en") -> str:
         """The message in ``lang`` (German or English) where it was worded for people."""

@@ -32,7 +32,17 @@ def compare(
     problem: Problem, *, seed: int = 0, order: npt.NDArray[np.int64] | None = None
 ) -> pd.DataFrame:
     """One row per mechanism (see the module docstring); ``order`` is the registration
-    order for first come, first served (default: the export's time stamps, else rows)."""
+    order for first come, first served (default: the export's time stamps, else rows).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A"], "ben@x.example": ["A"]}, capacities={"A": 1}
+    ... )
+    >>> list(wa.compare(problem).index)
+    ['first come, first served', 'random serial dictatorship', 'rank-sum', 'rank-maximal', 'fair']
+    """
     if problem.has_slots:
         raise UnsupportedRulesError(
             "compare weighs one workshop per attendee; it is not available for workshops "

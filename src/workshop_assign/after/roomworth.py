@@ -29,7 +29,19 @@ _HERE = "\x00room {}"  # a feature only that room offers: the workshop must take
 def room_worth(result: Result) -> pd.DataFrame:
     """Per room the result used and each other workshop it could hold: the change in
     first choices and in people placed if that workshop had the room (negative: worse
-    than the result, which is optimal).  Empty without rooms."""
+    than the result, which is optimal).  Empty without rooms.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"a@x.example": ["A", "B"], "b@x.example": ["A"], "c@x.example": ["B"]},
+    ...     capacities={"A": 9, "B": 9},
+    ... )
+    >>> result = wa.solve(problem, rooms=[wa.Room("Saal", 2), wa.Room("Raum", 1)])
+    >>> wa.room_worth(result)[["room", "now", "instead", "first choices"]].values.tolist()
+    [['Saal', 'A', 'B', -1], ['Raum', 'B', 'A', -1]]
+    """
     rows = []
     rooms = result.options.rooms
     for w, names in enumerate(result.rooms):

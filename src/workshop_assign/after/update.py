@@ -44,7 +44,16 @@ from workshop_assign.write.writers import write_result
 @dataclass(frozen=True, eq=False)
 class Update:
     """The new result, who moved (``attendee``, ``from``, ``to``, ``why``), who is new,
-    and who from the previous result is no longer registered (their seats were freed)."""
+    and who from the previous result is no longer registered (their seats were freed).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences({"ana@x.example": ["A"]}, capacities={"A": 1})
+    >>> change = wa.update(problem, {"ben@x.example": "A"})
+    >>> change.changes()[["change", "attendee"]].dropna().values.tolist()
+    [['new', 'ana@x.example'], ['gone', 'ben@x.example']]
+    """
 
     result: Result
     moves: pd.DataFrame
@@ -157,6 +166,16 @@ def update(
     come first.  ``forbid_moves`` keeps everyone who had a place exactly there.
     ``moves_last`` puts the objective before the moves (moves only break ties): a seat
     goes to whoever's wish it serves best, as a waitlist hands out freed seats.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> later = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A", "B"], "dora@x.example": ["A"]}, capacities={"A": 1, "B": 1}
+    ... )
+    >>> change = wa.update(later, {"ana@x.example": "A", "ben@x.example": "B"})
+    >>> change.result.to_frame()["workshop"].tolist()  # ana moves on, so dora has a place
+    ['B', 'A']
     """
     options = SolveOptions.create(**settings)
     if problem.has_slots:

@@ -53,6 +53,15 @@ def waitlist(result: Result, workshop: str, n: int = 5) -> pd.DataFrame:
     are now; empty when they have no place), ``rank`` (the wish this workshop is for
     them), ``moves`` (what else the seat sets off, "key: from -> to"; empty when
     nothing).  Shorter than ``n`` (or empty) when a further seat would change nothing.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A"], "ben@x.example": ["A"]}, capacities={"A": 1}
+    ... )
+    >>> wa.waitlist(wa.solve(problem), "A")["attendee"].tolist()
+    ['ben@x.example']
     """
     if result.has_slots:
         raise UnsupportedRulesError(SLOT_WAITLIST)
@@ -102,7 +111,17 @@ def _name(names: tuple[str, ...], place: int) -> str:
 def waitlists(result: Result, n: int = 5) -> pd.DataFrame:
     """The waitlist of every full workshop in one table (a ``waitlist`` per workshop,
     its name in the first column); a full workshop whose list is empty has one row
-    without an attendee, so that the organizer sees it was looked at."""
+    without an attendee, so that the organizer sees it was looked at.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A"], "ben@x.example": ["A"]}, capacities={"A": 1}
+    ... )
+    >>> wa.waitlists(wa.solve(problem))[["freed", "attendee"]].values.tolist()
+    [['A', 'ben@x.example']]
+    """
     tables = []
     for name in full_workshops(result):
         found = waitlist(result, name, n)

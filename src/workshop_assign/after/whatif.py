@@ -33,6 +33,15 @@ def what_if(result: Result, extra: int = 5) -> pd.DataFrame:
     result (positive: more people); ``feasible`` is False where even then the rules
     cannot hold.  Results of the min-cost flow are re-solved over their classes only
     (milliseconds each); others by a full solve.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A"], "ben@x.example": ["A"]}, capacities={"A": 1}
+    ... )
+    >>> int(wa.what_if(wa.solve(problem), 1).loc["A", "unassigned"])  # one fewer left out
+    -1
     """
     if isinstance(extra, bool) or not isinstance(extra, int) or not 0 <= extra <= LARGEST:
         raise InputError(f"extra seats must be a whole number from 0 to {LARGEST:,}, not {extra!r}")

@@ -40,7 +40,15 @@ _DENSE_RANK_CELLS = 2**24  # 32 MiB of int16: above that, ranks are searched
 
 @dataclass(frozen=True, slots=True)
 class Workshop:
-    """A workshop with its seats and, optionally, the fewest people it runs with."""
+    """A workshop with its seats and, optionally, the fewest people it runs with.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> workshop = wa.Workshop("Digitale Zwillinge", 40, minimum=8, slot="14:00")
+    >>> workshop.capacity, workshop.minimum
+    (40, 8)
+    """
 
     name: str
     capacity: int
@@ -88,6 +96,16 @@ class Problem:
         wish_levels: per distinct wish list, the 0-based rank of each wish when wishes
             tie (``None``: each wish its own rank, its position); see ``core.ties``.
         scale: the rating scale, when the wishes came from ratings (``from_ratings``).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A", {"B", "C"}], "ben@x.example": ["C"]},  # B and C tie
+    ...     capacities={"A": 1, "B": 1, "C": 1},
+    ... )
+    >>> problem.keys, problem.max_rank
+    (('ana@x.example', 'ben@x.example'), 2)
     """
 
     workshops: tuple[Workshop, ...]

@@ -32,6 +32,14 @@ class Objective(StrEnum):
         nobody gets a 3rd choice if that is avoidable.
     RATING_SUM: for ratings (``Problem.from_ratings``): the largest sum of the ratings
         people get (the Fair Allocation plugin's objective), as many placed first.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> wa.Objective("rank-maximal") is wa.Objective.RANK_MAXIMAL
+    True
+    >>> [objective.value for objective in wa.Objective]
+    ['rank-sum', 'rank-maximal', 'fair', 'rating-sum']
     """
 
     RANK_SUM = "rank-sum"
@@ -60,7 +68,15 @@ class SolveSettings(TypedDict, total=False):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SolveOptions:
-    """Every setting that shapes a result.  Build it with ``SolveOptions.create``."""
+    """Every setting that shapes a result.  Build it with ``SolveOptions.create``.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> options = wa.SolveOptions.create(objective="fair", require_all=True)
+    >>> options.objective, options.require_all
+    (<Objective.FAIR: 'fair'>, True)
+    """
 
     objective: Objective = Objective.RANK_SUM
     rank_costs: tuple[int, ...] | None = None

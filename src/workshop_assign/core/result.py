@@ -76,6 +76,18 @@ class Result:
         splits: how often soft groups were split.
         slots: the time slots, the columns of ``workshop_of`` (empty without slots).
         per_attendee: how many workshops each attendee may get (1 without slots).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A"], "ben@x.example": ["A"]}, capacities={"A": 1}
+    ... )
+    >>> result = wa.solve(problem)
+    >>> result.proven_optimal, result.n_unassigned
+    (True, 1)
+    >>> result.check()  # every rule verified independently of the solver
+    []
     """
 
     problem: Problem

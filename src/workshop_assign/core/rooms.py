@@ -24,7 +24,15 @@ __all__ = ["Room", "check_rooms"]
 
 @dataclass(frozen=True, slots=True)
 class Room:
-    """A room: its seats, the slot it is free in (``None``: all), what it offers."""
+    """A room: its seats, the slot it is free in (``None``: all), what it offers.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> hall = wa.Room("Saal", 120, features={"stufenlos", "Beamer"})
+    >>> hall.serves(None, frozenset({"Beamer"}))
+    True
+    """
 
     name: str
     seats: int

@@ -122,7 +122,14 @@ def _tiers(
 
 
 class GroupMode(StrEnum):
-    """HARD: a group always goes to one workshop.  SOFT: splitting costs a penalty."""
+    """HARD: a group always goes to one workshop.  SOFT: splitting costs a penalty.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> wa.Rules(groups="hard").groups
+    <GroupMode.HARD: 'hard'>
+    """
 
     HARD = "hard"
     SOFT = "soft"
@@ -135,7 +142,15 @@ BackendName = Literal["auto", "flow", "mip"]
 @dataclass(frozen=True, slots=True)
 class Spread:
     """At most ``max_count`` people (or ``max_share`` of the seats) of one workshop may
-    share a value of ``attribute`` (e.g. the same organisation)."""
+    share a value of ``attribute`` (e.g. the same organisation).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> rules = wa.Rules(spread=(wa.Spread("Organisation", max_share=0.25),))
+    >>> rules.spread[0].cap(40)
+    10
+    """
 
     attribute: str
     _: KW_ONLY
@@ -155,7 +170,14 @@ class Spread:
 @dataclass(frozen=True, slots=True)
 class CategoryMinimum:
     """Every running workshop holds at least ``minimums[c]`` people whose ``attribute``
-    is ``c`` (e.g. at least 2 from administration, 1 from civil society)."""
+    is ``c`` (e.g. at least 2 from administration, 1 from civil society).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> rule = wa.CategoryMinimum("Bereich", {"Verwaltung": 2})
+    >>> rules = wa.Rules(category_minimums=(rule,))
+    """
 
     attribute: str
     minimums: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
@@ -169,6 +191,12 @@ class SharedCapacity:
 
     Pools that nest or do not touch stay a network flow; pools that overlap otherwise
     are solved by the MIP.  Both are exact.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> quist = wa.SharedCapacity("Prof. Quist", ["P1", "P2"], 3)
+    >>> rules = wa.Rules(shared_capacities=(quist,))
     """
 
     name: str
@@ -213,6 +241,13 @@ class Rules:
         time_limit: seconds the MIP solver may take (when it is needed at all).
         backend: ``"auto"`` (min-cost flow whenever the rules allow it, else the MIP),
             ``"flow"`` (refuse rules a flow cannot express) or ``"mip"`` (always).
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> rules = wa.Rules(groups="soft", split_penalty=5, time_limit=30)
+    >>> rules.groups is wa.GroupMode.SOFT
+    True
     """
 
     groups: GroupMode | GroupModeName = GroupMode.HARD

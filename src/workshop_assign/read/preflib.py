@@ -51,11 +51,24 @@ def read_preflib(
     capacities: int | dict[str, int] | None = None,
     dat: str | Path | None = None,
 ) -> PrefLibInstance:
-    """Read a PrefLib ``.soi``, ``.soc``, ``.toi`` or ``.toc`` file.
+    r"""Read a PrefLib ``.soi``, ``.soc``, ``.toi`` or ``.toc`` file.
 
     Seats come from ``capacities`` (the same number for every alternative, or one per
     name), else from the ``.dat`` file beside it (or given as ``dat``); its supervisors
     become shared capacities.  Raises ``InputError`` naming the line that cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import workshop_assign as wa
+    >>> path = Path(tempfile.mkdtemp()) / "students.soi"
+    >>> _ = path.write_text(
+    ...     "# ALTERNATIVE NAME 1: P1\n# ALTERNATIVE NAME 2: P2\n2: 1,2\n1: 2\n", encoding="utf-8"
+    ... )
+    >>> data = wa.read_preflib(path, capacities=2)
+    >>> len(data.problem.keys), data.problem.workshop_names
+    (3, ('P1', 'P2'))
     """
     path = Path(path)
     header, orders = _parse(path)

@@ -76,6 +76,21 @@ def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions
         SpreadsheetError: the file cannot be read or understood (says where).
         MissingCapacitiesError: no seat counts were found; ``.demand`` shows the
             workshops with their demand per rank.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import workshop_assign as wa
+    >>> export = pd.DataFrame(
+    ...     {
+    ...         "E-Mail": ["ana@x.example", "ben@x.example"],
+    ...         "Erstwunsch": ["Zwillinge", "Mobilität"],
+    ...         "Zweitwunsch": ["Mobilität", "Zwillinge"],
+    ...     }
+    ... )
+    >>> problem = wa.read_export(export, workshops={"Zwillinge": 1, "Mobilität": 1})
+    >>> problem.keys, problem.workshop_names
+    (('ana@x.example', 'ben@x.example'), ('Zwillinge', 'Mobilität'))
     """
     parsed = parse_export(source, **options)
     if parsed.workshops is None:
@@ -111,6 +126,20 @@ def parse_export(
     rows that were read as cancelled or unsubmitted; ``priority_column`` names the
     column of priority tiers when its heading does not say so ("Priorität"); ``rooms``
     are rooms given besides a ``Räume`` sheet (the seats column is then optional).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import workshop_assign as wa
+    >>> export = pd.DataFrame(
+    ...     {"E-Mail": ["ana@x.example", "ben@x.example"], "Erstwunsch": ["Zwillinge", "Mobilität"]}
+    ... )
+    >>> parsed = wa.parse_export(export)
+    >>> parsed.keys
+    ['ana@x.example', 'ben@x.example']
+    >>> problem = parsed.to_problem([wa.Workshop("Zwillinge", 1), wa.Workshop("Mobilität", 1)])
+    >>> problem.workshop_names
+    ('Zwillinge', 'Mobilität')
     """
     named_rules = {"priority": priority_column} if priority_column else {}
     given = read_workshops(workshops) if workshops is not None else None

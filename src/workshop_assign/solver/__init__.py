@@ -54,6 +54,19 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
         InfeasibleError: the rules cannot all hold, or ``require_all`` and someone
             cannot be placed; ``reasons`` says why in the organizer's terms.
         SolverError: no assignment was found within the time limit.
+
+    Examples
+    --------
+    >>> import workshop_assign as wa
+    >>> problem = wa.Problem.from_preferences(
+    ...     {"ana@x.example": ["A", "B"], "ben@x.example": ["A"], "cem@x.example": ["B", "A"]},
+    ...     capacities={"A": 1, "B": 1},
+    ... )
+    >>> result = wa.solve(problem, objective="rank-maximal")
+    >>> result.status.value, result.rank_counts
+    ('optimal', {1: 2, 2: 0})
+    >>> result.to_frame()["workshop"].tolist()
+    [nan, 'A', 'B']
     """
     if not isinstance(problem, Problem):
         raise TypeError(_not_a_problem(problem))
