@@ -50,7 +50,7 @@ def test_result_frame_has_one_row_per_attendee_with_reasons() -> None:
 def test_people_whose_ranked_workshops_are_full_are_told_so() -> None:
     result = wa.solve(problem_of({f"p{i}@x.example": ["Mobilität"] for i in range(3)}))
     reasons = result.to_frame()["reason"].tolist()
-    assert reasons[0] != reasons[0]  # NaN: the first registration got the seat
+    assert reasons[0] is pd.NA  # the first registration got the seat
     assert reasons[1:] == ["every workshop they ranked is full"] * 2
 
 
@@ -206,3 +206,18 @@ def test_attributes_come_back_with_the_frame() -> None:
 def test_solve_says_what_to_pass_instead_of_something_else(given: object, said: str) -> None:
     with pytest.raises(TypeError, match=re.escape(said)):
         wa.solve(given)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("slots", [False, True])
+def test_the_frame_has_every_workshop_as_a_category_and_no_place_as_na(slots: bool) -> None:
+    """Unassigned is ``pd.NA`` (workshop, rank and reason alike), and the workshop
+    column's categories are every workshop, also one nobody got, in the problem's order."""
+    shops = [
+        wa.Workshop("Zwillinge", 1, slot="14:00" if slots else None),
+        wa.Workshop("Leer", 5, slot="14:00" if slots else None),
+    ]
+    prefs = {"a@x.example": ["Zwillinge"], "b@x.example": ["Zwillinge"]}
+    frame = wa.solve(wa.Problem.from_preferences(prefs, workshops=shops)).to_frame()
+    assert list(frame["workshop"].cat.categories) == ["Zwillinge", "Leer"]
+    assert frame["workshop"].tolist() == ["Zwillinge", pd.NA]
+    assert frame["rank"].tolist() == [1, pd.NA]

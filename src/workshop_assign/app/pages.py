@@ -528,7 +528,7 @@ def _result_view(result: wa.Result, lang: Language, t: Callable[..., str]) -> di
         members = [
             (surnames[i], names[i], str(k))
             for i, (k, w) in enumerate(zip(frame["attendee"], frame["workshop"], strict=True))
-            if w == workshop
+            if isinstance(w, str) and w == workshop  # no workshop: pd.NA
         ]
         rosters.append((workshop, [(name, key) for _, name, key in sorted(members)]))
     explained = result.explanations(lang).to_numpy()

@@ -163,17 +163,18 @@ class Result:
         """One row per attendee: attendee, workshop, rank (1 = first choice), reason;
         where the wishes were ratings, ``rating`` (the rating of the place) after rank.
 
-        ``workshop`` and ``reason`` are categoricals and ``rank`` a nullable integer, so
-        "unassigned" is a missing value rather than a magic one.  With
+        ``workshop`` and ``reason`` are categoricals (every workshop a category, also
+        one nobody got) and ``rank`` a nullable integer, so "unassigned" is ``pd.NA``
+        rather than a magic value.  With
         ``attributes=True`` the attendees' other input columns follow.  With time slots
         the table is long: one row per attendee and slot, with a ``slot`` column.
         """
         lang = check_language(lang)
         if self.has_slots:
             return self._slot_frame(lang, attributes=attributes)
-        names = pd.CategoricalDtype(list(self.problem.workshop_names))
+        names = _workshop_dtype(self.problem.workshop_names)
         texts = [Reason(code).text(lang) for code in Reason]
-        reasons = pd.CategoricalDtype([t for t in texts if t is not None])
+        reasons = pd.CategoricalDtype(pd.Index([t for t in texts if t is not None], dtype="string"))
         reason_codes = np.asarray(self.reason_of, dtype=np.int64) - 1
         frame = pd.DataFrame(
             {
@@ -196,7 +197,7 @@ class Result:
     def _slot_frame(self, lang: Language, *, attributes: bool) -> pd.DataFrame:
         """``to_frame`` of a timetable: attendee-major, slots in their order."""
         n, k = len(self.problem.keys), len(self.slots)
-        names = pd.CategoricalDtype(list(self.problem.workshop_names))
+        names = _workshop_dtype(self.problem.workshop_names)
         frame = pd.DataFrame(
             {
                 "attendee": pd.Series(np.repeat(np.asarray(self.problem.keys, object), k)),
@@ -383,3 +384,10 @@ def _suffixed(path: str | Path, suffix: str) -> Path:
     if target.suffix.lower() != suffix:
         raise InputError(f"{target.name}: use a file name ending in {suffix}")
     return target
+
+
+def _workshop_dtype(names: Sequence[str]) -> pd.CategoricalDtype:
+    """Every workshop as a category (also those nobody got), on pandas' string dtype so
+    that "no workshop" reads as ``pd.NA`` in ``tolist()`` and ``to_dict()``, as in the
+    nullable ``rank`` column beside it."""
+    return pd.CategoricalDtype(pd.Index(list(names), dtype="string"))

@@ -66,7 +66,7 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     >>> result.status.value, result.rank_counts
     ('optimal', {1: 2, 2: 0})
     >>> result.to_frame()["workshop"].tolist()
-    [nan, 'A', 'B']
+    [<NA>, 'A', 'B']
     """
     if not isinstance(problem, Problem):
         raise TypeError(_not_a_problem(problem))
