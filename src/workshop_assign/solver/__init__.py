@@ -32,9 +32,10 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     Args:
         problem: workshops and attendees with ranked wishes (and, optionally,
             per-attendee rules from ``Problem.with_rules``).
-        objective: ``"rank-sum"`` (default), ``"rank-maximal"`` or ``"fair"``; see
-            ``Objective``.  Every objective first places as many people as possible,
-            except ``rank-sum`` with an explicit ``unassigned_cost``.
+        objective: ``"rank-sum"`` (default), ``"rank-maximal"``, ``"fair"`` or, for
+            ratings, ``"rating-sum"``; see ``Objective``.  Every objective first places
+            as many people as possible, except ``rank-sum`` with an explicit
+            ``unassigned_cost``.
         rank_costs: ``rank-sum`` only: cost of a 1st, 2nd, ... choice (default 0, 1, 2...).
         unassigned_cost: ``rank-sum`` only: cost of leaving one person out.
         require_all: raise ``InfeasibleError`` (saying why, in numbers) rather than
@@ -47,6 +48,11 @@ def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
             input order (earlier rows first).
         rules: event-wide ``Rules`` (group mode, spread caps, category minimums, time
             limit); workshop minimums and must-run come from the ``Workshop`` objects.
+        per_attendee: with time slots, how many workshops each attendee may get
+            (default: one per slot).
+        rooms: ``Room`` objects to choose from instead of fixed seats: each workshop
+            that runs gets a room (or, with ``Workshop.sessions``, several), chosen
+            with the assignment; see ``Result.room_plan``.
 
     Raises:
         TypeError: ``problem`` is not a ``Problem`` (the message says what to pass).
