@@ -233,3 +233,7 @@ def test_rooms_instead_of_seats_on_the_page(tmp_path: Path) -> None:
     download = io.BytesIO(tab.get("/download/xlsx").content)
     table = pd.read_excel(download, sheet_name="Raumplan", engine="calamine")
     assert table["Personen"].sum() == 10
+    page = tab.post("/compare", data={"csrf": tab.csrf()}).text
+    said = page[page.index('data-testid="comparison-rooms"') :].split("</p>")[0]
+    assert "die optimale Zuteilung gewählt hat" in said and "Saal" in said
+    assert "1000000000" not in page  # the mechanisms got the rooms, not "no limit"

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+import workshop_assign as wa
 from exports import SEATS, SHOPS, columns_per_rank, write_xlsx
 from workshop_assign.cli import main
 
@@ -86,3 +87,35 @@ def test_a_rooms_result_is_checked_and_updated(tmp_path: Path) -> None:
     before = pd.read_excel(target, sheet_name="Raumplan", engine="calamine")
     after = pd.read_excel(updated, sheet_name="Raumplan", engine="calamine")
     assert after["Personen"].sum() == before["Personen"].sum() == 10
+
+
+def test_inspect_and_compare_speak_of_rooms_not_of_a_billion_seats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without seats of their own the workshops' seats come from their rooms: inspect
+    says so and lists the rooms; compare gives every mechanism the optimal plan's rooms
+    (the simple ones choose none) and says which."""
+    export = rooms_export(tmp_path, [("Saal", 4, ""), ("Raum 1.01", 3, ""), ("Raum 1.03", 1, "")])
+    assert main(["inspect", str(export)]) == 0
+    shown = capsys.readouterr().out
+    assert "aus dem Raum" in shown and "1000000000" not in shown and "1,000,000,000" not in shown
+    assert "Räume zur Wahl" in shown and "Saal (4), Raum 1.01 (3), Raum 1.03 (1)" in shown
+    assert main(["compare", str(export)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    plan = lines[0]
+    assert plan.startswith("alle Verfahren unten bekommen die Räume")
+    assert all(room in plan for room in ("Saal", "Raum 1.01", "Raum 1.03"))
+    unplaced = [line for line in lines if line.startswith(("wer zuerst", "Los-Reihenfolge"))]
+    assert len(unplaced) == 2 and all(" 2 " in line for line in unplaced)  # 10 people, 8 seats
+
+
+def test_compare_with_rooms_is_compare_within_the_chosen_plan() -> None:
+    prefs = {f"p{i}@x.example": ["A", "B"] for i in range(5)}
+    prefs |= {f"q{i}@x.example": ["B"] for i in range(2)}
+    problem = wa.Problem.from_preferences(prefs, capacities={"A": 50, "B": 50})
+    rooms = [wa.Room("Saal", 4), wa.Room("Raum", 2)]
+    within = wa.compare(problem, rooms=rooms)
+    planned = wa.solve(problem, rooms=rooms).problem
+    assert [w.capacity for w in planned.workshops] == [4, 2]
+    pd.testing.assert_frame_equal(within, wa.compare(planned))
+    assert int(within.loc["rank-sum", "unassigned"]) == 1  # 7 people, 6 seats

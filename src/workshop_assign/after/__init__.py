@@ -10,6 +10,7 @@ import typing as _typing
 from workshop_assign._lazy import attach as _attach
 
 if _typing.TYPE_CHECKING:
+    from workshop_assign.after.compare import in_chosen_rooms, rooms_given
     from workshop_assign.after.compare_report import (
         comparison_png,
         comparison_table,
@@ -32,6 +33,7 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.after.waitlist import SLOT_WAITLIST, WAITLIST, default_waitlist
 
 _HOMES = {  # module: the names it gives this face
+    "workshop_assign.after.compare": ("in_chosen_rooms", "rooms_given"),
     "workshop_assign.after.waitlist": ("SLOT_WAITLIST", "WAITLIST", "default_waitlist"),
     "workshop_assign.after.published": ("Published", "continued", "read_published"),
     "workshop_assign.after.roomworth": ("room_worth",),
@@ -71,9 +73,11 @@ __all__ = [
     "comparison_workbook",
     "continued",
     "default_waitlist",
+    "in_chosen_rooms",
     "messages",
     "read_published",
     "room_worth",
+    "rooms_given",
     "send",
     "sender_header",
     "write_drafts",

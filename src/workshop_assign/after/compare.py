@@ -14,12 +14,15 @@ the platforms they stand for), so compare them on problems without such rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from workshop_assign.core.model import Problem
 from workshop_assign.core.options import Objective
+from workshop_assign.core.rooms import Room
 from workshop_assign.errors import UnsupportedRulesError
 from workshop_assign.read.people import parse_stamps
 from workshop_assign.solver import solve
@@ -28,11 +31,29 @@ FCFS = "first come, first served"
 RSD = "random serial dictatorship"
 
 
+def in_chosen_rooms(problem: Problem, rooms: Sequence[Room]) -> Problem:
+    """The problem with the seats of the rooms an optimal assignment chooses (rank-sum):
+    what the simple mechanisms, which choose no rooms, are compared within."""
+    return solve(problem, rooms=rooms).problem
+
+
+def rooms_given(problem: Problem) -> str:
+    """Each workshop's room, as the comparison says them: "Zwillinge: Saal, …"."""
+    return ", ".join(f"{w.name}: {w.room}" for w in problem.workshops if w.room)
+
+
 def compare(
-    problem: Problem, *, seed: int = 0, order: npt.NDArray[np.int64] | None = None
+    problem: Problem,
+    *,
+    seed: int = 0,
+    order: npt.NDArray[np.int64] | None = None,
+    rooms: Sequence[Room] = (),
 ) -> pd.DataFrame:
     """One row per mechanism (see the module docstring); ``order`` is the registration
     order for first come, first served (default: the export's time stamps, else rows).
+    With ``rooms`` (workshops without seats of their own), every mechanism gets the
+    rooms the optimal assignment chose (``solve(problem, rooms=rooms).problem``): the
+    simple mechanisms choose no rooms, so they are compared within that plan.
 
     Examples
     --------
@@ -48,6 +69,8 @@ def compare(
             "compare weighs one workshop per attendee; it is not available for workshops "
             "in time slots"
         )
+    if rooms:
+        problem = in_chosen_rooms(problem, rooms)
     arrival = registration_order(problem) if order is None else order
     lottery = np.random.default_rng(seed).permutation(len(problem.keys))
     outcomes = {

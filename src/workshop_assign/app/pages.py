@@ -26,8 +26,10 @@ import workshop_assign as wa
 from workshop_assign.after import (
     comparison_table,
     default_waitlist,
+    in_chosen_rooms,
     messages,
     read_published,
+    rooms_given,
     write_drafts,
 )
 from workshop_assign.app.state import SESSION_COOKIE, RoomRow, Session, Sessions, ShopRow
@@ -230,9 +232,14 @@ class Pages:
         return self._back(session, False, "#result")
 
     async def compare(self, request: Request, session: Session) -> Response:
-        problem = _parsed(session).to_problem(
-            workshops=[_workshop(s, roomed=False) for s in session.shops] if session.shops else None
-        )
+        roomed = bool(session.rooms)
+        shops = [_workshop(s, roomed=roomed) for s in session.shops]
+        problem = _parsed(session).to_problem(workshops=shops or None)
+        session.comparison_rooms = ""
+        if roomed:  # the simple mechanisms choose no rooms: all get the optimal plan
+            problem = in_chosen_rooms(problem, _rooms(session))
+            said = message("compare.rooms", session.lang)
+            session.comparison_rooms = said.format(rooms=rooms_given(problem))
         session.comparison = wa.compare(problem)
         return self._back(session, False, "#after")
 
@@ -503,6 +510,7 @@ def _view(session: Session) -> dict[str, Any]:
         view["changes"] = _shown(changes_table(session.update.changes(lang), lang))
     if session.comparison is not None:
         view["comparison"] = comparison_table(session.comparison, lang)
+        view["comparison_rooms"] = session.comparison_rooms
         view["comparison_bars"] = _comparison_bars(session.comparison, lang)
     return view
 

@@ -71,6 +71,7 @@ class Session:
     moves: pd.DataFrame | None = None
     update: wa.Update | None = None  # when the result came from an update
     comparison: pd.DataFrame | None = None
+    comparison_rooms: str = ""  # with rooms: the plan every mechanism was given
     waitlists: pd.DataFrame | None = None  # of the result, where cheap (as the CLI's)
     room_worth: pd.DataFrame | None = None  # with rooms: what each room would change
     uploads: dict[str, str] = field(default_factory=dict)  # stored path -> the name given

@@ -6,13 +6,20 @@ import sys
 from pathlib import Path
 
 from workshop_assign import compare
-from workshop_assign.after import comparison_png, comparison_table, comparison_workbook
+from workshop_assign.after import (
+    comparison_png,
+    comparison_table,
+    comparison_workbook,
+    in_chosen_rooms,
+    rooms_given,
+)
 from workshop_assign.cli.console import Console
 from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.reading import read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import UsageError
 from workshop_assign.read import build_problem, missing_capacities
+from workshop_assign.text import message
 from workshop_assign.text import worded as worded_error
 from workshop_assign.write import all_or_nothing
 
@@ -37,8 +44,13 @@ def run(call: Invocation) -> int:
     _refuse_other_kinds(args.output, args.plot)
     if parsed.workshops is None:
         raise missing_capacities(parsed)
-    table = compare(build_problem(parsed), seed=args.seed)
     out = Console(sys.stdout, call.language)
+    problem = build_problem(parsed)
+    if parsed.rooms:  # the simple mechanisms choose no rooms: all get the optimal plan
+        problem = in_chosen_rooms(problem, parsed.rooms)
+        out.stream.write(message("compare.rooms", out.lang).format(rooms=rooms_given(problem)))
+        out.stream.write("\n")
+    table = compare(problem, seed=args.seed)
     out.stream.write(comparison_table(table, out.lang).to_string() + "\n")
     written = []
     with all_or_nothing():  # the workbook and the chart, or neither

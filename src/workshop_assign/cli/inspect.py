@@ -10,6 +10,7 @@ from workshop_assign.cli.console import Console, demand_table
 from workshop_assign.cli.invocation import Invocation
 from workshop_assign.cli.reading import read, reading_options
 from workshop_assign.cli.types import Subcommands
+from workshop_assign.core import LARGEST, listed
 from workshop_assign.read import ParsedExport
 from workshop_assign.text import cli_hint, grouped, label, message
 
@@ -45,6 +46,8 @@ def run(call: Invocation) -> int:
     out.stream.write(_demand(parsed, out).to_string() + "\n")
     if parsed.workshops is None:
         out.say("inspect_no_seats")
+    if parsed.rooms:
+        out.say("inspect_rooms", rooms=listed(parsed.rooms))
     out.say("inspect_notes", n=len(parsed.notes))
     for note in parsed.notes:
         out.stream.write(f"  {note.line(lang)}{cli_hint(note, lang)}\n")
@@ -55,7 +58,9 @@ def _demand(parsed: ParsedExport, out: Console) -> pd.DataFrame:
     """People per workshop and rank, with seats and minimums where they are known."""
     demand = demand_table(parsed.demand(), out)
     if parsed.workshops is not None:
-        demand.insert(0, out.text("inspect_seats"), [w.capacity for w in parsed.workshops])
+        by_room = out.text("inspect_by_room")  # no seats of its own: its room's
+        seats = [by_room if w.capacity >= LARGEST else w.capacity for w in parsed.workshops]
+        demand.insert(0, out.text("inspect_seats"), seats)
         if any(w.minimum for w in parsed.workshops):
             minimums = [w.minimum or 0 for w in parsed.workshops]
             demand.insert(1, out.text("inspect_minimum"), minimums)

@@ -19,7 +19,7 @@ from dataclasses import KW_ONLY, dataclass
 from workshop_assign.core.rules import LARGEST
 from workshop_assign.errors import InputError
 
-__all__ = ["Room", "check_rooms"]
+__all__ = ["Room", "check_rooms", "listed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,11 @@ class Room:
 
 def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def listed(rooms: Iterable[Room]) -> str:
+    """The rooms as an organizer lists them: "Saal (120), Raum 1.01 (30)"."""
+    return ", ".join(f"{room.name} ({room.seats})" for room in rooms)
 
 
 def check_rooms(rooms: Sequence[Room]) -> tuple[Room, ...]:

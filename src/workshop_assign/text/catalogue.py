@@ -621,6 +621,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--capacity NAME=PLÄTZE angeben",
     ),
     "console.inspect_notes": ("notes ({n}):", "Hinweise ({n}):"),
+    "console.inspect_rooms": (
+        "rooms to choose from (the seats follow the room each workshop gets): {rooms}",
+        "Räume zur Wahl (die Plätze ergeben sich aus dem Raum, den ein Workshop bekommt): {rooms}",
+    ),
+    "console.inspect_by_room": ("from its room", "aus dem Raum"),
+    "compare.rooms": (
+        "every method below gets the rooms the optimal assignment chose: {rooms}",
+        "alle Verfahren unten bekommen die Räume, die die optimale Zuteilung gewählt hat: {rooms}",
+    ),
     "console.inspect_row": ("row {row}: ", "Zeile {row}: "),
     "progress.reading": ("reading {name}", "lese {name}"),
     "progress.solving": ("solving for {n} attendees", "löse für {n} Teilnehmende"),

@@ -15,6 +15,7 @@ import pandas as pd
 
 from workshop_assign._version import library_version
 from workshop_assign.core.options import Objective
+from workshop_assign.core.rooms import listed
 from workshop_assign.core.rules import GroupMode, Rules
 from workshop_assign.text import Language, label, message, section, sentence
 from workshop_assign.write.workbook import Percent
@@ -201,8 +202,8 @@ def _rule_rows(result: Result, lang: Language) -> list[list[object]]:
             what = f"{minimum.attribute}: {value}"
             rows.append([label("rule_category", lang).format(value=what), count])
     if result.options.rooms:  # the rooms the solve chose among (the Room plan sheet)
-        listed = ", ".join(f"{r.name} ({r.seats})" for r in result.options.rooms)
-        rows.append([label("rule_rooms", lang).format(rooms=listed), len(result.options.rooms)])
+        rooms = listed(result.options.rooms)
+        rows.append([label("rule_rooms", lang).format(rooms=rooms), len(result.options.rooms)])
     for pool in rules.shared_capacities:
         what = label("rule_shared", lang).format(
             pool=pool.name, workshops=", ".join(pool.workshops)
