@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 import inspect
 import io
+import re
 
 import matplotlib
 import pytest
@@ -42,6 +43,17 @@ DOCUMENTED = sorted(set(wa.__all__) - MADE_BY_THE_LIBRARY - (ERRORS - {"Workshop
 def test_every_public_name_has_a_numpydoc_example(name: str) -> None:
     doc = inspect.getdoc(getattr(wa, name)) or ""
     assert "Examples\n--------\n>>> " in doc, f"{name} has no Examples section"
+
+
+@pytest.mark.parametrize("name", DOCUMENTED)
+def test_sections_are_numpydoc(name: str) -> None:
+    """One style for the reference: numpydoc's underlined sections, not Google's."""
+    found = getattr(wa, name)
+    members = [found, *(vars(found).values() if isinstance(found, type) else ())]
+    for member in members:
+        doc = inspect.getdoc(member) or ""
+        google = re.findall(r"^(Args|Arguments|Attributes|Returns|Raises|Examples):$", doc, re.M)
+        assert not google, f"{name}: {google} (write numpydoc: a title underlined with ---)"
 
 
 @pytest.mark.parametrize("name", DOCUMENTED)

@@ -83,19 +83,29 @@ class Attendee:
 class Problem:
     """Workshops and attendees with ranked wishes: the input to ``solve``.
 
-    Attributes:
-        workshops: the workshops, in a fixed order (their index is used throughout).
-        keys: one unique key per attendee, in input order.
-        wish_lists: the distinct ranked wish lists, as tuples of workshop indices.
-        wish_list_of: per attendee, the index of its list in ``wish_lists`` (read-only).
-        attributes: further columns per attendee, kept for output (or ``None``).
-        source: how the problem was read from an export, with every decision made
-            (``None`` when it was built from Python data).
-        rules: per-attendee rules (groups, fixed places, exclusions), or ``None``; set
-            them with ``with_rules``.
-        wish_levels: per distinct wish list, the 0-based rank of each wish when wishes
-            tie (``None``: each wish its own rank, its position); see ``core.ties``.
-        scale: the rating scale, when the wishes came from ratings (``from_ratings``).
+    Attributes
+    ----------
+    workshops
+        the workshops, in a fixed order (their index is used throughout).
+    keys
+        one unique key per attendee, in input order.
+    wish_lists
+        the distinct ranked wish lists, as tuples of workshop indices.
+    wish_list_of
+        per attendee, the index of its list in ``wish_lists`` (read-only).
+    attributes
+        further columns per attendee, kept for output (or ``None``).
+    source
+        how the problem was read from an export, with every decision made
+        (``None`` when it was built from Python data).
+    rules
+        per-attendee rules (groups, fixed places, exclusions), or ``None``; set
+        them with ``with_rules``.
+    wish_levels
+        per distinct wish list, the 0-based rank of each wish when wishes
+        tie (``None``: each wish its own rank, its position); see ``core.ties``.
+    scale
+        the rating scale, when the wishes came from ratings (``from_ratings``).
 
     Examples
     --------

@@ -56,26 +56,40 @@ class Backend(StrEnum):
 class Result:
     """The outcome of ``solve``: who goes where, how good it is, and why.
 
-    Attributes:
-        problem: the problem that was solved (not modified).
-        options: every setting used.
-        status: whether optimality was proven.
-        objective_value: total cost for ``rank-sum``; for ``rank-maximal`` the counts of
-            1st, 2nd, ... choices; for ``fair`` the same counts worst rank first.
-        workshop_of: per attendee, the workshop index, or -1 when unassigned; with
-            time slots shaped (attendees, slots): the workshop in each slot.
-        rank_of: the 1-based rank received (of the workshop's topic with time slots), 0
-            when none or unranked; shaped like ``workshop_of``.
-        reason_of: per attendee, a ``Reason`` code (with time slots: why they are short
-            of ``per_attendee`` workshops).
-        n_classes: how many classes of interchangeable attendees the model used.
-        backend: ``Backend.FLOW`` or ``Backend.MIP`` (only for rules a flow cannot
-            express).
-        gap: when not proven optimal, the distance of the last optimised level to its
-            best bound (0 when optimal).
-        splits: how often soft groups were split.
-        slots: the time slots, the columns of ``workshop_of`` (empty without slots).
-        per_attendee: how many workshops each attendee may get (1 without slots).
+    Attributes
+    ----------
+    problem
+        the problem that was solved (not modified).
+    options
+        every setting used.
+    status
+        whether optimality was proven.
+    objective_value
+        total cost for ``rank-sum``; for ``rank-maximal`` the counts of
+        1st, 2nd, ... choices; for ``fair`` the same counts worst rank first.
+    workshop_of
+        per attendee, the workshop index, or -1 when unassigned; with
+        time slots shaped (attendees, slots): the workshop in each slot.
+    rank_of
+        the 1-based rank received (of the workshop's topic with time slots), 0
+        when none or unranked; shaped like ``workshop_of``.
+    reason_of
+        per attendee, a ``Reason`` code (with time slots: why they are short
+        of ``per_attendee`` workshops).
+    n_classes
+        how many classes of interchangeable attendees the model used.
+    backend
+        ``Backend.FLOW`` or ``Backend.MIP`` (only for rules a flow cannot
+        express).
+    gap
+        when not proven optimal, the distance of the last optimised level to its
+        best bound (0 when optimal).
+    splits
+        how often soft groups were split.
+    slots
+        the time slots, the columns of ``workshop_of`` (empty without slots).
+    per_attendee
+        how many workshops each attendee may get (1 without slots).
 
     Examples
     --------

@@ -37,12 +37,17 @@ __all__ = ["AttendeeRules", "CategoryMinimum", "GroupMode", "Rules", "SharedCapa
 class AttendeeRules:
     """Per-attendee rules, aligned with ``Problem.keys``.
 
-    Attributes:
-        groups: a group label per attendee (``None`` for no group).
-        fixed: per attendee, the workshop index they are locked into, or -1.
-        excluded: per attendee, the workshop indices they may not be placed in.
-        tier: per attendee, their priority tier (1 is served first, then 2, ...; 0 for
-            none given: after every tier), or ``None`` when nobody has one.
+    Attributes
+    ----------
+    groups
+        a group label per attendee (``None`` for no group).
+    fixed
+        per attendee, the workshop index they are locked into, or -1.
+    excluded
+        per attendee, the workshop indices they may not be placed in.
+    tier
+        per attendee, their priority tier (1 is served first, then 2, ...; 0 for
+        none given: after every tier), or ``None`` when nobody has one.
     """
 
     groups: tuple[str | None, ...]
@@ -231,16 +236,23 @@ class SharedCapacity:
 class Rules:
     """Event-wide rules for ``solve``.
 
-    Attributes:
-        groups: ``"hard"`` keeps each group together; ``"soft"`` allows splits at
-            ``split_penalty`` each (in rank-cost units for ``rank-sum``; the other
-            objectives minimise splits after their own criteria).
-        spread: caps per attribute value per workshop.
-        category_minimums: at least M of a category in every running workshop.
-        shared_capacities: seats shared by several workshops (``SharedCapacity``).
-        time_limit: seconds the MIP solver may take (when it is needed at all).
-        backend: ``"auto"`` (min-cost flow whenever the rules allow it, else the MIP),
-            ``"flow"`` (refuse rules a flow cannot express) or ``"mip"`` (always).
+    Attributes
+    ----------
+    groups
+        ``"hard"`` keeps each group together; ``"soft"`` allows splits at
+        ``split_penalty`` each (in rank-cost units for ``rank-sum``; the other
+        objectives minimise splits after their own criteria).
+    spread
+        caps per attribute value per workshop.
+    category_minimums
+        at least M of a category in every running workshop.
+    shared_capacities
+        seats shared by several workshops (``SharedCapacity``).
+    time_limit
+        seconds the MIP solver may take (when it is needed at all).
+    backend
+        ``"auto"`` (min-cost flow whenever the rules allow it, else the MIP),
+        ``"flow"`` (refuse rules a flow cannot express) or ``"mip"`` (always).
 
     Examples
     --------

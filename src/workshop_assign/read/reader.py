@@ -72,10 +72,13 @@ def read_export(source: str | Path | pd.DataFrame, **options: Unpack[ReadOptions
     export, else from ``default_workshops`` (an update continues with the published
     seats).  Every decision made about the data is in ``problem.source.notes``.
 
-    Raises:
-        SpreadsheetError: the file cannot be read or understood (says where).
-        MissingCapacitiesError: no seat counts were found; ``.demand`` shows the
-            workshops with their demand per rank.
+    Raises
+    ------
+    SpreadsheetError
+        the file cannot be read or understood (says where).
+    MissingCapacitiesError
+        no seat counts were found; ``.demand`` shows the
+        workshops with their demand per rank.
 
     Examples
     --------

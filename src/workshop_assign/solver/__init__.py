@@ -29,37 +29,58 @@ __all__ = ["ClassModel", "Solution", "finish", "prepare", "solve", "solve_model"
 def solve(problem: Problem, **settings: Unpack[SolveSettings]) -> Result:
     """Assign attendees to workshops optimally; the problem is not modified.
 
-    Args:
-        problem: workshops and attendees with ranked wishes (and, optionally,
-            per-attendee rules from ``Problem.with_rules``).
-        objective: ``"rank-sum"`` (default), ``"rank-maximal"``, ``"fair"`` or, for
-            ratings, ``"rating-sum"``; see ``Objective``.  Every objective first places
-            as many people as possible, except ``rank-sum`` with an explicit
-            ``unassigned_cost``.
-        rank_costs: ``rank-sum`` only: cost of a 1st, 2nd, ... choice (default 0, 1, 2...).
-        unassigned_cost: ``rank-sum`` only: cost of leaving one person out.
-        require_all: raise ``InfeasibleError`` (saying why, in numbers) rather than
-            leave anyone out.
-        fill_unranked: seats in workshops a person did not rank count too, as the
-            last resort (never one they are excluded from): as many people as possible
-            are seated, exactly, then as few as possible in such seats, then the
-            objective over the ranked places.
-        seed: break ties between interchangeable people by a seeded shuffle instead of
-            input order (earlier rows first).
-        rules: event-wide ``Rules`` (group mode, spread caps, category minimums, time
-            limit); workshop minimums and must-run come from the ``Workshop`` objects.
-        per_attendee: with time slots, how many workshops each attendee may get
-            (default: one per slot).
-        rooms: ``Room`` objects to choose from instead of fixed seats: each workshop
-            that runs gets a room (or, with ``Workshop.sessions``, several), chosen
-            with the assignment; see ``Result.room_plan``.
+    Parameters
+    ----------
+    problem
+        workshops and attendees with ranked wishes (and, optionally,
+        per-attendee rules from ``Problem.with_rules``).
+    objective
+        ``"rank-sum"`` (default), ``"rank-maximal"``, ``"fair"`` or, for
+        ratings, ``"rating-sum"``; see ``Objective``.  Every objective first places
+        as many people as possible, except ``rank-sum`` with an explicit
+        ``unassigned_cost``.
+    rank_costs
+        ``rank-sum`` only: cost of a 1st, 2nd, ... choice (default 0, 1, 2...).
+    unassigned_cost
+        ``rank-sum`` only: cost of leaving one person out.
+    require_all
+        raise ``InfeasibleError`` (saying why, in numbers) rather than
+        leave anyone out.
+    fill_unranked
+        seats in workshops a person did not rank count too, as the
+        last resort (never one they are excluded from): as many people as possible
+        are seated, exactly, then as few as possible in such seats, then the
+        objective over the ranked places.
+    seed
+        break ties between interchangeable people by a seeded shuffle instead of
+        input order (earlier rows first).
+    rules
+        event-wide ``Rules`` (group mode, spread caps, category minimums, time
+        limit); workshop minimums and must-run come from the ``Workshop`` objects.
+    per_attendee
+        with time slots, how many workshops each attendee may get
+        (default: one per slot).
+    rooms
+        ``Room`` objects to choose from instead of fixed seats: each workshop
+        that runs gets a room (or, with ``Workshop.sessions``, several), chosen
+        with the assignment; see ``Result.room_plan``.
 
-    Raises:
-        TypeError: ``problem`` is not a ``Problem`` (the message says what to pass).
-        InputError: an option is invalid.
-        InfeasibleError: the rules cannot all hold, or ``require_all`` and someone
-            cannot be placed; ``reasons`` says why in the organizer's terms.
-        SolverError: no assignment was found within the time limit.
+    Returns
+    -------
+    Result
+        who goes where, the objective optimised and whether optimality was proven.
+
+    Raises
+    ------
+    TypeError
+        ``problem`` is not a ``Problem`` (the message says what to pass).
+    InputError
+        an option is invalid.
+    InfeasibleError
+        the rules cannot all hold, or ``require_all`` and someone
+        cannot be placed; ``reasons`` says why in the organizer's terms.
+    SolverError
+        no assignment was found within the time limit.
 
     Examples
     --------
