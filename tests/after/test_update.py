@@ -286,3 +286,23 @@ def test_the_change_list_puts_everyone_whose_place_differs_in_exactly_one_kind(
         k for k in keys if k not in kept and previous[k] is not None
     }
     assert kinds.get("unplaced", set()) == {k for k, w in now.items() if w is None}
+
+
+def test_an_update_with_groups_keeps_the_priority_tiers() -> None:
+    """Groups (or exclusions) make the update rebuild the attendee rules around the
+    previous places; the priority tiers must come along (they were dropped, and the
+    earlier row took the seat the member with priority should have)."""
+    prefs = {
+        "p0@x.example": ["A"],
+        "p1@x.example": ["A"],
+        "p2@x.example": ["B"],
+        "p3@x.example": ["B"],
+    }
+    problem = wa.Problem.from_preferences(prefs, capacities={"A": 1, "B": 2}).with_rules(
+        groups={"p2@x.example": "Team", "p3@x.example": "Team"}, priority={"p1@x.example": 1}
+    )
+    previous = {"p2@x.example": "B", "p3@x.example": "B"}
+    done = wa.update(problem, previous)
+    frame = done.result.to_frame()
+    places = dict(zip(frame["attendee"], frame["workshop"], strict=True))
+    assert places["p1@x.example"] == "A" and places["p0@x.example"] is pd.NA

@@ -276,6 +276,9 @@ def _with_previous(problem: Problem, before: np.ndarray, forbid_moves: bool) -> 
         }
         if own is not None
         else None,
+        priority={k: int(t) for k, t in zip(problem.keys, own.tier, strict=True) if t}
+        if own is not None and own.tier is not None
+        else None,
     )
     if issues:
         raise InfeasibleError(issues)
