@@ -35,6 +35,7 @@ def test_the_pages_with_python_are_the_ones_expected() -> None:
         "docs/python/after.md",
         "docs/python/research.md",
         "docs/explain/model.md",
+        "docs/python/tour.md",
     } <= with_code
 
 

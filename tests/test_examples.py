@@ -1,8 +1,7 @@
-"""Every example script and every Python snippet in the README runs."""
+"""Every example script runs (the README's and the docs' Python blocks: test_docs)."""
 
 from __future__ import annotations
 
-import re
 import runpy
 import sys
 from pathlib import Path
@@ -30,11 +29,3 @@ def test_smart_cities_example_accounts_for_every_row(
     assert assignments["Workshop"].notna().all()
     csv = pd.read_csv(tmp_path / "zuteilung.csv")
     assert len(csv) == len(assignments)
-
-
-def test_readme_python_snippets_run() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    snippets = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
-    assert snippets
-    for snippet in snippets:
-        exec(compile(snippet, "README.md", "exec"), {})

@@ -1,6 +1,6 @@
 """Hostile and odd inputs, tried as an attacker would: for each, the promise holds.
 
-The promise (README, "Bad input gets one line"): a failure is one line on stderr with
+The promise (docs/cli.md, "Bad input gets one line"): a failure is one line on stderr with
 its exit code, no traceback, no file in the output folder, nothing left in the temp
 folder, the input unchanged; a success writes everything and loses nobody.  Cases too
 large for every run (a million rows, a gigabyte cell) carry the ``large`` marker:
