@@ -58,7 +58,7 @@ def exports(draw: st.DrawFn) -> list[dict[str, object]]:
 
 
 def expected_people(rows: list[dict[str, object]]) -> int:
-    """How many people the rows describe, by the rule docs/explain/formats.md states ("who is who")."""
+    """How many people the rows describe, by the rule of docs/explain/formats.md ("who is who")."""
     alive = [r for r in rows if r["Bemerkung"] != "Absage per Mail"]
     groups: dict[str, list[tuple[str, ...]]] = {}
     for row in alive:
