@@ -82,11 +82,7 @@ class Update:
         """The new result's workbook with the change list (Changes), the Waitlist sheet
         when ``waitlists`` are given, and the record ``check`` needs to verify it by
         re-running this update."""
-        language = (
-            check_language(lang)
-            if lang is not None
-            else (self.result.problem.source.language if self.result.problem.source else "en")
-        )
+        language = self.result.language(lang)
         return write_result(
             self.result,
             Path(path),

@@ -337,6 +337,13 @@ class Result:
         """Write the Assignments table as JSON records."""
         return self._write(_suffixed(path, ".json"), lang=lang)
 
+    def language(self, lang: Language | None = None) -> Language:
+        """The language to write in: ``lang`` (checked), else the export's (English for
+        a problem built in Python)."""
+        if lang is not None:
+            return check_language(lang)
+        return self.problem.source.language if self.problem.source else "en"
+
     def _write(
         self,
         path: Path,
@@ -353,7 +360,7 @@ class Result:
         return write_result(
             self,
             path,
-            lang=None if lang is None else check_language(lang),
+            lang=lang,
             what_if=what_if,
             waitlists=waitlists,
             roster_columns=roster_columns,

@@ -22,7 +22,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from workshop_assign.core.options import check_language
 from workshop_assign.core.reasons import Reason
 from workshop_assign.errors import InputError
 from workshop_assign.read.text import cell_text, is_blank
@@ -73,8 +72,7 @@ def write_result(
     source = result.problem.source
     protect([("the export", Path(source.path) if source and source.path else None)], [target])
     check_columns(roster_columns)
-    source_language = result.problem.source.language if result.problem.source else "en"
-    language = check_language(lang) if lang is not None else source_language
+    language = result.language(lang)
     with atomic_path(target) as temporary:
         _WRITERS[suffix](
             result,
