@@ -26,6 +26,7 @@ from workshop_assign.core.rooms import Room
 from workshop_assign.errors import UnsupportedRulesError
 from workshop_assign.read.people import parse_stamps
 from workshop_assign.solver import solve
+from workshop_assign.text import Language, message
 
 FCFS = "first come, first served"
 RSD = "random serial dictatorship"
@@ -37,9 +38,11 @@ def in_chosen_rooms(problem: Problem, rooms: Sequence[Room]) -> Problem:
     return solve(problem, rooms=rooms).problem
 
 
-def rooms_given(problem: Problem) -> str:
-    """Each workshop's room, as the comparison says them: "Zwillinge: Saal, …"."""
-    return ", ".join(f"{w.name}: {w.room}" for w in problem.workshops if w.room)
+def rooms_given(problem: Problem, lang: Language) -> str:
+    """The sentence that says which room each workshop had in the comparison ("…:
+    Zwillinge: Saal, Mobilität: Raum 1.01"), for the command line and the page."""
+    plan = ", ".join(f"{w.name}: {w.room}" for w in problem.workshops if w.room)
+    return message("compare.rooms", lang).format(rooms=plan)
 
 
 def compare(

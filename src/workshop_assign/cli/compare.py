@@ -19,7 +19,6 @@ from workshop_assign.cli.reading import read, reading_options
 from workshop_assign.cli.types import Subcommands
 from workshop_assign.errors import UsageError
 from workshop_assign.read import build_problem, missing_capacities
-from workshop_assign.text import message
 from workshop_assign.text import worded as worded_error
 from workshop_assign.write import all_or_nothing
 
@@ -48,8 +47,7 @@ def run(call: Invocation) -> int:
     problem = build_problem(parsed)
     if parsed.rooms:  # the simple mechanisms choose no rooms: all get the optimal plan
         problem = in_chosen_rooms(problem, parsed.rooms)
-        out.stream.write(message("compare.rooms", out.lang).format(rooms=rooms_given(problem)))
-        out.stream.write("\n")
+        out.stream.write(rooms_given(problem, out.lang) + "\n")
     table = compare(problem, seed=args.seed)
     out.stream.write(comparison_table(table, out.lang).to_string() + "\n")
     written = []
