@@ -33,7 +33,7 @@ from workshop_assign.after import (
     write_drafts,
 )
 from workshop_assign.app.state import SESSION_COOKIE, RoomRow, Session, Sessions, ShopRow
-from workshop_assign.core import LARGEST
+from workshop_assign.core import LARGEST, features_of
 from workshop_assign.read import (
     NotAMomentError,
     ParsedExport,
@@ -238,8 +238,7 @@ class Pages:
         session.comparison_rooms = ""
         if roomed:  # the simple mechanisms choose no rooms: all get the optimal plan
             problem = in_chosen_rooms(problem, _rooms(session))
-            said = message("compare.rooms", session.lang)
-            session.comparison_rooms = said.format(rooms=rooms_given(problem))
+            session.comparison_rooms = rooms_given(problem, session.lang)
         session.comparison = wa.compare(problem)
         return self._back(session, False, "#after")
 
@@ -387,7 +386,7 @@ def _rooms(session: Session) -> list[wa.Room]:
         wa.Room(
             row.name,
             _count(row.seats, row.name),
-            features=frozenset(f.strip() for f in row.features.split(",") if f.strip()),
+            features=features_of(row.features),
         )
         for row in session.rooms
     ]

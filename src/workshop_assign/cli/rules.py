@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from workshop_assign.cli.types import count, seconds
-from workshop_assign.core import CategoryMinimum, Room, Rules, SharedCapacity, Spread
+from workshop_assign.core import (
+    CategoryMinimum,
+    Room,
+    Rules,
+    SharedCapacity,
+    Spread,
+    features_of,
+)
 from workshop_assign.errors import InputError
 from workshop_assign.read import ParsedExport, WorkshopMatcher
 from workshop_assign.text import worded
@@ -167,8 +174,7 @@ def _room(text: str) -> Room:
     seats, _, features = rest.partition(":")
     if not equals or not name.strip() or not seats.strip().isdigit():
         raise argparse.ArgumentTypeError(f"{text!r}: write NAME=SEATS or NAME=SEATS:FEATURE,...")
-    offered = frozenset(f.strip() for f in features.split(",") if f.strip())
-    return Room(name, count(seats.strip()), features=offered)
+    return Room(name, count(seats.strip()), features=features_of(features))
 
 
 def _spread(text: str) -> Spread:

@@ -13,7 +13,7 @@ if _typing.TYPE_CHECKING:
     from workshop_assign.core.provenance import Note, NoteKind, Source, excerpt
     from workshop_assign.core.reasons import Reason
     from workshop_assign.core.result import Backend, Result, Status
-    from workshop_assign.core.rooms import Room, listed
+    from workshop_assign.core.rooms import Room, features_of, listed
     from workshop_assign.core.rules import (
         LARGEST,
         AttendeeRules,
@@ -30,7 +30,7 @@ _HOMES = {  # module: the names it gives this face
     "workshop_assign.core.provenance": ("Note", "NoteKind", "Source", "excerpt"),
     "workshop_assign.core.reasons": ("Reason",),
     "workshop_assign.core.result": ("Backend", "Result", "Status"),
-    "workshop_assign.core.rooms": ("Room", "listed"),
+    "workshop_assign.core.rooms": ("Room", "features_of", "listed"),
     "workshop_assign.core.rules": (
         "LARGEST",
         "AttendeeRules",
@@ -71,6 +71,7 @@ __all__ = [
     "check_result",
     "check_timetables",
     "excerpt",
+    "features_of",
     "listed",
     "rule_violations",
 ]

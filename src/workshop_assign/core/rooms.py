@@ -19,7 +19,7 @@ from dataclasses import KW_ONLY, dataclass
 from workshop_assign.core.rules import LARGEST
 from workshop_assign.errors import InputError
 
-__all__ = ["Room", "check_rooms", "listed"]
+__all__ = ["Room", "check_rooms", "features_of", "listed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,12 @@ class Room:
 
 def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def features_of(text: str) -> frozenset[str]:
+    """Features (or needs) as a cell, an option or a field gives them: "stufenlos,
+    Beamer" (empty parts left out)."""
+    return frozenset(part.strip() for part in text.split(",") if part.strip())
 
 
 def listed(rooms: Iterable[Room]) -> str:

@@ -9,7 +9,7 @@ with its cell.
 
 from __future__ import annotations
 
-from workshop_assign.core.rooms import Room
+from workshop_assign.core.rooms import Room, features_of
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.grids import Grid, column_letter
 from workshop_assign.read.header import table_from_grid
@@ -67,7 +67,7 @@ def read_rooms(grid: Grid) -> tuple[Room, ...]:
                 cell_text(values[name]),
                 int(text),
                 slot=None if slot is None or is_blank(values[slot]) else _words(values[slot]),
-                features=frozenset(p.strip() for p in offered.split(",") if p.strip()),
+                features=features_of(offered),
             )
         )
     return tuple(found)

@@ -14,6 +14,7 @@ from typing import TypeVar
 import pandas as pd
 
 from workshop_assign.core.model import Workshop
+from workshop_assign.core.rooms import features_of
 from workshop_assign.core.rules import LARGEST, SharedCapacity
 from workshop_assign.errors import SpreadsheetError
 from workshop_assign.read.grids import Grid, column_letter, load_book
@@ -157,9 +158,7 @@ def _from_table(
                 code=_text(values, code),
                 starts=starts,
                 ends=ends,
-                needs=frozenset(
-                    p.strip() for p in (_text(values, needs) or "").split(",") if p.strip()
-                ),
+                needs=features_of(_text(values, needs) or ""),
                 sessions=whole(sessions) if sessions and not is_blank(values[sessions]) else 1,
             )
         )
