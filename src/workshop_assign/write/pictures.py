@@ -15,6 +15,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workshop_assign.core.rules import LARGEST
+
 if TYPE_CHECKING:
     from workshop_assign.core.result import Result
 
@@ -46,8 +48,6 @@ def charts(result: Result) -> Charts:
 
 def _limit(seats: int) -> int | None:
     """A workshop's seats, ``None`` where none were given (the library's "no limit")."""
-    from workshop_assign.core.rules import LARGEST  # noqa: PLC0415
-
     return None if seats >= LARGEST else seats
 
 
