@@ -62,7 +62,14 @@ class HighsRun:
         if self.threads is not None:  # HiGHS's own option: MathOpt refuses its generic one
             parameters.highs.int_options["threads"] = self.threads
         converted = mathopt.Model.from_model_proto(_mathopt_proto(model.export_to_proto()))
-        result = mathopt.solve(converted, mathopt.SolverType.HIGHS, params=parameters)
+        try:
+            result = mathopt.solve(converted, mathopt.SolverType.HIGHS, params=parameters)
+        except (RuntimeError, ValueError, AttributeError):
+            # HiGHS failing on a model (its kError) reaches us as MathOpt's RuntimeError,
+            # or, where OR-Tools 9.15 cannot convert that status, as an AttributeError;
+            # the model builder's interface answered NOT_SOLVED, and so does this one
+            # (``solver.mip`` then says so in one line).
+            return mb.SolveStatus.NOT_SOLVED
         status = _STATUS.get(result.termination.reason.name, mb.SolveStatus.UNKNOWN_STATUS)
         if result.has_primal_feasible_solution():
             found = np.zeros(model.num_variables)
@@ -77,6 +84,8 @@ class HighsRun:
         """The value of a variable or linear expression in the last answer."""
         if isinstance(expression, (int, float)):
             return float(expression)
+        if isinstance(expression, mb.Variable):  # the common case: one count per arc
+            return float(self._values[expression.index])
         flat = mb.FlatExpr(expression)
         indices = np.fromiter((v.index for v in flat.vars), dtype=np.int64, count=len(flat.vars))
         return float(self._values[indices] @ np.asarray(flat.coeffs) + flat.offset)
